@@ -1,0 +1,3 @@
+//! Generates the bindings of every schema version under `schemas/` (filled in with the generator).
+
+fn main() {}

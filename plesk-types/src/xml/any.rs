@@ -1,0 +1,94 @@
+//! Content the schema leaves open (`xs:anyType` elements, `xs:any` and
+//! `xs:anyAttribute` wildcards), kept exactly as read so that nothing is lost
+//! on a round trip.
+
+use super::reader::{ReadError, Start, XmlReader};
+use super::validate::{ElementPath, Validate, Violation};
+use super::writer::XmlWriter;
+use super::XmlElement;
+
+/// An attribute matched by a wildcard, with its name as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnyAttribute {
+    /// The name, with its prefix if it had one.
+    pub name: String,
+    /// The value, entities resolved.
+    pub value: String,
+}
+
+/// The content of an `xs:anyType` element: its attributes and children, in
+/// document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct AnyContent {
+    /// Attributes, in document order.
+    pub attributes: Vec<AnyAttribute>,
+    /// Child elements and text, in document order. Blank text between child
+    /// elements is dropped as layout; any other text is kept.
+    pub children: Vec<AnyNode>,
+}
+
+/// A child of [`AnyContent`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyNode {
+    /// A child element.
+    Element(AnyElement),
+    /// Character data, entities resolved.
+    Text(String),
+}
+
+/// An element matched by an `xs:any` wildcard, or a child of [`AnyContent`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnyElement {
+    /// The name, with its prefix if it had one.
+    pub name: String,
+    /// Attributes and children.
+    pub content: AnyContent,
+}
+
+impl AnyContent {
+    /// Content with no attributes and no children: what `<dataset><gen-info/></dataset>`
+    /// uses to ask for a part of the data.
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// Content holding just `text`.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self {
+            attributes: Vec::new(),
+            children: vec![AnyNode::Text(text.into())],
+        }
+    }
+}
+
+impl AnyElement {
+    /// Writes the element with its own name.
+    pub fn write(&self, w: &mut XmlWriter) {
+        self.content.write_element(w, &self.name);
+    }
+}
+
+impl XmlElement for AnyContent {
+    fn write_element(&self, w: &mut XmlWriter, name: &str) {
+        w.start(name);
+        for attribute in &self.attributes {
+            w.attribute(&attribute.name, &attribute.value);
+        }
+        for child in &self.children {
+            match child {
+                AnyNode::Element(element) => element.write(w),
+                AnyNode::Text(text) => w.text(text),
+            }
+        }
+        w.end(name);
+    }
+
+    fn read_content<'a>(r: &mut XmlReader<'a>, start: &Start<'a>) -> Result<Self, ReadError> {
+        r.read_any_content(start)
+    }
+}
+
+/// Open content is not validated (the schema's `processContents="lax"`).
+impl Validate for AnyContent {
+    fn validate_into(&self, _path: &ElementPath<'_>, _violations: &mut Vec<Violation>) {}
+}
