@@ -1,0 +1,138 @@
+//! The generator's options, in the spirit of `prost_build::Config`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// Options for one generation: which schema files, what to change in the
+/// generated names and types, where the runtime lives.
+///
+/// Options that target one type or element are keyed by *schema paths*:
+///
+/// - a named type by its name: `UserAddGenInfo`;
+/// - an anonymous type by the path of the element it belongs to: `/packet`
+///   for the type of the global element `packet`, `UserAddOutput/result`
+///   for the type of element `result` inside type `UserAddOutput`,
+///   `UserGetOutput/result/data` one level deeper;
+/// - an element inside a type by the type's path and the element name:
+///   `UserGetGenInfo/email`.
+///
+/// A path that names nothing is an error, so that a typo cannot go unnoticed.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) inputs: Vec<PathBuf>,
+    pub(crate) runtime_path: String,
+    pub(crate) type_names: BTreeMap<String, String>,
+    pub(crate) redacted: BTreeSet<String>,
+    pub(crate) tolerated: BTreeMap<String, String>,
+    pub(crate) out_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Config {
+    /// A configuration with no schema yet, generating code that uses the
+    /// runtime at `::plesk_types::xml`.
+    pub fn new() -> Self {
+        Self {
+            inputs: Vec::new(),
+            runtime_path: "::plesk_types::xml".to_owned(),
+            type_names: BTreeMap::new(),
+            redacted: BTreeSet::new(),
+            tolerated: BTreeMap::new(),
+            out_dir: None,
+        }
+    }
+
+    /// Adds one schema file. Files it includes or imports are read too.
+    pub fn schema_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds every `*.xsd` file of a directory (not its subdirectories).
+    /// Files that no other file includes become the document roots (for
+    /// Plesk: `agent_input.xsd` and `agent_output.xsd`).
+    pub fn schema_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The path generated code uses to reach the runtime (default
+    /// `::plesk_types::xml`; inside `plesk-types` itself, `crate::xml`).
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Gives the type at `schema_path` the Rust name `rust_name`.
+    pub fn type_name(&mut self, schema_path: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
+        self.type_names.insert(schema_path.into(), rust_name.into());
+        self
+    }
+
+    /// Hides the value of every element or attribute named `name` from
+    /// `Debug` output (`passwd: <redacted>`).
+    pub fn redact_debug(&mut self, name: impl Into<String>) -> &mut Self {
+        self.redacted.insert(name.into());
+        self
+    }
+
+    /// Makes the required element at `schema_path` (`Type/element`) an
+    /// `Option` that may be absent when read: for elements real servers omit
+    /// although the schema requires them. `validate()` still reports the
+    /// absence, marked as tolerated, with `reason`.
+    pub fn tolerate_missing(&mut self, schema_path: impl Into<String>, reason: impl Into<String>) -> &mut Self {
+        self.tolerated.insert(schema_path.into(), reason.into());
+        self
+    }
+
+    /// The directory [`write`](Self::write) writes into (default: the
+    /// `OUT_DIR` of the running build script).
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The schema files to read: files as given, directories expanded to their
+    /// `*.xsd` files in name order.
+    pub fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
+        let mut files = Vec::new();
+        for input in &self.inputs {
+            if input.is_dir() {
+                let entries = std::fs::read_dir(input).map_err(|source| Error::Io {
+                    path: input.clone(),
+                    source,
+                })?;
+                let mut found = Vec::new();
+                for entry in entries {
+                    let path = entry
+                        .map_err(|source| Error::Io {
+                            path: input.clone(),
+                            source,
+                        })?
+                        .path();
+                    if path.extension().is_some_and(|extension| extension == "xsd") && path.is_file() {
+                        found.push(path);
+                    }
+                }
+                if found.is_empty() {
+                    return Err(Error::Config(format!("{} holds no .xsd file", input.display())));
+                }
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(input.clone());
+            }
+        }
+        if files.is_empty() {
+            return Err(Error::Config("no schema file given".to_owned()));
+        }
+        Ok(files)
+    }
+}

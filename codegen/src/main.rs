@@ -1,0 +1,2 @@
+//! The `plesk-codegen` command line.
+fn main() {}

@@ -1,0 +1,392 @@
+//! Stage 3, plan: the Rust items to generate, decided from the schema model:
+//! names, field types, occurrences, boxing, facets to check. The emitter
+//! only turns this plan into tokens.
+
+mod build;
+mod checks;
+
+pub use build::plan;
+
+use crate::model::WhiteSpace;
+use crate::source::Span;
+
+/// Everything one generated module holds.
+#[derive(Debug)]
+pub struct Module {
+    /// The items, in schema document order.
+    pub items: Vec<Item>,
+    /// The global elements: types that can be read and written as documents.
+    pub roots: Vec<Root>,
+    /// The schema files, as named in the module's header.
+    pub files: Vec<String>,
+}
+
+impl Module {
+    /// The item with this Rust name.
+    pub fn item(&self, name: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.name == name)
+    }
+}
+
+/// One generated type.
+#[derive(Debug)]
+pub struct Item {
+    /// The Rust name.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// Where the schema defines it (orders the items).
+    pub span: Span,
+    /// What it is.
+    pub kind: ItemKind,
+    /// Whether `validate()` has anything to check in it.
+    pub validates: bool,
+}
+
+/// The kinds of generated item.
+#[derive(Debug)]
+pub enum ItemKind {
+    /// A struct: a complex type, or a sequence group inside one.
+    Struct(Struct),
+    /// An enum of alternatives: a choice (a complex type that is one, or a
+    /// group inside one).
+    Choice(Choice),
+    /// An enum of values: a simple type with an `enumeration` facet.
+    Enumeration(Enumeration),
+    /// A newtype over a simple value, for a named simple type with facets.
+    Newtype(Newtype),
+    /// An enum of member types: a union simple type.
+    Union(Union),
+    /// A type alias, for a named simple type without facets of its own.
+    Alias(RustType),
+    /// A newtype giving a global element of a shared or simple type its own root type.
+    Wrapper(RustType),
+}
+
+/// A struct's shape.
+#[derive(Debug)]
+pub struct Struct {
+    /// `true` for a group inside a type's content (no element of its own).
+    pub is_group: bool,
+    /// Attributes, in schema order.
+    pub attributes: Vec<AttributeField>,
+    /// The field that keeps attributes matched by `xs:anyAttribute`.
+    pub other_attributes: Option<String>,
+    /// What is between the tags.
+    pub content: StructContent,
+}
+
+/// What a struct holds between its tags.
+#[derive(Debug)]
+pub enum StructContent {
+    /// Nothing.
+    Empty,
+    /// Child elements in this order.
+    Sequence(Vec<Field>),
+    /// Child elements in any order (`xs:all`), written in this order.
+    All(Vec<Field>),
+    /// Text.
+    Simple(ValueField),
+}
+
+impl StructContent {
+    /// The element fields, in order.
+    pub fn fields(&self) -> &[Field] {
+        match self {
+            Self::Sequence(fields) | Self::All(fields) => fields,
+            Self::Empty | Self::Simple(_) => &[],
+        }
+    }
+}
+
+/// The text of a simple-content type.
+#[derive(Debug)]
+pub struct ValueField {
+    /// The field name.
+    pub name: String,
+    /// Its type.
+    pub ty: RustType,
+    /// Facets to check, when the type is restricted inline.
+    pub checks: Option<Checks>,
+}
+
+/// A field for a child element, a group or a wildcard.
+#[derive(Debug)]
+pub struct Field {
+    /// The Rust name.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// Whether `Debug` hides its value.
+    pub redacted: bool,
+}
+
+/// What a field (or a choice alternative) holds.
+#[derive(Debug)]
+pub enum FieldKind {
+    /// A child element.
+    Element(ElementField),
+    /// A choice or a sequence group.
+    Group(GroupField),
+    /// Elements matched by `xs:any`.
+    Wildcard(WildcardField),
+}
+
+/// A child element.
+#[derive(Debug)]
+pub struct ElementField {
+    /// The element name.
+    pub xml_name: String,
+    /// The Rust type of one occurrence.
+    pub ty: RustType,
+    /// How often it occurs.
+    pub occurs: Occurs,
+    /// Whether one occurrence is boxed (to break a recursion).
+    pub boxed: bool,
+    /// Facets of an anonymous restriction, checked by `validate()`.
+    pub checks: Option<Checks>,
+    /// Why a required element is tolerated absent (the field is then optional).
+    pub tolerated: Option<String>,
+}
+
+/// A group inside the content.
+#[derive(Debug)]
+pub struct GroupField {
+    /// The generated item for the group.
+    pub ty: String,
+    /// How often it occurs.
+    pub occurs: Occurs,
+    /// The elements that can start the group, for messages.
+    pub first: Vec<String>,
+    /// Whether one occurrence is boxed.
+    pub boxed: bool,
+    /// Whether the group is a choice (an enum) rather than a sequence.
+    pub is_choice: bool,
+}
+
+/// Elements matched by `xs:any`.
+#[derive(Debug)]
+pub struct WildcardField {
+    /// How often.
+    pub occurs: Occurs,
+    /// Elements that end the wildcard's run: those that may come after it.
+    pub followers: Vec<String>,
+}
+
+/// How often a field occurs, as the Rust type shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occurs {
+    /// Exactly once: `T`.
+    Required,
+    /// At most once: `Option<T>`.
+    Optional,
+    /// Any other bounds: `Vec<T>`.
+    Repeated {
+        /// `minOccurs`.
+        min: u32,
+        /// `maxOccurs`, `None` for unbounded.
+        max: Option<u32>,
+    },
+}
+
+impl Occurs {
+    /// The Rust shape for `min..=max` occurrences.
+    pub fn from_bounds(min: u32, max: Option<u32>) -> Self {
+        match (min, max) {
+            (1, Some(1)) => Self::Required,
+            (0, Some(1)) => Self::Optional,
+            _ => Self::Repeated { min, max },
+        }
+    }
+
+    /// Whether the field can be absent.
+    pub fn is_optional(self) -> bool {
+        match self {
+            Self::Required => false,
+            Self::Optional => true,
+            Self::Repeated { min, .. } => min == 0,
+        }
+    }
+
+    /// Whether `validate()` must count occurrences.
+    pub fn has_bounds(self) -> bool {
+        matches!(self, Self::Repeated { min, max } if min > 0 || max.is_some())
+    }
+}
+
+/// An attribute.
+#[derive(Debug)]
+pub struct AttributeField {
+    /// The Rust name.
+    pub name: String,
+    /// The attribute name.
+    pub xml_name: String,
+    /// Its type.
+    pub ty: RustType,
+    /// `use="required"` (otherwise the field is an `Option`).
+    pub required: bool,
+    /// Facets of an anonymous restriction.
+    pub checks: Option<Checks>,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// Whether `Debug` hides its value.
+    pub redacted: bool,
+}
+
+/// An enum of alternatives.
+#[derive(Debug)]
+pub struct Choice {
+    /// `true` when the enum is a complex type (it has an element of its own).
+    pub is_type: bool,
+    /// The alternatives, in schema order.
+    pub variants: Vec<Variant>,
+}
+
+/// One alternative of a choice.
+#[derive(Debug)]
+pub struct Variant {
+    /// The variant name.
+    pub name: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+    /// What it holds (an element, a group or a wildcard; never absent).
+    pub kind: FieldKind,
+}
+
+/// An enum of values.
+#[derive(Debug)]
+pub struct Enumeration {
+    /// The values, in schema order.
+    pub values: Vec<EnumerationValue>,
+    /// How the text is normalized before matching.
+    pub white_space: WhiteSpace,
+    /// For an integer base type, the Rust integer type: values are then
+    /// compared as numbers (`01` is `1`).
+    pub integer: Option<&'static str>,
+}
+
+/// One enumeration value.
+#[derive(Debug)]
+pub struct EnumerationValue {
+    /// The variant name.
+    pub variant: String,
+    /// The value as the schema writes it.
+    pub value: String,
+    /// Documentation lines.
+    pub doc: Vec<String>,
+}
+
+/// A newtype with facets.
+#[derive(Debug)]
+pub struct Newtype {
+    /// The wrapped type.
+    pub inner: RustType,
+    /// Its facets.
+    pub checks: Checks,
+}
+
+/// An enum of member types.
+#[derive(Debug)]
+pub struct Union {
+    /// The members, tried in this order when reading.
+    pub members: Vec<UnionMember>,
+}
+
+/// One member of a union.
+#[derive(Debug)]
+pub struct UnionMember {
+    /// The variant name.
+    pub variant: String,
+    /// The member's type.
+    pub ty: RustType,
+    /// Facets of an anonymous member restriction.
+    pub checks: Option<Checks>,
+}
+
+/// A global element: a type that can be a whole document.
+#[derive(Debug)]
+pub struct Root {
+    /// The element name.
+    pub element: String,
+    /// The generated type that reads and writes it.
+    pub ty: String,
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RustType {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// An integer type (`i32`, `u64`, ...).
+    Integer(&'static str),
+    /// `f32` or `f64`.
+    Float(&'static str),
+    /// A type of the runtime (`Decimal`, `Date`, `DateTime`, `Time`, `Duration`, `AnyContent`).
+    Runtime(&'static str),
+    /// `Vec<T>` of an `xs:list`.
+    List(Box<RustType>),
+    /// A generated item.
+    Item(String),
+}
+
+/// Facets that `validate()` checks, in the runtime's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checks {
+    /// Length, pattern and white space facets of a string-like value.
+    String(StringChecks),
+    /// Bounds and digits of an integer or floating-point value.
+    Number(NumberChecks),
+    /// Bounds and digits of an `xs:decimal` value.
+    Decimal(NumberChecks),
+    /// Length facets of a list, and the checks of each item.
+    List {
+        /// `length`.
+        length: Option<u64>,
+        /// `minLength`.
+        min_length: Option<u64>,
+        /// `maxLength`.
+        max_length: Option<u64>,
+        /// Checks of each item.
+        item: Option<Box<Checks>>,
+    },
+}
+
+/// The string facets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringChecks {
+    /// Normalization before checking.
+    pub white_space: WhiteSpace,
+    /// `length`.
+    pub length: Option<u64>,
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// One pattern per derivation step, each an alternation of the step's
+    /// patterns: XSD text and the translated expression.
+    pub patterns: Vec<(String, String)>,
+}
+
+/// The numeric facets, bounds as written in the schema (checked to parse as
+/// the Rust type).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberChecks {
+    /// The Rust type compared.
+    pub ty: RustType,
+    /// `minInclusive`.
+    pub min_inclusive: Option<String>,
+    /// `maxInclusive`.
+    pub max_inclusive: Option<String>,
+    /// `minExclusive`.
+    pub min_exclusive: Option<String>,
+    /// `maxExclusive`.
+    pub max_exclusive: Option<String>,
+    /// `totalDigits`.
+    pub total_digits: Option<u64>,
+    /// `fractionDigits`.
+    pub fraction_digits: Option<u64>,
+}
