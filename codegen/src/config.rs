@@ -99,24 +99,64 @@ impl Config {
         self
     }
 
+    /// Runs the generator and returns the Rust source.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in the schemas, each with its file, line and column;
+    /// unreadable files; configuration paths that name nothing.
+    pub fn generate(&self) -> Result<String, Error> {
+        crate::generate(self).map(|generated| generated.code)
+    }
+
+    /// Generates into `file_name` inside the [output directory](Self::out_dir)
+    /// (the build script's `OUT_DIR` by default) and returns the file's path.
+    /// The file is only rewritten when its content changes, so that cargo
+    /// does not rebuild what has not changed. Inside a build script (no
+    /// explicit output directory), tells cargo to rerun when a schema file
+    /// changes.
+    ///
+    /// # Errors
+    ///
+    /// As [`generate`](Self::generate), and an output directory that cannot
+    /// be written.
+    pub fn write(&self, file_name: &str) -> Result<PathBuf, Error> {
+        let (out_dir, in_build_script) = match &self.out_dir {
+            Some(dir) => (dir.clone(), false),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(dir) => (PathBuf::from(dir), true),
+                None => {
+                    return Err(Error::Config(
+                        "no output directory: set one with out_dir() or run from a build script".to_owned(),
+                    ));
+                }
+            },
+        };
+        let generated = crate::generate(self)?;
+        if in_build_script {
+            for file in &generated.files {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+        let target = out_dir.join(file_name);
+        let unchanged = std::fs::read_to_string(&target).is_ok_and(|existing| existing == generated.code);
+        if !unchanged {
+            std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
+            std::fs::write(&target, &generated.code).map_err(|source| Error::Io { path: target.clone(), source })?;
+        }
+        Ok(target)
+    }
+
     /// The schema files to read: files as given, directories expanded to their
     /// `*.xsd` files in name order.
     pub fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
         let mut files = Vec::new();
         for input in &self.inputs {
             if input.is_dir() {
-                let entries = std::fs::read_dir(input).map_err(|source| Error::Io {
-                    path: input.clone(),
-                    source,
-                })?;
+                let entries = std::fs::read_dir(input).map_err(|source| Error::Io { path: input.clone(), source })?;
                 let mut found = Vec::new();
                 for entry in entries {
-                    let path = entry
-                        .map_err(|source| Error::Io {
-                            path: input.clone(),
-                            source,
-                        })?
-                        .path();
+                    let path = entry.map_err(|source| Error::Io { path: input.clone(), source })?.path();
                     if path.extension().is_some_and(|extension| extension == "xsd") && path.is_file() {
                         found.push(path);
                     }

@@ -79,12 +79,7 @@ impl SchemaError {
 
     /// An error about a whole file that could not be read (no text to point into).
     pub fn unreadable(path: PathBuf, kind: SchemaErrorKind) -> Self {
-        Self {
-            location: Location { path, line: 1, column: 1 },
-            kind,
-            source_text: None,
-            offset: 0,
-        }
+        Self { location: Location { path, line: 1, column: 1 }, kind, source_text: None, offset: 0 }
     }
 }
 

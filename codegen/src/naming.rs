@@ -21,10 +21,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Words Rust reserves (strict and reserved keywords of edition 2024).
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn", "for",
-    "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
-    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
+    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -41,6 +41,13 @@ pub fn type_name(name: &str) -> String {
         return format!("{camel}Type");
     }
     escape(prefix_digit(camel, "_"))
+}
+
+/// The name of a type nested in `owner` (an already formed type name) for
+/// the schema name `part`: `UserAddOutput` and `result` give
+/// `UserAddOutputResult`. Prelude and keyword rules apply to the whole name.
+pub fn nested_type_name(owner: &str, part: &str) -> String {
+    type_name(&format!("{owner}-{part}"))
 }
 
 /// An enum variant for the enumeration value `value`.
@@ -61,11 +68,7 @@ pub fn field_name(name: &str) -> String {
 }
 
 fn prefix_digit(name: String, prefix: &str) -> String {
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{prefix}{name}")
-    } else {
-        name
-    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{prefix}{name}") } else { name }
 }
 
 fn escape(name: String) -> String {
@@ -87,9 +90,7 @@ pub struct Scope {
 impl Scope {
     /// A scope where `reserved` names are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Self {
-            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
-        }
+        Self { taken: reserved.iter().map(|name| (*name).to_owned()).collect() }
     }
 
     /// `wanted` if free, otherwise `wanted2`, `wanted3`, ... (`wanted_2` for
@@ -138,6 +139,14 @@ mod tests {
         for (schema, rust) in cases {
             assert_eq!(type_name(schema), rust, "{schema}");
         }
+    }
+
+    #[test]
+    fn nested_type_names() {
+        assert_eq!(nested_type_name("UserAddOutput", "result"), "UserAddOutputResult");
+        assert_eq!(nested_type_name("Packet", "request-settings"), "PacketRequestSettings");
+        assert_eq!(nested_type_name("ResultType2", "id_and_guid"), "ResultType2IdAndGuid");
+        assert_eq!(nested_type_name("", "result"), "ResultType");
     }
 
     #[test]

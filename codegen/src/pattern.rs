@@ -75,11 +75,7 @@ fn escape(chars: &mut Peekable<Chars<'_>>, in_class: bool) -> Result<String, Str
     };
     let nested = |members: &str, negated: bool| {
         let caret = if negated { "^" } else { "" };
-        if in_class && !negated {
-            members.to_owned()
-        } else {
-            format!("[{caret}{members}]")
-        }
+        if in_class && !negated { members.to_owned() } else { format!("[{caret}{members}]") }
     };
     Ok(match c {
         'n' | 'r' | 't' | '\\' | '|' | '.' | '?' | '*' | '+' | '(' | ')' | '{' | '}' | '[' | ']' | '-' | '^' | '$' => {
@@ -107,7 +103,9 @@ fn escape(chars: &mut Peekable<Chars<'_>>, in_class: bool) -> Result<String, Str
                 }
             }
             if name.starts_with("Is") {
-                return Err(format!("Unicode block escape '\\{c}{{{name}}}' has no equivalent in Rust regular expressions"));
+                return Err(format!(
+                    "Unicode block escape '\\{c}{{{name}}}' has no equivalent in Rust regular expressions"
+                ));
             }
             format!("\\{c}{{{name}}}")
         }

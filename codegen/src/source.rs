@@ -72,11 +72,7 @@ impl Sources {
     pub fn locate(&self, span: Span) -> Location {
         let file = self.file(span.file);
         let (line, column) = line_column(&file.text, span.offset);
-        Location {
-            path: file.path.clone(),
-            line,
-            column,
-        }
+        Location { path: file.path.clone(), line, column }
     }
 }
 

@@ -1,5 +1,8 @@
 //! Typed request and response packets for the Plesk XML API.
-//!
-//! Placeholder: filled in as the generated modules land.
 
 pub mod xml;
+
+/// Protocol 1.6.8.0.
+pub mod v1_6_8_0 {
+    include!(concat!(env!("OUT_DIR"), "/v1_6_8_0.rs"));
+}

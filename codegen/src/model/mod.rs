@@ -401,10 +401,9 @@ impl Schema {
     /// first: what an instance holds, in order.
     pub fn effective_particles<'s>(&'s self, complex: &'s ComplexType) -> Vec<&'s Particle> {
         let mut particles = match complex.derivation {
-            Some(Derivation {
-                base,
-                method: DerivationMethod::Extension,
-            }) => self.complex(base).map(|base| self.effective_particles(base)).unwrap_or_default(),
+            Some(Derivation { base, method: DerivationMethod::Extension }) => {
+                self.complex(base).map(|base| self.effective_particles(base)).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         if let Content::Elements(particle) = &complex.content {
@@ -417,7 +416,9 @@ impl Schema {
     /// prohibited attributes removed.
     pub fn effective_attributes<'s>(&'s self, complex: &'s ComplexType) -> Vec<&'s Attribute> {
         let mut attributes: Vec<&Attribute> = match complex.derivation {
-            Some(derivation) => self.complex(derivation.base).map(|base| self.effective_attributes(base)).unwrap_or_default(),
+            Some(derivation) => {
+                self.complex(derivation.base).map(|base| self.effective_attributes(base)).unwrap_or_default()
+            }
             None => Vec::new(),
         };
         for attribute in &complex.attributes {

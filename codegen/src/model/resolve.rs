@@ -23,16 +23,12 @@ pub fn resolve(set: SchemaSet) -> Result<Schema, Vec<SchemaError>> {
     let types = slots
         .into_iter()
         .map(|slot| match slot {
-            Slot::Done(def) => Some(def),
+            Slot::Done(def) => Some(*def),
             _ => None,
         })
         .collect::<Option<Vec<_>>>();
     match types {
-        Some(types) => Ok(Schema {
-            sources: set.sources,
-            types,
-            elements: elements.into_iter().flatten().collect(),
-        }),
+        Some(types) => Ok(Schema { sources: set.sources, types, elements: elements.into_iter().flatten().collect() }),
         // Unreachable in practice: every slot is resolved or has reported an error.
         None => Err(Vec::new()),
     }
@@ -44,18 +40,10 @@ type ComponentAt = (usize, usize);
 /// The definition behind a type id, and how far its resolution got.
 enum Slot<'s> {
     Named(usize, &'s Component),
-    AnonymousComplex {
-        name: TypeName,
-        def: &'s syntax::ComplexTypeDef,
-        document: usize,
-    },
-    AnonymousSimple {
-        name: TypeName,
-        def: &'s syntax::SimpleTypeDef,
-        document: usize,
-    },
+    AnonymousComplex { name: TypeName, def: &'s syntax::ComplexTypeDef, document: usize },
+    AnonymousSimple { name: TypeName, def: &'s syntax::SimpleTypeDef, document: usize },
     InProgress,
-    Done(TypeDef),
+    Done(Box<TypeDef>),
     Failed,
 }
 
@@ -118,10 +106,7 @@ impl<'s> Resolver<'s> {
                     Component::Attribute(decl) => (&mut resolver.global_attributes, decl.name.as_deref()),
                 };
                 if let Some(name) = name {
-                    let qname = QName {
-                        namespace: document.target_namespace.clone(),
-                        local: name.to_owned(),
-                    };
+                    let qname = QName { namespace: document.target_namespace.clone(), local: name.to_owned() };
                     table.entry(qname).or_default().push((document_index, component_index));
                 }
             }
@@ -230,7 +215,13 @@ impl<'s> Resolver<'s> {
 
     /// The type of an element declaration: named, inline (allocated as an
     /// anonymous type) or `anyType` when neither is given.
-    fn element_type(&mut self, decl: &'s syntax::ElementDecl, owner: Owner, document: usize, referrer: &str) -> Option<TypeRef> {
+    fn element_type(
+        &mut self,
+        decl: &'s syntax::ElementDecl,
+        owner: Owner,
+        document: usize,
+        referrer: &str,
+    ) -> Option<TypeRef> {
         if decl.fixed.is_some() {
             self.error(decl.span, SchemaErrorKind::Unsupported("fixed element values".to_owned()));
         }
@@ -240,16 +231,20 @@ impl<'s> Resolver<'s> {
         };
         match (&decl.type_name, &decl.inline_type) {
             (Some(name), _) => self.type_ref(name, document, decl.span, referrer),
-            (None, Some(syntax::InlineType::Complex(def))) => Some(TypeRef::Defined(self.allocate(Slot::AnonymousComplex {
-                name: TypeName::Anonymous { owner, role },
-                def,
-                document,
-            }))),
-            (None, Some(syntax::InlineType::Simple(def))) => Some(TypeRef::Defined(self.allocate(Slot::AnonymousSimple {
-                name: TypeName::Anonymous { owner, role },
-                def,
-                document,
-            }))),
+            (None, Some(syntax::InlineType::Complex(def))) => {
+                Some(TypeRef::Defined(self.allocate(Slot::AnonymousComplex {
+                    name: TypeName::Anonymous { owner, role },
+                    def,
+                    document,
+                })))
+            }
+            (None, Some(syntax::InlineType::Simple(def))) => {
+                Some(TypeRef::Defined(self.allocate(Slot::AnonymousSimple {
+                    name: TypeName::Anonymous { owner, role },
+                    def,
+                    document,
+                })))
+            }
             (None, None) => Some(TypeRef::Builtin(Builtin::AnyType)),
         }
     }
@@ -269,11 +264,7 @@ impl<'s> Resolver<'s> {
         }
         self.error(
             span,
-            SchemaErrorKind::UnknownReference {
-                kind: "type",
-                name: name.to_string(),
-                referrer: referrer.to_owned(),
-            },
+            SchemaErrorKind::UnknownReference { kind: "type", name: name.to_string(), referrer: referrer.to_owned() },
         );
         None
     }
@@ -316,15 +307,12 @@ impl<'s> Resolver<'s> {
             Slot::AnonymousSimple { name, def, document } => self.simple_type(id, name, def, document),
         };
         let done = resolved.is_some();
-        self.slots[id.0] = resolved.map_or(Slot::Failed, Slot::Done);
+        self.slots[id.0] = resolved.map_or(Slot::Failed, |def| Slot::Done(Box::new(def)));
         done
     }
 
     fn qualified(&self, document: usize, local: &str) -> QName {
-        QName {
-            namespace: self.set.documents[document].target_namespace.clone(),
-            local: local.to_owned(),
-        }
+        QName { namespace: self.set.documents[document].target_namespace.clone(), local: local.to_owned() }
     }
 
     /// Resolves the base of a derivation first, reporting a cycle.
@@ -348,58 +336,61 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn complex_type(&mut self, id: TypeId, name: TypeName, def: &'s syntax::ComplexTypeDef, document: usize) -> Option<TypeDef> {
+    fn complex_type(
+        &mut self,
+        id: TypeId,
+        name: TypeName,
+        def: &'s syntax::ComplexTypeDef,
+        document: usize,
+    ) -> Option<TypeDef> {
         let described = self.describe(&name);
         let referrer = format!("type '{described}'");
         let owner = Owner::Type(id);
         let mut complex = match &def.content {
             syntax::ComplexContent::Direct { particle, attributes } => {
                 let content = match particle {
-                    Some(particle) => self.particle(particle, &owner, document).map_or(Content::Empty, Content::Elements),
+                    Some(particle) => {
+                        self.particle(particle, &owner, document).map_or(Content::Empty, Content::Elements)
+                    }
                     None => Content::Empty,
                 };
                 let (attributes, any_attribute) = self.attributes(attributes, &owner, document);
-                ComplexType {
-                    derivation: None,
-                    content,
-                    attributes,
-                    any_attribute,
-                }
+                ComplexType { derivation: None, content, attributes, any_attribute }
             }
-            syntax::ComplexContent::Complex(derivation) => self.complex_content(derivation, &owner, document, &referrer, &described)?,
-            syntax::ComplexContent::Simple(derivation) => self.simple_content(derivation, &owner, document, &referrer, &described)?,
+            syntax::ComplexContent::Complex(derivation) => {
+                self.complex_content(derivation, &owner, document, &referrer, &described)?
+            }
+            syntax::ComplexContent::Simple(derivation) => {
+                self.simple_content(derivation, &owner, document, &referrer, &described)?
+            }
         };
-        let mixed = def.mixed || matches!(&def.content, syntax::ComplexContent::Complex(derivation) if derivation.mixed);
+        let mixed =
+            def.mixed || matches!(&def.content, syntax::ComplexContent::Complex(derivation) if derivation.mixed);
         if mixed && !matches!(complex.content, Content::Empty) {
-            self.error(def.span, SchemaErrorKind::Unsupported("mixed content (text between child elements)".to_owned()));
+            self.error(
+                def.span,
+                SchemaErrorKind::Unsupported("mixed content (text between child elements)".to_owned()),
+            );
         } else if mixed {
             // Mixed with no element content: text of any kind.
-            complex.content = Content::Simple {
-                value: TypeRef::Builtin(Builtin::String),
-                facets: Facets::default(),
-            };
+            complex.content = Content::Simple { value: TypeRef::Builtin(Builtin::String), facets: Facets::default() };
         }
-        if let Some(base) = complex.derivation.map(|derivation| derivation.base) {
-            if let Some(base) = self.complex_of(base) {
-                complex.any_attribute |= base.any_attribute;
-            }
+        if let Some(base) = complex.derivation.map(|derivation| derivation.base)
+            && let Some(base) = self.complex_of(base)
+        {
+            complex.any_attribute |= base.any_attribute;
         }
         self.check_attribute_names(&complex);
-        Some(TypeDef {
-            name,
-            span: def.span,
-            doc: def.doc.clone(),
-            kind: TypeKind::Complex(complex),
-        })
+        Some(TypeDef { name, span: def.span, doc: def.doc.clone(), kind: TypeKind::Complex(complex) })
     }
 
     fn complex_of(&self, ty: TypeRef) -> Option<&ComplexType> {
         match ty {
             TypeRef::Defined(id) => match &self.slots[id.0] {
-                Slot::Done(TypeDef {
-                    kind: TypeKind::Complex(complex),
-                    ..
-                }) => Some(complex),
+                Slot::Done(def) => match &def.kind {
+                    TypeKind::Complex(complex) => Some(complex),
+                    TypeKind::Simple(_) => None,
+                },
                 _ => None,
             },
             TypeRef::Builtin(_) => None,
@@ -409,10 +400,10 @@ impl<'s> Resolver<'s> {
     fn simple_of(&self, ty: TypeRef) -> Option<&SimpleType> {
         match ty {
             TypeRef::Defined(id) => match &self.slots[id.0] {
-                Slot::Done(TypeDef {
-                    kind: TypeKind::Simple(simple),
-                    ..
-                }) => Some(simple),
+                Slot::Done(def) => match &def.kind {
+                    TypeKind::Simple(simple) => Some(simple),
+                    TypeKind::Complex(_) => None,
+                },
                 _ => None,
             },
             TypeRef::Builtin(_) => None,
@@ -431,11 +422,7 @@ impl<'s> Resolver<'s> {
         for (span, name) in duplicates {
             self.error(
                 span,
-                SchemaErrorKind::Duplicate {
-                    kind: "attribute",
-                    name,
-                    first: self.set.sources.locate(span),
-                },
+                SchemaErrorKind::Duplicate { kind: "attribute", name, first: self.set.sources.locate(span) },
             );
         }
     }
@@ -452,11 +439,7 @@ impl<'s> Resolver<'s> {
         if !self.require_resolved(base, derivation.span, described) {
             return None;
         }
-        let method = if derivation.is_extension {
-            DerivationMethod::Extension
-        } else {
-            DerivationMethod::Restriction
-        };
+        let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
         let derivation_of = match base {
             TypeRef::Builtin(Builtin::AnyType) => None,
             TypeRef::Defined(_) if self.complex_of(base).is_some() => Some(Derivation { base, method }),
@@ -472,30 +455,25 @@ impl<'s> Resolver<'s> {
                 return None;
             }
         };
-        if let Some(base_complex) = self.complex_of(base) {
-            if matches!(base_complex.content, Content::Simple { .. }) {
-                self.error(
-                    derivation.span,
-                    SchemaErrorKind::InvalidAttribute {
-                        attribute: "base".to_owned(),
-                        value: derivation.base.to_string(),
-                        reason: "the base has simple content; derive with xs:simpleContent".to_owned(),
-                    },
-                );
-                return None;
-            }
+        if let Some(base_complex) = self.complex_of(base)
+            && matches!(base_complex.content, Content::Simple { .. })
+        {
+            self.error(
+                derivation.span,
+                SchemaErrorKind::InvalidAttribute {
+                    attribute: "base".to_owned(),
+                    value: derivation.base.to_string(),
+                    reason: "the base has simple content; derive with xs:simpleContent".to_owned(),
+                },
+            );
+            return None;
         }
         let content = match &derivation.particle {
             Some(particle) => self.particle(particle, owner, document).map_or(Content::Empty, Content::Elements),
             None => Content::Empty,
         };
         let (attributes, any_attribute) = self.attributes(&derivation.attributes, owner, document);
-        Some(ComplexType {
-            derivation: derivation_of,
-            content,
-            attributes,
-            any_attribute,
-        })
+        Some(ComplexType { derivation: derivation_of, content, attributes, any_attribute })
     }
 
     fn simple_content(
@@ -510,11 +488,7 @@ impl<'s> Resolver<'s> {
         if !self.require_resolved(base, derivation.span, described) {
             return None;
         }
-        let method = if derivation.is_extension {
-            DerivationMethod::Extension
-        } else {
-            DerivationMethod::Restriction
-        };
+        let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
         let is_simple = match base {
             TypeRef::Builtin(builtin) => builtin.is_simple(),
             TypeRef::Defined(_) => self.simple_of(base).is_some(),
@@ -526,7 +500,8 @@ impl<'s> Resolver<'s> {
                     SchemaErrorKind::InvalidAttribute {
                         attribute: "base".to_owned(),
                         value: derivation.base.to_string(),
-                        reason: "a xs:simpleContent restriction derives from a complex type with simple content".to_owned(),
+                        reason: "a xs:simpleContent restriction derives from a complex type with simple content"
+                            .to_owned(),
                     },
                 );
                 return None;
@@ -559,23 +534,18 @@ impl<'s> Resolver<'s> {
         })
     }
 
-    /// Nothing left to do: simple content values are resolved eagerly because
-    /// bases are resolved first. Kept as the place to check the invariant.
+    /// Simple content holds text of a simple type; a value type that ended up
+    /// complex (a derivation chain gone wrong) is reported here.
     fn finish_simple_content(&mut self) {
         let mut complex_values = Vec::new();
         for slot in &self.slots {
-            if let Slot::Done(TypeDef {
-                kind: TypeKind::Complex(ComplexType {
-                    content: Content::Simple { value, .. },
-                    ..
-                }),
-                span,
-                ..
-            }) = slot
+            let Slot::Done(def) = slot else {
+                continue;
+            };
+            if let TypeKind::Complex(ComplexType { content: Content::Simple { value, .. }, .. }) = &def.kind
+                && self.complex_of(*value).is_some()
             {
-                if self.complex_of(*value).is_some() {
-                    complex_values.push(*span);
-                }
+                complex_values.push(def.span);
             }
         }
         for span in complex_values {
@@ -586,9 +556,7 @@ impl<'s> Resolver<'s> {
     fn particle(&mut self, particle: &'s syntax::Particle, owner: &Owner, document: usize) -> Option<Particle> {
         let term = match &particle.term {
             syntax::Term::Element(decl) => Term::Element(self.local_element(decl, owner, document)?),
-            syntax::Term::Group {
-                compositor, particles, ..
-            } => Term::Group(Group {
+            syntax::Term::Group { compositor, particles, .. } => Term::Group(Group {
                 compositor: *compositor,
                 particles: particles.iter().filter_map(|child| self.particle(child, owner, document)).collect(),
                 name: None,
@@ -599,12 +567,7 @@ impl<'s> Resolver<'s> {
                 process_contents: wildcard.process_contents.clone(),
             }),
         };
-        Some(Particle {
-            span: particle.span,
-            min: particle.occurs.min,
-            max: particle.occurs.max,
-            term,
-        })
+        Some(Particle { span: particle.span, min: particle.occurs.min, max: particle.occurs.max, term })
     }
 
     fn group_ref(&mut self, name: &QName, document: usize, span: Span) -> Option<Term> {
@@ -685,7 +648,12 @@ impl<'s> Resolver<'s> {
         })
     }
 
-    fn attributes(&mut self, uses: &'s syntax::AttributeUses, owner: &Owner, document: usize) -> (Vec<Attribute>, bool) {
+    fn attributes(
+        &mut self,
+        uses: &'s syntax::AttributeUses,
+        owner: &Owner,
+        document: usize,
+    ) -> (Vec<Attribute>, bool) {
         let mut attributes = Vec::new();
         let mut any_attribute = uses.any_attribute.is_some();
         for attribute_use in &uses.uses {
@@ -767,10 +735,7 @@ impl<'s> Resolver<'s> {
         let ty = match (&decl_for_type.type_name, &decl_for_type.inline_type) {
             (Some(type_name), _) => self.type_ref(type_name, document, decl_for_type.span, &referrer)?,
             (None, Some(inline)) => TypeRef::Defined(self.allocate(Slot::AnonymousSimple {
-                name: TypeName::Anonymous {
-                    owner: owner.clone(),
-                    role: AnonymousRole::Attribute(name.clone()),
-                },
+                name: TypeName::Anonymous { owner: owner.clone(), role: AnonymousRole::Attribute(name.clone()) },
                 def: inline,
                 document,
             })),
@@ -788,7 +753,13 @@ impl<'s> Resolver<'s> {
         })
     }
 
-    fn simple_type(&mut self, id: TypeId, name: TypeName, def: &'s syntax::SimpleTypeDef, document: usize) -> Option<TypeDef> {
+    fn simple_type(
+        &mut self,
+        id: TypeId,
+        name: TypeName,
+        def: &'s syntax::SimpleTypeDef,
+        document: usize,
+    ) -> Option<TypeDef> {
         let described = self.describe(&name);
         let owner = Owner::Type(id);
         let simple = match &def.variety {
@@ -811,33 +782,21 @@ impl<'s> Resolver<'s> {
                         return None;
                     }
                     TypeRef::Builtin(builtin) => match builtin.list_item() {
-                        Some(item) => SimpleType::List {
-                            item: TypeRef::Builtin(item),
-                            base: Some(base),
-                            facets: resolved_facets,
-                        },
-                        None => SimpleType::Atomic {
-                            base,
-                            builtin,
-                            facets: resolved_facets,
-                        },
+                        Some(item) => {
+                            SimpleType::List { item: TypeRef::Builtin(item), base: Some(base), facets: resolved_facets }
+                        }
+                        None => SimpleType::Atomic { base, builtin, facets: resolved_facets },
                     },
                     TypeRef::Defined(_) => match self.simple_of(base) {
-                        Some(SimpleType::Atomic { builtin, .. }) => SimpleType::Atomic {
-                            base,
-                            builtin: *builtin,
-                            facets: resolved_facets,
-                        },
-                        Some(SimpleType::List { item, .. }) => SimpleType::List {
-                            item: *item,
-                            base: Some(base),
-                            facets: resolved_facets,
-                        },
-                        Some(SimpleType::Union { members, .. }) => SimpleType::Union {
-                            members: members.clone(),
-                            base: Some(base),
-                            facets: resolved_facets,
-                        },
+                        Some(SimpleType::Atomic { builtin, .. }) => {
+                            SimpleType::Atomic { base, builtin: *builtin, facets: resolved_facets }
+                        }
+                        Some(SimpleType::List { item, .. }) => {
+                            SimpleType::List { item: *item, base: Some(base), facets: resolved_facets }
+                        }
+                        Some(SimpleType::Union { members, .. }) => {
+                            SimpleType::Union { members: members.clone(), base: Some(base), facets: resolved_facets }
+                        }
                         None => {
                             self.error(
                                 def.span,
@@ -853,7 +812,8 @@ impl<'s> Resolver<'s> {
                 }
             }
             syntax::SimpleVariety::List { item } => {
-                let item = self.simple_reference(item, &owner, AnonymousRole::ListItem, document, def.span, &described)?;
+                let item =
+                    self.simple_reference(item, &owner, AnonymousRole::ListItem, document, def.span, &described)?;
                 if !self.require_resolved(item, def.span, &described) {
                     return None;
                 }
@@ -868,11 +828,7 @@ impl<'s> Resolver<'s> {
                     );
                     return None;
                 }
-                SimpleType::List {
-                    item,
-                    base: None,
-                    facets: Facets::default(),
-                }
+                SimpleType::List { item, base: None, facets: Facets::default() }
             }
             syntax::SimpleVariety::Union { members } => {
                 let mut resolved = Vec::new();
@@ -884,19 +840,10 @@ impl<'s> Resolver<'s> {
                     }
                     resolved.push(member);
                 }
-                SimpleType::Union {
-                    members: resolved,
-                    base: None,
-                    facets: Facets::default(),
-                }
+                SimpleType::Union { members: resolved, base: None, facets: Facets::default() }
             }
         };
-        Some(TypeDef {
-            name,
-            span: def.span,
-            doc: def.doc.clone(),
-            kind: TypeKind::Simple(simple),
-        })
+        Some(TypeDef { name, span: def.span, doc: def.doc.clone(), kind: TypeKind::Simple(simple) })
     }
 
     fn simple_reference(
@@ -911,10 +858,7 @@ impl<'s> Resolver<'s> {
         match reference {
             TypeReference::Named(name) => self.type_ref(name, document, span, &format!("type '{described}'")),
             TypeReference::Inline(def) => Some(TypeRef::Defined(self.allocate(Slot::AnonymousSimple {
-                name: TypeName::Anonymous {
-                    owner: owner.clone(),
-                    role,
-                },
+                name: TypeName::Anonymous { owner: owner.clone(), role },
                 def,
                 document,
             }))),
@@ -938,10 +882,7 @@ impl<'s> Resolver<'s> {
                 );
                 continue;
             }
-            let bound = || BoundFacet {
-                value: facet.value.trim().to_owned(),
-                span: facet.span,
-            };
+            let bound = || BoundFacet { value: facet.value.trim().to_owned(), span: facet.span };
             let duplicate = match facet.kind {
                 FacetKind::Enumeration => {
                     resolved.enumeration.push(EnumValue {
@@ -952,10 +893,7 @@ impl<'s> Resolver<'s> {
                     false
                 }
                 FacetKind::Pattern => {
-                    resolved.patterns.push(PatternFacet {
-                        pattern: facet.value.clone(),
-                        span: facet.span,
-                    });
+                    resolved.patterns.push(PatternFacet { pattern: facet.value.clone(), span: facet.span });
                     false
                 }
                 FacetKind::Length => self.count_facet(&mut resolved.length, facet),
@@ -998,19 +936,19 @@ impl<'s> Resolver<'s> {
                 );
             }
         }
-        if let (Some(min), Some(max)) = (resolved.min_length, resolved.max_length) {
-            if min > max {
-                let span = facets.iter().find(|facet| facet.kind == FacetKind::MaxLength).map(|facet| facet.span);
-                if let Some(span) = span {
-                    self.error(
-                        span,
-                        SchemaErrorKind::InvalidFacet {
-                            facet: "maxLength".to_owned(),
-                            value: max.to_string(),
-                            reason: format!("below minLength {min}"),
-                        },
-                    );
-                }
+        if let (Some(min), Some(max)) = (resolved.min_length, resolved.max_length)
+            && min > max
+        {
+            let span = facets.iter().find(|facet| facet.kind == FacetKind::MaxLength).map(|facet| facet.span);
+            if let Some(span) = span {
+                self.error(
+                    span,
+                    SchemaErrorKind::InvalidFacet {
+                        facet: "maxLength".to_owned(),
+                        value: max.to_string(),
+                        reason: format!("below minLength {min}"),
+                    },
+                );
             }
         }
         resolved
@@ -1075,14 +1013,12 @@ fn facet_applies(facet: FacetKind, target: FacetTarget) -> bool {
     match facet {
         Pattern | Enumeration => true,
         WhiteSpace => !matches!(target, FacetTarget::Union),
-        Length | MinLength | MaxLength => matches!(
-            target,
-            FacetTarget::List | FacetTarget::Atomic(ValueKind::Text | ValueKind::Any)
-        ),
-        MinInclusive | MaxInclusive | MinExclusive | MaxExclusive => matches!(
-            target,
-            FacetTarget::Atomic(ValueKind::Decimal | ValueKind::Float | ValueKind::Temporal)
-        ),
+        Length | MinLength | MaxLength => {
+            matches!(target, FacetTarget::List | FacetTarget::Atomic(ValueKind::Text | ValueKind::Any))
+        }
+        MinInclusive | MaxInclusive | MinExclusive | MaxExclusive => {
+            matches!(target, FacetTarget::Atomic(ValueKind::Decimal | ValueKind::Float | ValueKind::Temporal))
+        }
         TotalDigits | FractionDigits => matches!(target, FacetTarget::Atomic(ValueKind::Decimal)),
     }
 }

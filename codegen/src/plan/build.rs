@@ -7,8 +7,8 @@ use super::*;
 use crate::config::Config;
 use crate::error::{SchemaError, SchemaErrorKind};
 use crate::model::{
-    self, AnonymousRole, Builtin, Compositor, Content, DerivationMethod, ElementUse, Owner, Particle, Schema, SimpleType, Term,
-    TypeId, TypeKind, TypeName, TypeRef,
+    self, AnonymousRole, Builtin, Compositor, Content, DerivationMethod, ElementUse, Owner, Particle, Schema,
+    SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef,
 };
 use crate::naming::{self, Scope};
 
@@ -168,13 +168,13 @@ impl<'s> Planner<'s> {
                     Owner::Group(name) | Owner::AttributeGroup(name) => naming::type_name(&name.local),
                 };
                 let role_name = match role {
-                    AnonymousRole::Itself => String::new(),
-                    AnonymousRole::Element(name) | AnonymousRole::Attribute(name) => naming::type_name(name),
-                    AnonymousRole::Base => "Base".to_owned(),
-                    AnonymousRole::ListItem => "Item".to_owned(),
-                    AnonymousRole::UnionMember(index) => format!("Member{index}"),
+                    AnonymousRole::Itself => return owner_name,
+                    AnonymousRole::Element(name) | AnonymousRole::Attribute(name) => name.clone(),
+                    AnonymousRole::Base => "base".to_owned(),
+                    AnonymousRole::ListItem => "item".to_owned(),
+                    AnonymousRole::UnionMember(index) => format!("member{index}"),
                 };
-                format!("{owner_name}{role_name}")
+                naming::nested_type_name(&owner_name, &role_name)
             }
         }
     }
@@ -189,10 +189,9 @@ impl<'s> Planner<'s> {
         let file = self.file_of(def.span);
         match &def.name {
             TypeName::Named(qname) => format!("Schema type `{}` (`{file}`).", qname.local),
-            TypeName::Anonymous {
-                owner: Owner::Element(index),
-                role: AnonymousRole::Itself,
-            } => format!("Type of the global element `<{}>` (`{file}`).", self.schema.elements[*index].name),
+            TypeName::Anonymous { owner: Owner::Element(index), role: AnonymousRole::Itself } => {
+                format!("Type of the global element `<{}>` (`{file}`).", self.schema.elements[*index].name)
+            }
             TypeName::Anonymous { .. } => format!("Anonymous type at `{}` (`{file}`).", self.paths[id.0]),
         }
     }
@@ -227,13 +226,7 @@ impl<'s> Planner<'s> {
                     None => continue,
                 },
             };
-            self.items.push(Item {
-                name,
-                doc,
-                span: def.span,
-                kind,
-                validates: false,
-            });
+            self.items.push(Item { name, doc, span: def.span, kind, validates: false });
         }
     }
 
@@ -299,12 +292,7 @@ impl<'s> Planner<'s> {
         if length.is_none() && min_length.is_none() && max_length.is_none() && item.is_none() {
             return None;
         }
-        Some(Checks::List {
-            length,
-            min_length,
-            max_length,
-            item: item.map(Box::new),
-        })
+        Some(Checks::List { length, min_length, max_length, item: item.map(Box::new) })
     }
 
     fn plan_simple(&mut self, id: TypeId, simple: &SimpleType) -> Option<ItemKind> {
@@ -335,18 +323,16 @@ impl<'s> Planner<'s> {
                         integer,
                     }));
                 }
-                if facets.is_empty() {
-                    if let TypeRef::Defined(base_id) = base {
-                        if let Some(base_name) = &self.names[base_id.0] {
-                            return Some(ItemKind::Alias(RustType::Item(base_name.clone())));
-                        }
-                    }
+                if facets.is_empty()
+                    && let TypeRef::Defined(base_id) = base
+                    && let Some(base_name) = &self.names[base_id.0]
+                {
+                    return Some(ItemKind::Alias(RustType::Item(base_name.clone())));
                 }
                 match checks::atomic_checks(builtin, &steps) {
-                    Ok(Some(checks)) => Some(ItemKind::Newtype(Newtype {
-                        inner: checks::builtin_type(builtin),
-                        checks,
-                    })),
+                    Ok(Some(checks)) => {
+                        Some(ItemKind::Newtype(Newtype { inner: checks::builtin_type(builtin), checks }))
+                    }
                     Ok(None) => Some(ItemKind::Alias(checks::builtin_type(builtin))),
                     Err(error) => {
                         self.check_error(error);
@@ -376,11 +362,7 @@ impl<'s> Planner<'s> {
                         (TypeRef::Builtin(builtin), _) => naming::type_name(builtin.name()),
                         _ => "Member".to_owned(),
                     };
-                    planned.push(UnionMember {
-                        variant: variants.claim(&wanted),
-                        ty,
-                        checks,
-                    });
+                    planned.push(UnionMember { variant: variants.claim(&wanted), ty, checks });
                 }
                 Some(ItemKind::Union(Union { members: planned }))
             }
@@ -430,12 +412,7 @@ impl<'s> Planner<'s> {
                 StructContent::Sequence(fields.fields)
             }
         };
-        ItemKind::Struct(Struct {
-            is_group: false,
-            attributes,
-            other_attributes,
-            content,
-        })
+        ItemKind::Struct(Struct { is_group: false, attributes, other_attributes, content })
     }
 
     /// The text field of a simple-content type, with the facets of every
@@ -468,15 +445,12 @@ impl<'s> Planner<'s> {
         } else {
             inline_checks
         };
-        Some(ValueField {
-            name: "value".to_owned(),
-            ty,
-            checks,
-        })
+        Some(ValueField { name: "value".to_owned(), ty, checks })
     }
 
     fn plan_attributes(&mut self, complex: &model::ComplexType, scope: &mut Scope) -> Vec<AttributeField> {
-        let attributes: Vec<model::Attribute> = self.schema.effective_attributes(complex).into_iter().cloned().collect();
+        let attributes: Vec<model::Attribute> =
+            self.schema.effective_attributes(complex).into_iter().cloned().collect();
         let mut planned = Vec::new();
         for attribute in attributes {
             if self.schema.complex(attribute.ty).is_some() || attribute.ty == TypeRef::Builtin(Builtin::AnyType) {
@@ -527,10 +501,7 @@ impl<'s> Planner<'s> {
                 fields.fields.push(Field {
                     name: fields.scope.claim("any"),
                     doc: vec!["Elements matched by the schema's `xs:any` wildcard, kept as they are.".to_owned()],
-                    kind: FieldKind::Wildcard(WildcardField {
-                        occurs,
-                        followers: Vec::new(),
-                    }),
+                    kind: FieldKind::Wildcard(WildcardField { occurs, followers: Vec::new() }),
                     redacted: false,
                 });
             }
@@ -539,7 +510,9 @@ impl<'s> Planner<'s> {
                     return self.flatten(&single, fields);
                 }
                 match group.compositor {
-                    Compositor::Sequence if particle.is_once() || (particle.max == Some(1) && content_emptiable(particle)) => {
+                    Compositor::Sequence
+                        if particle.is_once() || (particle.max == Some(1) && content_emptiable(particle)) =>
+                    {
                         for child in &group.particles {
                             self.flatten(child, fields);
                         }
@@ -553,7 +526,6 @@ impl<'s> Planner<'s> {
             }
         }
     }
-
 
     fn push_element(&mut self, element: &ElementUse, particle: &Particle, fields: &mut Fields) {
         let mut occurs = Occurs::from_bounds(particle.min, particle.max);
@@ -607,7 +579,7 @@ impl<'s> Planner<'s> {
         let is_choice = group.compositor == Compositor::Choice;
         let wanted = group_field_name(group);
         let field_name = fields.scope.claim(&wanted);
-        let type_name = self.scope.claim(&format!("{}{}", fields.owner, naming::type_name(&wanted)));
+        let type_name = self.scope.claim(&naming::nested_type_name(&fields.owner, &wanted));
         let mut min = particle.min;
         if is_choice && content_emptiable(particle) {
             // An alternative can be empty, so the choice as a whole can be absent.
@@ -628,13 +600,7 @@ impl<'s> Planner<'s> {
         fields.fields.push(Field {
             name: field_name,
             doc,
-            kind: FieldKind::Group(GroupField {
-                ty: type_name,
-                occurs,
-                first,
-                boxed: false,
-                is_choice,
-            }),
+            kind: FieldKind::Group(GroupField { ty: type_name, occurs, first, boxed: false, is_choice }),
             redacted: false,
         });
     }
@@ -643,10 +609,9 @@ impl<'s> Planner<'s> {
     fn plan_group_item(&mut self, group: &model::Group, type_name: &str, type_path: &str) -> ItemKind {
         let mut fields = Fields::new(type_name, type_path);
         match group.compositor {
-            Compositor::Choice => ItemKind::Choice(Choice {
-                is_type: false,
-                variants: self.plan_variants(group, &mut fields),
-            }),
+            Compositor::Choice => {
+                ItemKind::Choice(Choice { is_type: false, variants: self.plan_variants(group, &mut fields) })
+            }
             _ => {
                 for child in &group.particles {
                     self.flatten(child, &mut fields);
@@ -684,11 +649,7 @@ impl<'s> Planner<'s> {
                     FieldKind::Group(_) => naming::type_name(&field.name),
                     FieldKind::Wildcard(_) => "Any".to_owned(),
                 };
-                variants.push(Variant {
-                    name: names.claim(&wanted),
-                    doc: field.doc,
-                    kind: field.kind,
-                });
+                variants.push(Variant { name: names.claim(&wanted), doc: field.doc, kind: field.kind });
             }
         }
         self.check_disjoint(&firsts);
@@ -751,7 +712,10 @@ impl<'s> Planner<'s> {
                         )),
                     );
                 } else if *wildcard && *other_wildcard {
-                    self.error(*other_span, SchemaErrorKind::Ambiguous("two wildcard alternatives in one choice".to_owned()));
+                    self.error(
+                        *other_span,
+                        SchemaErrorKind::Ambiguous("two wildcard alternatives in one choice".to_owned()),
+                    );
                 }
             }
         }
@@ -789,15 +753,14 @@ impl<'s> Planner<'s> {
         }
         for element in &self.schema.elements {
             let unique_complex = match element.ty {
-                TypeRef::Defined(id) => matches!(self.schema.get(id).kind, TypeKind::Complex(_)) && uses[&element.ty] == 1,
+                TypeRef::Defined(id) => {
+                    matches!(self.schema.get(id).kind, TypeKind::Complex(_)) && uses[&element.ty] == 1
+                }
                 TypeRef::Builtin(_) => false,
             };
             if unique_complex {
                 if let (RustType::Item(name), _) = self.value_type(element.ty) {
-                    self.roots.push(Root {
-                        element: element.name.clone(),
-                        ty: name,
-                    });
+                    self.roots.push(Root { element: element.name.clone(), ty: name });
                 }
                 continue;
             }
@@ -825,34 +788,24 @@ impl<'s> Planner<'s> {
                 self.file_of(element.span),
                 self.describe_type(element.ty)
             ));
-            self.items.push(Item {
-                name: name.clone(),
-                doc,
-                span: element.span,
-                kind,
-                validates: false,
-            });
-            self.roots.push(Root {
-                element: element.name.clone(),
-                ty: name,
-            });
+            self.items.push(Item { name: name.clone(), doc, span: element.span, kind, validates: false });
+            self.roots.push(Root { element: element.name.clone(), ty: name });
         }
     }
 
     /// Every schema path in the configuration must have named something.
     fn check_config_paths(&mut self) {
-        let unused_names = self.config.type_names.keys().filter(|path| !self.used_config.contains(&format!("type:{path}")));
-        let unused_tolerations = self.config.tolerated.keys().filter(|path| !self.used_config.contains(&format!("tolerate:{path}")));
+        let unused_names =
+            self.config.type_names.keys().filter(|path| !self.used_config.contains(&format!("type:{path}")));
+        let unused_tolerations =
+            self.config.tolerated.keys().filter(|path| !self.used_config.contains(&format!("tolerate:{path}")));
         let unused: Vec<String> = unused_names.chain(unused_tolerations).cloned().collect();
         if unused.is_empty() {
             return;
         }
         // A configuration path belongs to no place in the schemas; the
         // message points at the start of the first file read.
-        let span = Span {
-            file: crate::source::FileId(0),
-            offset: 0,
-        };
+        let span = Span { file: crate::source::FileId(0), offset: 0 };
         for path in unused {
             self.error(span, SchemaErrorKind::UnknownConfigPath(path));
         }
@@ -863,7 +816,8 @@ impl<'s> Planner<'s> {
     /// Boxes the fields that close a cycle of by-value containment, found by a
     /// depth-first walk in item order (so the same schema boxes the same fields).
     fn box_recursion(&mut self) {
-        let index: HashMap<String, usize> = self.items.iter().enumerate().map(|(at, item)| (item.name.clone(), at)).collect();
+        let index: HashMap<String, usize> =
+            self.items.iter().enumerate().map(|(at, item)| (item.name.clone(), at)).collect();
         let edges: Vec<Vec<(usize, usize)>> = self
             .items
             .iter()
@@ -907,7 +861,8 @@ impl<'s> Planner<'s> {
     /// Marks the items whose `validate()` has something to check, to a fixpoint.
     fn mark_validation(&mut self) {
         loop {
-            let validating: BTreeSet<String> = self.items.iter().filter(|item| item.validates).map(|item| item.name.clone()).collect();
+            let validating: BTreeSet<String> =
+                self.items.iter().filter(|item| item.validates).map(|item| item.name.clone()).collect();
             let aliases: HashMap<String, RustType> = self
                 .items
                 .iter()
@@ -935,25 +890,17 @@ impl<'s> Planner<'s> {
             return Err(self.errors);
         }
         self.items.sort_by_key(|item| item.span);
-        let mut files: Vec<String> = self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
+        let mut files: Vec<String> =
+            self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module {
-            items: self.items,
-            roots: self.roots,
-            files,
-        })
+        Ok(Module { items: self.items, roots: self.roots, files })
     }
 }
 
 // ----- helpers on the model ---------------------------------------------------
 
 fn empty_struct() -> Struct {
-    Struct {
-        is_group: false,
-        attributes: Vec::new(),
-        other_attributes: None,
-        content: StructContent::Empty,
-    }
+    Struct { is_group: false, attributes: Vec::new(), other_attributes: None, content: StructContent::Empty }
 }
 
 fn is_compositor(particle: &Particle, compositor: Compositor) -> bool {
@@ -962,10 +909,7 @@ fn is_compositor(particle: &Particle, compositor: Compositor) -> bool {
 
 /// Whether a group's content (ignoring the group's own `minOccurs`) can be empty.
 fn content_emptiable(particle: &Particle) -> bool {
-    let once = Particle {
-        min: 1,
-        ..particle.clone()
-    };
+    let once = Particle { min: 1, ..particle.clone() };
     once.is_emptiable()
 }
 
@@ -990,11 +934,7 @@ fn single_particle(particle: &Particle) -> Option<Particle> {
         (Some(outer), Some(inner)) => Some(outer.checked_mul(inner)?),
         _ => None,
     };
-    Some(Particle {
-        min,
-        max,
-        ..child.clone()
-    })
+    Some(Particle { min, max, ..child.clone() })
 }
 
 /// The alternatives of a choice, nested choices that occur once merged in.
@@ -1070,11 +1010,17 @@ fn group_field_name(group: &model::Group) -> String {
     let only_elements = names.len() == group.particles.len();
     let joiner = if group.compositor == Compositor::Choice { "_or_" } else { "_and_" };
     if only_elements && (2..=3).contains(&names.len()) {
-        return names.iter().map(|name| naming::field_name(name).trim_start_matches("r#").to_owned()).collect::<Vec<_>>().join(joiner);
+        return names
+            .iter()
+            .map(|name| naming::field_name(name).trim_start_matches("r#").to_owned())
+            .collect::<Vec<_>>()
+            .join(joiner);
     }
     match (group.compositor, names.first()) {
         (Compositor::Choice, _) => "choice".to_owned(),
-        (_, Some(first)) if group.particles.first().is_some_and(|particle| matches!(particle.term, Term::Element(_))) => {
+        (_, Some(first))
+            if group.particles.first().is_some_and(|particle| matches!(particle.term, Term::Element(_))) =>
+        {
             format!("{}_group", naming::field_name(first).trim_start_matches("r#"))
         }
         _ => "group".to_owned(),
@@ -1137,11 +1083,7 @@ fn by_value_targets(kind: &ItemKind) -> Vec<Option<String>> {
             occurs: Occurs::Required | Occurs::Optional,
             ..
         }) => Some(name.clone()),
-        FieldKind::Group(GroupField {
-            ty,
-            occurs: Occurs::Required | Occurs::Optional,
-            ..
-        }) => Some(ty.clone()),
+        FieldKind::Group(GroupField { ty, occurs: Occurs::Required | Occurs::Optional, .. }) => Some(ty.clone()),
         _ => None,
     };
     match kind {
@@ -1154,10 +1096,9 @@ fn by_value_targets(kind: &ItemKind) -> Vec<Option<String>> {
 
 fn set_boxed(kind: &mut ItemKind, slot: usize) {
     let field_kind = match kind {
-        ItemKind::Struct(Struct {
-            content: StructContent::Sequence(fields) | StructContent::All(fields),
-            ..
-        }) => fields.get_mut(slot).map(|field| &mut field.kind),
+        ItemKind::Struct(Struct { content: StructContent::Sequence(fields) | StructContent::All(fields), .. }) => {
+            fields.get_mut(slot).map(|field| &mut field.kind)
+        }
         ItemKind::Choice(choice) => choice.variants.get_mut(slot).map(|variant| &mut variant.kind),
         _ => None,
     };
@@ -1184,7 +1125,10 @@ fn type_validates(ty: &RustType, validating: &BTreeSet<String>, aliases: &HashMa
 fn field_validates(kind: &FieldKind, validates_type: &dyn Fn(&RustType) -> bool) -> bool {
     match kind {
         FieldKind::Element(element) => {
-            element.checks.is_some() || element.tolerated.is_some() || element.occurs.has_bounds() || validates_type(&element.ty)
+            element.checks.is_some()
+                || element.tolerated.is_some()
+                || element.occurs.has_bounds()
+                || validates_type(&element.ty)
         }
         FieldKind::Group(group) => group.occurs.has_bounds() || validates_type(&RustType::Item(group.ty.clone())),
         FieldKind::Wildcard(wildcard) => wildcard.occurs.has_bounds(),
@@ -1199,14 +1143,15 @@ fn item_validates(kind: &ItemKind, validates_type: &dyn Fn(&RustType) -> bool) -
                 content => content.fields().iter().any(|field| field_validates(&field.kind, validates_type)),
             };
             content
-                || plan
-                    .attributes
-                    .iter()
-                    .any(|attribute| attribute.checks.is_some() || validates_type(&attribute.ty))
+                || plan.attributes.iter().any(|attribute| attribute.checks.is_some() || validates_type(&attribute.ty))
         }
-        ItemKind::Choice(choice) => choice.variants.iter().any(|variant| field_validates(&variant.kind, validates_type)),
+        ItemKind::Choice(choice) => {
+            choice.variants.iter().any(|variant| field_validates(&variant.kind, validates_type))
+        }
         ItemKind::Newtype(_) => true,
-        ItemKind::Union(union) => union.members.iter().any(|member| member.checks.is_some() || validates_type(&member.ty)),
+        ItemKind::Union(union) => {
+            union.members.iter().any(|member| member.checks.is_some() || validates_type(&member.ty))
+        }
         ItemKind::Wrapper(inner) | ItemKind::Alias(inner) => validates_type(inner),
         ItemKind::Enumeration(_) => false,
     }

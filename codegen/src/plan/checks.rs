@@ -18,7 +18,9 @@ pub fn builtin_type(builtin: Builtin) -> RustType {
         Builtin::Byte => RustType::Integer("i8"),
         Builtin::Short => RustType::Integer("i16"),
         Builtin::Int => RustType::Integer("i32"),
-        Builtin::Long | Builtin::Integer | Builtin::NonPositiveInteger | Builtin::NegativeInteger => RustType::Integer("i64"),
+        Builtin::Long | Builtin::Integer | Builtin::NonPositiveInteger | Builtin::NegativeInteger => {
+            RustType::Integer("i64")
+        }
         Builtin::UnsignedByte => RustType::Integer("u8"),
         Builtin::UnsignedShort => RustType::Integer("u16"),
         Builtin::UnsignedInt => RustType::Integer("u32"),
@@ -90,13 +92,7 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
                 let sources: Vec<&str> = facets.patterns.iter().map(|pattern| pattern.pattern.as_str()).collect();
                 let translated = pattern::translate_alternatives(&sources).map_err(|(index, reason)| {
                     let facet = &facets.patterns[index];
-                    (
-                        facet.span,
-                        SchemaErrorKind::InvalidPattern {
-                            pattern: facet.pattern.clone(),
-                            reason,
-                        },
-                    )
+                    (facet.span, SchemaErrorKind::InvalidPattern { pattern: facet.pattern.clone(), reason })
                 })?;
                 patterns.push((sources.join("|"), translated));
             }
@@ -107,14 +103,19 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
                 max_length: first!(max_length),
                 patterns,
             };
-            let empty = checks.length.is_none() && checks.min_length.is_none() && checks.max_length.is_none() && checks.patterns.is_empty();
+            let empty = checks.length.is_none()
+                && checks.min_length.is_none()
+                && checks.max_length.is_none()
+                && checks.patterns.is_empty();
             (!empty).then_some(Checks::String(checks))
         }
         ValueKind::Decimal | ValueKind::Float => {
             refuse_patterns(steps, "patterns on numeric types")?;
             let ty = builtin_type(builtin);
             let (implicit_min, implicit_max) = implicit_bounds(builtin);
-            let bound = |facet: Option<crate::model::BoundFacet>, implicit: Option<&str>| -> Result<Option<String>, CheckError> {
+            let bound = |facet: Option<crate::model::BoundFacet>,
+                         implicit: Option<&str>|
+             -> Result<Option<String>, CheckError> {
                 match facet {
                     Some(facet) => {
                         check_bound(&facet.value, &ty).map_err(|reason| bound_error(&facet, reason))?;
@@ -150,10 +151,8 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
         }
         ValueKind::Temporal => {
             refuse_patterns(steps, "patterns on date and time types")?;
-            let bound = first!(min_inclusive)
-                .or(first!(max_inclusive))
-                .or(first!(min_exclusive))
-                .or(first!(max_exclusive));
+            let bound =
+                first!(min_inclusive).or(first!(max_inclusive)).or(first!(min_exclusive)).or(first!(max_exclusive));
             if let Some(bound) = bound {
                 return Err((bound.span, SchemaErrorKind::Unsupported("bounds on date and time types".to_owned())));
             }
@@ -177,14 +176,7 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
 }
 
 fn bound_error(facet: &crate::model::BoundFacet, reason: String) -> CheckError {
-    (
-        facet.span,
-        SchemaErrorKind::InvalidFacet {
-            facet: "bound".to_owned(),
-            value: facet.value.clone(),
-            reason,
-        },
-    )
+    (facet.span, SchemaErrorKind::InvalidFacet { facet: "bound".to_owned(), value: facet.value.clone(), reason })
 }
 
 /// Checks that a bound is a value of the Rust type it is compared with.
@@ -202,11 +194,7 @@ fn check_bound(value: &str, ty: &RustType) -> Result<(), String> {
         RustType::Runtime("Decimal") => is_decimal(value),
         _ => false,
     };
-    if fits {
-        Ok(())
-    } else {
-        Err(format!("not a value of the base type ({})", describe(ty)))
-    }
+    if fits { Ok(()) } else { Err(format!("not a value of the base type ({})", describe(ty))) }
 }
 
 fn describe(ty: &RustType) -> &'static str {
@@ -236,10 +224,14 @@ fn check_enumeration_against(values: &[EnumValue], checks: &Checks) -> Result<()
     };
     for value in values {
         if !string.patterns.is_empty() {
-            return Err((value.span, SchemaErrorKind::Unsupported("an enumeration combined with a pattern".to_owned())));
+            return Err((
+                value.span,
+                SchemaErrorKind::Unsupported("an enumeration combined with a pattern".to_owned()),
+            ));
         }
         let length = value.value.chars().count() as u64;
-        let too_short = string.min_length.is_some_and(|min| length < min) || string.length.is_some_and(|exact| length != exact);
+        let too_short =
+            string.min_length.is_some_and(|min| length < min) || string.length.is_some_and(|exact| length != exact);
         let too_long = string.max_length.is_some_and(|max| length > max);
         if too_short || too_long {
             return Err((

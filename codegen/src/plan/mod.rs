@@ -26,6 +26,21 @@ impl Module {
     pub fn item(&self, name: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.name == name)
     }
+
+    /// Whether values of `ty` have something for `validate()` to check
+    /// (strings always do: characters XML cannot carry).
+    pub fn validates(&self, ty: &RustType) -> bool {
+        match ty {
+            RustType::String => true,
+            RustType::List(item) => self.validates(item),
+            RustType::Item(name) => match self.item(name) {
+                Some(Item { kind: ItemKind::Alias(target), .. }) => self.validates(target),
+                Some(item) => item.validates,
+                None => false,
+            },
+            RustType::Bool | RustType::Integer(_) | RustType::Float(_) | RustType::Runtime(_) => false,
+        }
+    }
 }
 
 /// One generated type.
@@ -41,6 +56,28 @@ pub struct Item {
     pub kind: ItemKind,
     /// Whether `validate()` has anything to check in it.
     pub validates: bool,
+}
+
+impl Item {
+    /// Whether the item implements `XmlGroup`: a group inside some content.
+    pub fn is_group(&self) -> bool {
+        match &self.kind {
+            ItemKind::Struct(plan) => plan.is_group,
+            ItemKind::Choice(choice) => !choice.is_type,
+            _ => false,
+        }
+    }
+
+    /// Whether the item implements `XmlElement` itself (simple types get it
+    /// from their `SimpleValue` implementation).
+    pub fn is_element(&self) -> bool {
+        match &self.kind {
+            ItemKind::Struct(plan) => !plan.is_group,
+            ItemKind::Choice(choice) => choice.is_type,
+            ItemKind::Wrapper(_) => true,
+            _ => false,
+        }
+    }
 }
 
 /// The kinds of generated item.

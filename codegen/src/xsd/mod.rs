@@ -74,10 +74,7 @@ impl Loader {
                     Some(span) => SchemaError::new(
                         &self.sources,
                         span,
-                        SchemaErrorKind::BadInclude {
-                            location: path.display().to_string(),
-                            reason: error.to_string(),
-                        },
+                        SchemaErrorKind::BadInclude { location: path.display().to_string(), reason: error.to_string() },
                     ),
                     None => SchemaError::unreadable(path.to_path_buf(), SchemaErrorKind::Unreadable(error.to_string())),
                 };
@@ -99,7 +96,9 @@ impl Loader {
         let wanted: Vec<_> = document
             .references
             .iter()
-            .map(|reference| (reference.span, reference.location.clone(), reference.namespace.clone(), reference.is_import))
+            .map(|reference| {
+                (reference.span, reference.location.clone(), reference.namespace.clone(), reference.is_import)
+            })
             .collect();
         self.documents.push(document);
         self.references.push(Vec::new());
@@ -136,7 +135,11 @@ impl Loader {
                 })
             };
             if let Some(reason) = mismatch {
-                self.errors.push(SchemaError::new(&self.sources, span, SchemaErrorKind::BadInclude { location, reason }));
+                self.errors.push(SchemaError::new(
+                    &self.sources,
+                    span,
+                    SchemaErrorKind::BadInclude { location, reason },
+                ));
                 continue;
             }
             self.references[index].push(target);
@@ -150,12 +153,7 @@ impl Loader {
             return Err(self.errors);
         }
         let roots = (0..self.documents.len()).filter(|&index| !self.included[index]).collect();
-        Ok(SchemaSet {
-            sources: self.sources,
-            documents: self.documents,
-            references: self.references,
-            roots,
-        })
+        Ok(SchemaSet { sources: self.sources, documents: self.documents, references: self.references, roots })
     }
 }
 

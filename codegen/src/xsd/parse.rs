@@ -14,12 +14,7 @@ pub fn parse_document(sources: &Sources, file: FileId) -> Result<SchemaDocument,
         let offset = offset_of(text, pos.row as usize, pos.col as usize);
         vec![SchemaError::new(sources, Span { file, offset }, SchemaErrorKind::Xml(error.to_string()))]
     })?;
-    let mut parser = Parser {
-        sources,
-        file,
-        errors: Vec::new(),
-        elements_qualified: false,
-    };
+    let mut parser = Parser { sources, file, errors: Vec::new(), elements_qualified: false };
     let schema = parser.schema(document.root_element());
     match schema {
         Some(schema) if parser.errors.is_empty() => Ok(schema),
@@ -52,10 +47,7 @@ fn element_children<'a, 'input>(node: Node<'a, 'input>) -> impl Iterator<Item = 
 
 impl Parser<'_> {
     fn span(&self, node: Node<'_, '_>) -> Span {
-        Span {
-            file: self.file,
-            offset: node.range().start,
-        }
+        Span { file: self.file, offset: node.range().start }
     }
 
     fn attribute_span(&self, node: Node<'_, '_>, attribute: &str) -> Span {
@@ -70,13 +62,7 @@ impl Parser<'_> {
     fn unexpected(&mut self, parent: Node<'_, '_>, child: Node<'_, '_>) {
         let parent_name = display_name(parent);
         let child_name = display_name(child);
-        self.error(
-            self.span(child),
-            SchemaErrorKind::UnexpectedChild {
-                parent: parent_name,
-                child: child_name,
-            },
-        );
+        self.error(self.span(child), SchemaErrorKind::UnexpectedChild { parent: parent_name, child: child_name });
     }
 
     fn unsupported(&mut self, node: Node<'_, '_>, what: String) {
@@ -155,8 +141,10 @@ impl Parser<'_> {
     fn documentation(&self, node: Node<'_, '_>) -> Documentation {
         let mut paragraphs = Vec::new();
         for annotation in element_children(node).filter(|child| xsd_name(*child) == Some("annotation")) {
-            for documentation in element_children(annotation).filter(|child| xsd_name(*child) == Some("documentation")) {
-                let text: String = documentation.descendants().filter(Node::is_text).filter_map(|text| text.text()).collect();
+            for documentation in element_children(annotation).filter(|child| xsd_name(*child) == Some("documentation"))
+            {
+                let text: String =
+                    documentation.descendants().filter(Node::is_text).filter_map(|text| text.text()).collect();
                 paragraphs.extend(tidy_paragraphs(&text));
             }
         }
@@ -179,14 +167,8 @@ impl Parser<'_> {
             None => (None, value),
         };
         match node.lookup_namespace_uri(prefix) {
-            Some(namespace) => Some(QName {
-                namespace: Some(namespace.to_owned()),
-                local: local.to_owned(),
-            }),
-            None if prefix.is_none() => Some(QName {
-                namespace: None,
-                local: local.to_owned(),
-            }),
+            Some(namespace) => Some(QName { namespace: Some(namespace.to_owned()), local: local.to_owned() }),
+            None if prefix.is_none() => Some(QName { namespace: None, local: local.to_owned() }),
             None => {
                 let span = self.attribute_span(node, attribute);
                 self.error(span, SchemaErrorKind::UnboundPrefix(prefix.unwrap_or_default().to_owned()));
@@ -316,11 +298,7 @@ impl Parser<'_> {
     }
 
     fn complex_type(&mut self, node: Node<'_, '_>, top_level: bool) -> Option<ComplexTypeDef> {
-        let name = if top_level {
-            Some(self.required_attribute(node, "name")?)
-        } else {
-            None
-        };
+        let name = if top_level { Some(self.required_attribute(node, "name")?) } else { None };
         let mixed = node.attribute("mixed") == Some("true");
         let mut content = None;
         let mut particle = None;
@@ -332,11 +310,7 @@ impl Parser<'_> {
                     let simple = kind == "simpleContent";
                     let derivation = self.derivation(child, simple);
                     content = derivation.map(|derivation| {
-                        if simple {
-                            ComplexContent::Simple(derivation)
-                        } else {
-                            ComplexContent::Complex(derivation)
-                        }
+                        if simple { ComplexContent::Simple(derivation) } else { ComplexContent::Complex(derivation) }
                     });
                 }
                 Some("sequence" | "choice" | "all" | "group") if particle.is_none() && content.is_none() => {
@@ -349,13 +323,7 @@ impl Parser<'_> {
             }
         }
         let content = content.unwrap_or(ComplexContent::Direct { particle, attributes });
-        Some(ComplexTypeDef {
-            span: self.span(node),
-            name,
-            mixed,
-            content,
-            doc: self.documentation(node),
-        })
+        Some(ComplexTypeDef { span: self.span(node), name, mixed, content, doc: self.documentation(node) })
     }
 
     fn derivation(&mut self, node: Node<'_, '_>, simple: bool) -> Option<Derivation> {
@@ -378,7 +346,13 @@ impl Parser<'_> {
         derivation
     }
 
-    fn derivation_body(&mut self, node: Node<'_, '_>, is_extension: bool, simple: bool, mixed: bool) -> Option<Derivation> {
+    fn derivation_body(
+        &mut self,
+        node: Node<'_, '_>,
+        is_extension: bool,
+        simple: bool,
+        mixed: bool,
+    ) -> Option<Derivation> {
         let base = match self.qname_attribute(node, "base") {
             Some(base) => base,
             None => {
@@ -407,15 +381,7 @@ impl Parser<'_> {
                 _ => self.unexpected(node, child),
             }
         }
-        Some(Derivation {
-            span: self.span(node),
-            is_extension,
-            base,
-            particle,
-            facets,
-            attributes,
-            mixed,
-        })
+        Some(Derivation { span: self.span(node), is_extension, base, particle, facets, attributes, mixed })
     }
 
     fn particle(&mut self, node: Node<'_, '_>) -> Option<Particle> {
@@ -424,11 +390,7 @@ impl Parser<'_> {
             "element" => {
                 let element = self.element(node, false)?;
                 let occurs = element.occurs;
-                return Some(Particle {
-                    span,
-                    occurs,
-                    term: Term::Element(Box::new(element)),
-                });
+                return Some(Particle { span, occurs, term: Term::Element(Box::new(element)) });
             }
             "group" => match self.qname_attribute(node, "ref") {
                 Some(name) => Term::GroupRef(name),
@@ -459,11 +421,7 @@ impl Parser<'_> {
                         _ => self.unexpected(node, child),
                     }
                 }
-                Term::Group {
-                    compositor,
-                    particles,
-                    doc: self.documentation(node),
-                }
+                Term::Group { compositor, particles, doc: self.documentation(node) }
             }
             _ => {
                 let parent = node.parent_element().unwrap_or(node);
@@ -471,11 +429,7 @@ impl Parser<'_> {
                 return None;
             }
         };
-        Some(Particle {
-            span,
-            occurs: self.occurs(node),
-            term,
-        })
+        Some(Particle { span, occurs: self.occurs(node), term })
     }
 
     fn attribute_use(&mut self, node: Node<'_, '_>, uses: &mut AttributeUses) {
@@ -548,11 +502,7 @@ impl Parser<'_> {
     }
 
     fn simple_type(&mut self, node: Node<'_, '_>, top_level: bool) -> Option<SimpleTypeDef> {
-        let name = if top_level {
-            Some(self.required_attribute(node, "name")?)
-        } else {
-            None
-        };
+        let name = if top_level { Some(self.required_attribute(node, "name")?) } else { None };
         let errors_before = self.errors.len();
         let mut variety = None;
         for child in element_children(node) {
@@ -573,12 +523,7 @@ impl Parser<'_> {
             }
             return None;
         };
-        Some(SimpleTypeDef {
-            span: self.span(node),
-            name,
-            variety,
-            doc: self.documentation(node),
-        })
+        Some(SimpleTypeDef { span: self.span(node), name, variety, doc: self.documentation(node) })
     }
 
     fn restriction(&mut self, node: Node<'_, '_>) -> Option<SimpleVariety> {
@@ -643,10 +588,9 @@ impl Parser<'_> {
                         namespace: Some(namespace.to_owned()),
                         local: local.to_owned(),
                     })),
-                    None if prefix.is_none() => members.push(TypeReference::Named(QName {
-                        namespace: None,
-                        local: local.to_owned(),
-                    })),
+                    None if prefix.is_none() => {
+                        members.push(TypeReference::Named(QName { namespace: None, local: local.to_owned() }))
+                    }
                     None => {
                         let span = self.attribute_span(node, "memberTypes");
                         self.error(span, SchemaErrorKind::UnboundPrefix(prefix.unwrap_or_default().to_owned()));
@@ -676,12 +620,7 @@ impl Parser<'_> {
     fn facet(&mut self, node: Node<'_, '_>) -> Option<Facet> {
         let kind = FacetKind::from_local_name(xsd_name(node)?)?;
         let value = self.required_attribute(node, "value")?;
-        Some(Facet {
-            span: self.span(node),
-            kind,
-            value,
-            doc: self.documentation(node),
-        })
+        Some(Facet { span: self.span(node), kind, value, doc: self.documentation(node) })
     }
 
     fn group_def(&mut self, node: Node<'_, '_>) -> Option<GroupDef> {
@@ -699,12 +638,7 @@ impl Parser<'_> {
             self.error(self.span(node), SchemaErrorKind::MissingAttribute { element, attribute: "sequence" });
             return None;
         };
-        Some(GroupDef {
-            span: self.span(node),
-            name,
-            particle,
-            doc: self.documentation(node),
-        })
+        Some(GroupDef { span: self.span(node), name, particle, doc: self.documentation(node) })
     }
 
     fn attribute_group_def(&mut self, node: Node<'_, '_>) -> Option<AttributeGroupDef> {
@@ -717,11 +651,7 @@ impl Parser<'_> {
                 _ => self.unexpected(node, child),
             }
         }
-        Some(AttributeGroupDef {
-            span: self.span(node),
-            name,
-            attributes,
-        })
+        Some(AttributeGroupDef { span: self.span(node), name, attributes })
     }
 }
 

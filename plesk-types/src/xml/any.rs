@@ -2,10 +2,10 @@
 //! `xs:anyAttribute` wildcards), kept exactly as read so that nothing is lost
 //! on a round trip.
 
+use super::XmlElement;
 use super::reader::{ReadError, Start, XmlReader};
 use super::validate::{ElementPath, Validate, Violation};
 use super::writer::XmlWriter;
-use super::XmlElement;
 
 /// An attribute matched by a wildcard, with its name as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -54,10 +54,7 @@ impl AnyContent {
 
     /// Content holding just `text`.
     pub fn text(text: impl Into<String>) -> Self {
-        Self {
-            attributes: Vec::new(),
-            children: vec![AnyNode::Text(text.into())],
-        }
+        Self { attributes: Vec::new(), children: vec![AnyNode::Text(text.into())] }
     }
 }
 

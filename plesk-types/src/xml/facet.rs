@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::validate::{ElementPath, Violation, ViolationKind};
-use super::value::{is_xml_space, Decimal};
+use super::value::{Decimal, is_xml_space};
 
 /// The `whiteSpace` facet: how a string-like value is normalized before the
 /// other facets look at it.
@@ -58,11 +58,7 @@ impl Pattern {
     /// A pattern written `xsd` in the schema, `regex` once translated
     /// (anchored at both ends, as XSD patterns implicitly are).
     pub const fn new(xsd: &'static str, regex: &'static str) -> Self {
-        Self {
-            xsd,
-            regex,
-            compiled: OnceLock::new(),
-        }
+        Self { xsd, regex, compiled: OnceLock::new() }
     }
 
     /// The pattern as the schema writes it.
@@ -74,10 +70,7 @@ impl Pattern {
     /// compile (the generator checks that it does, so this means a mismatch
     /// between the generator's and this crate's `regex` versions).
     pub fn matches(&self, value: &str) -> Option<bool> {
-        self.compiled
-            .get_or_init(|| Regex::new(self.regex).ok())
-            .as_ref()
-            .map(|regex| regex.is_match(value))
+        self.compiled.get_or_init(|| Regex::new(self.regex).ok()).as_ref().map(|regex| regex.is_match(value))
     }
 }
 
@@ -107,10 +100,7 @@ impl StringFacets {
             if pattern.matches(&value) != Some(true) {
                 violations.push(Violation::new(
                     path,
-                    ViolationKind::Pattern {
-                        value: value.clone().into_owned(),
-                        pattern: pattern.as_xsd(),
-                    },
+                    ViolationKind::Pattern { value: value.clone().into_owned(), pattern: pattern.as_xsd() },
                 ));
             }
         }
@@ -261,7 +251,7 @@ fn check_bounds<T: PartialOrd + Display>(
 /// Records the first character of `value` that XML 1.0 cannot carry (control
 /// characters other than tab and line ends, U+FFFE and U+FFFF).
 pub fn check_characters(value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
-    let plain_ascii = value.bytes().all(|b| b >= 0x20 && b < 0x80 || matches!(b, b'\t' | b'\n' | b'\r'));
+    let plain_ascii = value.bytes().all(|b| (0x20..0x80).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'));
     if plain_ascii {
         return;
     }

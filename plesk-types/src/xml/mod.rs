@@ -19,8 +19,8 @@ pub use any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
 pub use facet::{DecimalFacets, ListFacets, NumberFacets, Pattern, StringFacets, WhiteSpace, check_characters};
 pub use reader::{Attribute, DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions, Start, XmlReader};
 pub use validate::{
-    ChoiceItem, ElementPath, Validate, ValidationErrors, Violation, ViolationKind, child, choice_path, occurrences,
-    optional_child, repeated_choice, repeated_child, repeated_group,
+    ChoiceItem, ElementPath, Redacted, Validate, ValidationErrors, Violation, ViolationKind, child, choice_path,
+    for_each_child, occurrences, optional_child, repeated_child, repeated_choice, repeated_group,
 };
 pub use value::{Date, DateTime, Decimal, Duration, SimpleValue, Time, ValueError, trim_xml_space};
 pub use writer::{TextSink, XmlWriter};
@@ -69,7 +69,11 @@ pub fn read_document<T: XmlElement>(input: &str, root: &'static str, options: Re
 }
 
 /// Reads a whole document given as bytes, which must be UTF-8.
-pub fn read_document_bytes<T: XmlElement>(input: &[u8], root: &'static str, options: ReadOptions) -> Result<T, ReadError> {
+pub fn read_document_bytes<T: XmlElement>(
+    input: &[u8],
+    root: &'static str,
+    options: ReadOptions,
+) -> Result<T, ReadError> {
     match std::str::from_utf8(input) {
         Ok(input) => read_document(input, root, options),
         Err(error) => Err(ReadError::invalid_utf8(input, error.valid_up_to())),

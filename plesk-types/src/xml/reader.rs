@@ -23,9 +23,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self {
-            max_depth: DEFAULT_MAX_DEPTH,
-        }
+        Self { max_depth: DEFAULT_MAX_DEPTH }
     }
 }
 
@@ -161,11 +159,7 @@ pub enum ReadErrorKind {
 }
 
 fn expected_suffix(expected: &[&str]) -> String {
-    if expected.is_empty() {
-        String::new()
-    } else {
-        format!(", expected {}", alternatives(expected))
-    }
+    if expected.is_empty() { String::new() } else { format!(", expected {}", alternatives(expected)) }
 }
 
 fn alternatives(names: &[&str]) -> String {
@@ -267,10 +261,7 @@ impl<'s> Attribute<'s> {
 
     /// The attribute as kept by an `xs:anyAttribute` wildcard.
     pub fn to_any(&self) -> AnyAttribute {
-        AnyAttribute {
-            name: self.name.to_owned(),
-            value: self.value.clone().into_owned(),
-        }
+        AnyAttribute { name: self.name.to_owned(), value: self.value.clone().into_owned() }
     }
 }
 
@@ -301,10 +292,7 @@ pub struct XmlReader<'a> {
 
 impl fmt::Debug for XmlReader<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("XmlReader")
-            .field("open", &self.open)
-            .field("next", &self.next)
-            .finish_non_exhaustive()
+        f.debug_struct("XmlReader").field("open", &self.open).field("next", &self.next).finish_non_exhaustive()
     }
 }
 
@@ -319,13 +307,7 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Self {
-            input,
-            events,
-            next: None,
-            open: Vec::new(),
-            options,
-        }
+        Self { input, events, next: None, open: Vec::new(), options }
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,
@@ -355,7 +337,11 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Reads the required child element `name`.
-    pub fn required<T: XmlElement>(&mut self, name: &'static str, expected: &'static [&'static str]) -> Result<T, ReadError> {
+    pub fn required<T: XmlElement>(
+        &mut self,
+        name: &'static str,
+        expected: &'static [&'static str],
+    ) -> Result<T, ReadError> {
         match self.peek_element()? {
             Some(found) if found == name => self.read_child(),
             _ => Err(self.missing(expected)),
@@ -372,7 +358,12 @@ impl<'a> XmlReader<'a> {
 
     /// Reads consecutive child elements `name`, checking their number against
     /// `minOccurs` and `maxOccurs` (`None` for unbounded).
-    pub fn repeated<T: XmlElement>(&mut self, name: &'static str, min: usize, max: Option<usize>) -> Result<Vec<T>, ReadError> {
+    pub fn repeated<T: XmlElement>(
+        &mut self,
+        name: &'static str,
+        min: usize,
+        max: Option<usize>,
+    ) -> Result<Vec<T>, ReadError> {
         let mut items = Vec::new();
         while self.peek_element()? == Some(name) {
             if max.is_some_and(|max| items.len() == max) {
@@ -419,7 +410,12 @@ impl<'a> XmlReader<'a> {
     /// Reads consecutive child elements matched by an `xs:any` wildcard: every
     /// element whose name is not in `followers` (the elements that may come
     /// after the wildcard).
-    pub fn wildcard_elements(&mut self, min: usize, max: Option<usize>, followers: &[&str]) -> Result<Vec<AnyElement>, ReadError> {
+    pub fn wildcard_elements(
+        &mut self,
+        min: usize,
+        max: Option<usize>,
+        followers: &[&str],
+    ) -> Result<Vec<AnyElement>, ReadError> {
         let mut items = Vec::new();
         while max.is_none_or(|max| items.len() < max) {
             let Token::Start(start) = self.peek_token()? else {
@@ -458,7 +454,10 @@ impl<'a> XmlReader<'a> {
 
     /// The attributes of `start`, skipping namespace declarations and
     /// `xsi:schemaLocation` hints.
-    pub fn attributes<'s>(&'s self, start: &'s Start<'a>) -> impl Iterator<Item = Result<Attribute<'s>, ReadError>> + 's {
+    pub fn attributes<'s>(
+        &'s self,
+        start: &'s Start<'a>,
+    ) -> impl Iterator<Item = Result<Attribute<'s>, ReadError>> + 's {
         start.tag.attributes().filter_map(move |attribute| {
             let attribute = match attribute {
                 Ok(attribute) => attribute,
@@ -476,7 +475,11 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Parses an attribute value as a `T`.
-    pub fn attribute_value<T: SimpleValue>(&self, start: &Start<'a>, attribute: &Attribute<'_>) -> Result<T, ReadError> {
+    pub fn attribute_value<T: SimpleValue>(
+        &self,
+        start: &Start<'a>,
+        attribute: &Attribute<'_>,
+    ) -> Result<T, ReadError> {
         T::parse_text(attribute.value()).map_err(|error| {
             let value = attribute.value().to_owned();
             let mut report = self.error_at(start.offset, ReadErrorKind::InvalidValue { value, error });
@@ -551,7 +554,8 @@ impl<'a> XmlReader<'a> {
     pub fn read_any_content(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let mut content = AnyContent::default();
         for attribute in start.tag.attributes() {
-            let attribute = attribute.map_err(|error| self.error_at(start.offset, ReadErrorKind::Syntax(error.to_string())))?;
+            let attribute =
+                attribute.map_err(|error| self.error_at(start.offset, ReadErrorKind::Syntax(error.to_string())))?;
             let name = attribute.key.into_inner().to_owned();
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -591,10 +595,7 @@ impl<'a> XmlReader<'a> {
     /// The error for a required element that is not next.
     pub fn missing(&mut self, expected: &'static [&'static str]) -> ReadError {
         let kind = match self.peek_token() {
-            Ok(Token::Start(start)) => ReadErrorKind::UnexpectedElement {
-                found: start.name.to_owned(),
-                expected,
-            },
+            Ok(Token::Start(start)) => ReadErrorKind::UnexpectedElement { found: start.name.to_owned(), expected },
             Ok(_) => ReadErrorKind::MissingElement { expected },
             Err(error) => return error,
         };
@@ -674,12 +675,7 @@ impl<'a> XmlReader<'a> {
     }
 
     fn start_token(&self, offset: usize, tag: BytesStart<'a>, self_closing: bool) -> Token<'a> {
-        Token::Start(Start {
-            name: self.name_of(offset, &tag),
-            tag,
-            offset,
-            self_closing,
-        })
+        Token::Start(Start { name: self.name_of(offset, &tag), tag, offset, self_closing })
     }
 
     /// Reads one child element of `xs:anyType` content whose start tag was
@@ -756,11 +752,7 @@ impl<'a> XmlReader<'a> {
     }
 
     fn error_at(&self, offset: usize, kind: ReadErrorKind) -> ReadError {
-        ReadError {
-            kind,
-            path: self.open.join("/"),
-            position: Position::at_offset(self.input, offset),
-        }
+        ReadError { kind, path: self.open.join("/"), position: Position::at_offset(self.input, offset) }
     }
 }
 

@@ -28,6 +28,15 @@ impl<T: Validate> Validate for Box<T> {
     }
 }
 
+/// The items of an `xs:list` value, each checked at the list's path.
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        for item in self {
+            item.validate_into(path, violations);
+        }
+    }
+}
+
 impl Validate for String {
     fn validate_into(&self, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         super::facet::check_characters(self, path, violations);
@@ -60,39 +69,23 @@ pub struct ElementPath<'p> {
 
 impl ElementPath<'static> {
     /// The start of paths relative to the value being validated.
-    pub const RELATIVE: Self = Self {
-        parent: None,
-        name: "",
-        position: None,
-    };
+    pub const RELATIVE: Self = Self { parent: None, name: "", position: None };
 
     /// A path starting at the root element `root`.
     pub const fn root(root: &'static str) -> Self {
-        Self {
-            parent: None,
-            name: root,
-            position: None,
-        }
+        Self { parent: None, name: root, position: None }
     }
 }
 
 impl<'p> ElementPath<'p> {
     /// The path of child `name`.
     pub fn child(&'p self, name: &'static str) -> Self {
-        Self {
-            parent: Some(self),
-            name,
-            position: None,
-        }
+        Self { parent: Some(self), name, position: None }
     }
 
     /// The path of the `position`-th (from 1) child `name`.
     pub fn child_at(&'p self, name: &'static str, position: usize) -> Self {
-        Self {
-            parent: Some(self),
-            name,
-            position: Some(position),
-        }
+        Self { parent: Some(self), name, position: Some(position) }
     }
 }
 
@@ -124,10 +117,7 @@ pub struct Violation {
 impl Violation {
     /// A violation at `path`.
     pub fn new(path: &ElementPath<'_>, kind: ViolationKind) -> Self {
-        Self {
-            path: path.to_string(),
-            kind,
-        }
+        Self { path: path.to_string(), kind }
     }
 
     /// Whether this is a deviation the generated types tolerate on purpose
@@ -280,11 +270,7 @@ pub struct ValidationErrors {
 impl ValidationErrors {
     /// `Ok` when `violations` is empty.
     pub fn check(violations: Vec<Violation>) -> Result<(), Self> {
-        if violations.is_empty() {
-            Ok(())
-        } else {
-            Err(Self { violations })
-        }
+        if violations.is_empty() { Ok(()) } else { Err(Self { violations }) }
     }
 
     /// The violations, in document order.
@@ -327,7 +313,12 @@ pub fn child<T: Validate>(value: &T, name: &'static str, path: &ElementPath<'_>,
 }
 
 /// Validates an optional child element.
-pub fn optional_child<T: Validate>(value: &Option<T>, name: &'static str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+pub fn optional_child<T: Validate>(
+    value: &Option<T>,
+    name: &'static str,
+    path: &ElementPath<'_>,
+    violations: &mut Vec<Violation>,
+) {
     if let Some(value) = value {
         child(value, name, path, violations);
     }
@@ -355,7 +346,12 @@ pub fn occurrences<T>(
 
 /// Validates each item of a repeated child element, with its position when
 /// there are several.
-pub fn repeated_child<T: Validate>(items: &[T], name: &'static str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+pub fn repeated_child<T: Validate>(
+    items: &[T],
+    name: &'static str,
+    path: &ElementPath<'_>,
+    violations: &mut Vec<Violation>,
+) {
     if let [only] = items {
         return child(only, name, path, violations);
     }
@@ -417,5 +413,31 @@ pub fn choice_path<'p>(path: &'p ElementPath<'p>, name: &'static str, position: 
     match position {
         Some(position) => path.child_at(name, position),
         None => path.child(name),
+    }
+}
+
+/// Runs `check` on each item of a repeated child element with its path
+/// (positioned when there are several).
+pub fn for_each_child<T>(
+    items: &[T],
+    name: &'static str,
+    path: &ElementPath<'_>,
+    mut check: impl FnMut(&T, &ElementPath<'_>),
+) {
+    if let [only] = items {
+        return check(only, &path.child(name));
+    }
+    for (index, item) in items.iter().enumerate() {
+        check(item, &path.child_at(name, index + 1));
+    }
+}
+
+/// Stands for a value `Debug` must not show (passwords).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
     }
 }

@@ -82,9 +82,7 @@ impl SimpleValue for bool {
         match trim_xml_space(text) {
             "true" | "1" => Ok(true),
             "false" | "0" => Ok(false),
-            _ => Err(ValueError::Syntax {
-                expected: "xs:boolean",
-            }),
+            _ => Err(ValueError::Syntax { expected: "xs:boolean" }),
         }
     }
 
@@ -193,9 +191,7 @@ impl Decimal {
         let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
         let digits_ok = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
         let valid = !(integer.is_empty() && fraction.is_empty()) && digits_ok(integer) && digits_ok(fraction);
-        valid.then(|| Self {
-            text: text.to_owned(),
-        })
+        valid.then(|| Self { text: text.to_owned() })
     }
 
     /// The lexical form as written.
@@ -216,11 +212,8 @@ impl Decimal {
     /// Number of significant digits (the `totalDigits` facet counts these).
     pub fn total_digits(&self) -> usize {
         let (_, integer, fraction) = self.parts();
-        let significant = if integer.is_empty() {
-            fraction.trim_start_matches('0').len()
-        } else {
-            integer.len() + fraction.len()
-        };
+        let significant =
+            if integer.is_empty() { fraction.trim_start_matches('0').len() } else { integer.len() + fraction.len() };
         significant.max(1)
     }
 
@@ -267,9 +260,7 @@ impl FromStr for Decimal {
     type Err = ValueError;
 
     fn from_str(text: &str) -> Result<Self, ValueError> {
-        Self::parse(text).ok_or(ValueError::Syntax {
-            expected: "xs:decimal",
-        })
+        Self::parse(text).ok_or(ValueError::Syntax { expected: "xs:decimal" })
     }
 }
 
@@ -281,9 +272,7 @@ impl fmt::Display for Decimal {
 
 impl From<i64> for Decimal {
     fn from(value: i64) -> Self {
-        Self {
-            text: value.to_string(),
-        }
+        Self { text: value.to_string() }
     }
 }
 
@@ -294,6 +283,22 @@ impl SimpleValue for Decimal {
 
     fn write_text(&self, sink: &mut TextSink<'_>) {
         sink.push_plain(&self.text);
+    }
+}
+
+/// An `xs:list`: items separated by white space.
+impl<T: SimpleValue> SimpleValue for Vec<T> {
+    fn parse_text(text: &str) -> Result<Self, ValueError> {
+        text.split(is_xml_space).filter(|item| !item.is_empty()).map(T::parse_text).collect()
+    }
+
+    fn write_text(&self, sink: &mut TextSink<'_>) {
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                sink.push_plain(" ");
+            }
+            item.write_text(sink);
+        }
     }
 }
 
@@ -362,7 +367,7 @@ lexical_value!(
 /// Lexical checks for the date and time types (ranges of each field, not
 /// calendars: `2023-02-31` passes, as it does in most validators' lexical check).
 mod lexical {
-    fn take_digits<'t>(text: &'t str, count: usize) -> Option<(u32, &'t str)> {
+    fn take_digits(text: &str, count: usize) -> Option<(u32, &str)> {
         let digits = text.get(..count)?;
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -424,10 +429,7 @@ mod lexical {
     }
 
     pub(super) fn is_date_time(text: &str) -> bool {
-        date_part(text)
-            .and_then(|rest| rest.strip_prefix('T'))
-            .and_then(time_part)
-            .is_some_and(is_time_zone)
+        date_part(text).and_then(|rest| rest.strip_prefix('T')).and_then(time_part).is_some_and(is_time_zone)
     }
 
     pub(super) fn is_duration(text: &str) -> bool {

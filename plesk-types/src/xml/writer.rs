@@ -34,18 +34,12 @@ impl XmlWriter {
 
     /// A writer producing compact XML into a buffer of the given capacity.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            out: String::with_capacity(capacity),
-            ..Self::default()
-        }
+        Self { out: String::with_capacity(capacity), ..Self::default() }
     }
 
     /// A writer producing indented XML (two spaces a level), for people to read.
     pub fn pretty() -> Self {
-        Self {
-            indent: Some(Indent::default()),
-            ..Self::default()
-        }
+        Self { indent: Some(Indent::default()), ..Self::default() }
     }
 
     /// The XML written so far.
@@ -147,17 +141,11 @@ pub struct TextSink<'w> {
 
 impl<'w> TextSink<'w> {
     fn text(out: &'w mut String) -> Self {
-        Self {
-            out,
-            in_attribute: false,
-        }
+        Self { out, in_attribute: false }
     }
 
     fn attribute(out: &'w mut String) -> Self {
-        Self {
-            out,
-            in_attribute: true,
-        }
+        Self { out, in_attribute: true }
     }
 
     /// Appends text that needs no escaping: digits, `true`, names of enumeration values.

@@ -1,0 +1,268 @@
+//! Type definitions: structs, enums, newtypes and aliases with their derives,
+//! and `Debug` written out where a field is redacted.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, field_type, ident, rust_type};
+use crate::plan::{
+    AttributeField, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent, Variant,
+};
+
+/// The definition of one item.
+pub fn item(module: &Module, item: &Item) -> TokenStream {
+    let name = ident(&item.name);
+    let doc = docs(&item.doc);
+    match &item.kind {
+        ItemKind::Struct(plan) => structure(module, item, plan),
+        ItemKind::Choice(choice) => {
+            let variants = choice.variants.iter().map(variant);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name {
+                    #(#variants,)*
+                }
+            }
+        }
+        ItemKind::Enumeration(enumeration) => {
+            let variants = enumeration.values.iter().map(|value| {
+                let variant = ident(&value.variant);
+                let mut lines = value.doc.clone();
+                if !lines.is_empty() {
+                    lines.push(String::new());
+                }
+                lines.push(format!("`{}`", value.value.replace('`', "'")));
+                let doc = docs(&lines);
+                quote! { #doc #variant }
+            });
+            quote! {
+                #doc
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                pub enum #name {
+                    #(#variants,)*
+                }
+            }
+        }
+        ItemKind::Newtype(newtype) => {
+            let inner = rust_type(&newtype.inner);
+            let derives = if is_eq(&newtype.inner) {
+                quote! { #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)] }
+            } else {
+                quote! { #[derive(Debug, Clone, PartialEq, PartialOrd)] }
+            };
+            quote! {
+                #doc
+                #derives
+                pub struct #name(pub #inner);
+            }
+        }
+        ItemKind::Union(union) => {
+            let variants = union.members.iter().map(|member| {
+                let variant = ident(&member.variant);
+                let ty = rust_type(&member.ty);
+                let doc = docs(&[format!("A value of the member type `{}`.", member.variant)]);
+                quote! { #doc #variant(#ty) }
+            });
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name {
+                    #(#variants,)*
+                }
+            }
+        }
+        ItemKind::Alias(target) => {
+            let target = rust_type(target);
+            quote! {
+                #doc
+                pub type #name = #target;
+            }
+        }
+        ItemKind::Wrapper(inner) => {
+            let inner = rust_type(inner);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq)]
+                pub struct #name(pub #inner);
+            }
+        }
+    }
+}
+
+/// Values of these types compare with `Eq` and hash.
+fn is_eq(ty: &RustType) -> bool {
+    match ty {
+        RustType::String | RustType::Bool | RustType::Integer(_) => true,
+        RustType::Runtime(name) => *name != "AnyContent",
+        RustType::List(item) => is_eq(item),
+        RustType::Float(_) | RustType::Item(_) => false,
+    }
+}
+
+fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
+    let name = ident(&item.name);
+    let doc = docs(&item.doc);
+    let attributes = plan.attributes.iter().map(attribute_field);
+    let other_attributes = plan.other_attributes.as_ref().map(|field| {
+        let field = ident(field);
+        quote! {
+            #[doc = " Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order."]
+            pub #field: Vec<xml::AnyAttribute>,
+        }
+    });
+    let content = match &plan.content {
+        StructContent::Empty => None,
+        StructContent::Sequence(fields) | StructContent::All(fields) => {
+            let fields = fields.iter().map(element_field);
+            Some(quote! { #(#fields,)* })
+        }
+        StructContent::Simple(value) => {
+            let field = ident(&value.name);
+            let ty = rust_type(&value.ty);
+            Some(quote! {
+                #[doc = " The element's text."]
+                pub #field: #ty,
+            })
+        }
+    };
+    let redacted = has_redacted(plan);
+    let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
+    if !redacted {
+        derives.insert(0, quote! { Debug });
+    }
+    if is_default(module, plan) {
+        derives.push(quote! { Default });
+    }
+    let definition = if plan.attributes.is_empty() && plan.other_attributes.is_none() && content.is_none() {
+        quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            pub struct #name;
+        }
+    } else {
+        quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            pub struct #name {
+                #(#attributes,)*
+                #other_attributes
+                #content
+            }
+        }
+    };
+    let debug = redacted.then(|| redacted_debug(item, plan));
+    quote! { #definition #debug }
+}
+
+fn attribute_field(attribute: &AttributeField) -> TokenStream {
+    let name = ident(&attribute.name);
+    let doc = docs(&attribute.doc);
+    let one = rust_type(&attribute.ty);
+    let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
+    let ty = field_type(one, occurs, false);
+    quote! { #doc pub #name: #ty }
+}
+
+fn element_field(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let doc = docs(&field.doc);
+    let ty = field_kind_type(&field.kind);
+    quote! { #doc pub #name: #ty }
+}
+
+fn variant(variant: &Variant) -> TokenStream {
+    let name = ident(&variant.name);
+    let doc = docs(&variant.doc);
+    let ty = field_kind_type(&variant.kind);
+    quote! { #doc #name(#ty) }
+}
+
+/// The Rust type of a field or variant.
+pub fn field_kind_type(kind: &FieldKind) -> TokenStream {
+    match kind {
+        FieldKind::Element(element) => field_type(rust_type(&element.ty), element.occurs, element.boxed),
+        FieldKind::Group(group) => {
+            let one = ident(&group.ty);
+            field_type(quote! { #one }, group.occurs, group.boxed)
+        }
+        FieldKind::Wildcard(_) => quote! { Vec<xml::AnyElement> },
+    }
+}
+
+fn has_redacted(plan: &Struct) -> bool {
+    plan.attributes.iter().any(|attribute| attribute.redacted)
+        || plan.content.fields().iter().any(|field| field.redacted)
+}
+
+/// Whether every field has a natural empty value, so `Default` builds a
+/// valid value to fill in: all optional or repeated, nothing required.
+fn is_default(module: &Module, plan: &Struct) -> bool {
+    let attributes_ok = plan.attributes.iter().all(|attribute| !attribute.required);
+    let fields_ok = match &plan.content {
+        StructContent::Empty => true,
+        StructContent::Simple(_) => false,
+        StructContent::Sequence(fields) | StructContent::All(fields) => fields.iter().all(|field| match &field.kind {
+            FieldKind::Element(element) => element.occurs != Occurs::Required || is_empty_content(module, &element.ty),
+            FieldKind::Group(group) => group.occurs != Occurs::Required,
+            FieldKind::Wildcard(_) => true,
+        }),
+    };
+    attributes_ok && fields_ok
+}
+
+/// Types whose only value is empty (`NoneType`) or that default to empty
+/// content (`xs:anyType`).
+fn is_empty_content(module: &Module, ty: &RustType) -> bool {
+    match ty {
+        RustType::Runtime("AnyContent") => true,
+        RustType::Item(name) => module.item(name).is_some_and(|item| match &item.kind {
+            ItemKind::Struct(plan) => plan.attributes.is_empty() && matches!(plan.content, StructContent::Empty),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+/// `Debug` that shows every field but the redacted ones.
+fn redacted_debug(item: &Item, plan: &Struct) -> TokenStream {
+    let name = ident(&item.name);
+    let label = &item.name;
+    let attributes = plan.attributes.iter().map(|attribute| {
+        let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
+        debug_field(&attribute.name, attribute.redacted, occurs)
+    });
+    let other = plan.other_attributes.iter().map(|field| debug_field(field, false, Occurs::Required));
+    let fields = plan.content.fields().iter().map(|field| {
+        let occurs = match &field.kind {
+            FieldKind::Element(element) => element.occurs,
+            FieldKind::Group(group) => group.occurs,
+            FieldKind::Wildcard(_) => Occurs::Required,
+        };
+        debug_field(&field.name, field.redacted, occurs)
+    });
+    quote! {
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label)
+                    #(#attributes)*
+                    #(#other)*
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+fn debug_field(field: &str, redacted: bool, occurs: Occurs) -> TokenStream {
+    let name = ident(field);
+    let label = field.trim_start_matches("r#");
+    if !redacted {
+        return quote! { .field(#label, &self.#name) };
+    }
+    match occurs {
+        Occurs::Required => quote! { .field(#label, &xml::Redacted) },
+        Occurs::Optional => quote! { .field(#label, &self.#name.as_ref().map(|_| xml::Redacted)) },
+        Occurs::Repeated { .. } => quote! { .field(#label, &vec![xml::Redacted; self.#name.len()]) },
+    }
+}

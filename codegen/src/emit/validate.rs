@@ -1,0 +1,395 @@
+//! `Validate` implementations: facets declared once as statics next to the
+//! check that uses them, occurrence bounds, and the walk into children.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{count, ident, max_tokens, static_ident};
+use crate::model::WhiteSpace;
+use crate::plan::{Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, RustType, Struct, StructContent};
+
+/// The `Validate` implementation of an item (and `ChoiceItem` for choices
+/// that can repeat). Aliases get none: they are their target type.
+pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream {
+    let name = ident(&item.name);
+    if matches!(item.kind, ItemKind::Alias(_)) {
+        return TokenStream::new();
+    }
+    if !item.validates {
+        return quote! {
+            impl Validate for #name {
+                fn validate_into(&self, _path: &xml::ElementPath<'_>, _violations: &mut Vec<xml::Violation>) {}
+            }
+        };
+    }
+    let body = match &item.kind {
+        ItemKind::Struct(plan) => structure(plan, validating),
+        ItemKind::Choice(choice) if choice.is_type => alternatives(choice, validating, false),
+        ItemKind::Choice(choice) => {
+            let arms = choice.variants.iter().map(|variant| {
+                let variant_name = ident(&variant.name);
+                match &variant.kind {
+                    FieldKind::Element(element) => {
+                        let xml_name = &element.xml_name;
+                        quote! { Self::#variant_name(_) => Some(#xml_name), }
+                    }
+                    _ => quote! { Self::#variant_name(_) => None, },
+                }
+            });
+            let body = alternatives(choice, validating, true);
+            return quote! {
+                impl Validate for #name {
+                    fn validate_into(&self, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
+                        xml::ChoiceItem::validate_at(self, None, path, violations);
+                    }
+                }
+
+                impl xml::ChoiceItem for #name {
+                    fn element_name(&self) -> Option<&'static str> {
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+
+                    fn validate_at(&self, position: Option<usize>, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
+                        #body
+                    }
+                }
+            };
+        }
+        ItemKind::Newtype(newtype) => check(&newtype.checks, quote! { &self.0 }, quote! { path }, "facets"),
+        ItemKind::Union(union) => {
+            let arms = union.members.iter().map(|member| {
+                let variant = ident(&member.variant);
+                match (&member.checks, validating(&member.ty)) {
+                    (Some(checks), _) => {
+                        let check = check(checks, quote! { value }, quote! { path }, "facets");
+                        quote! { Self::#variant(value) => { #check } }
+                    }
+                    (None, true) => quote! { Self::#variant(value) => value.validate_into(path, violations), },
+                    (None, false) => quote! { Self::#variant(_) => {} },
+                }
+            });
+            quote! {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+        ItemKind::Wrapper(_) => quote! { self.0.validate_into(path, violations); },
+        ItemKind::Enumeration(_) | ItemKind::Alias(_) => TokenStream::new(),
+    };
+    quote! {
+        impl Validate for #name {
+            fn validate_into(&self, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
+                #body
+            }
+        }
+    }
+}
+
+fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStream {
+    let mut statements = Vec::new();
+    for attribute in &plan.attributes {
+        let label = format!("@{}", attribute.xml_name);
+        let static_name = format!("attribute_{}", attribute.name);
+        let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
+        let place = Place::field(&attribute.name);
+        if let Some(checks) = &attribute.checks {
+            statements.push(checked(checks, &place, occurs, &label, &static_name));
+        } else if validating(&attribute.ty) {
+            statements.push(walk(&place.reference, occurs, &label));
+        }
+    }
+    match &plan.content {
+        StructContent::Simple(value) => {
+            let field = ident(&value.name);
+            if let Some(checks) = &value.checks {
+                statements.push(check(checks, quote! { &self.#field }, quote! { path }, "value"));
+            } else if validating(&value.ty) {
+                statements.push(quote! { self.#field.validate_into(path, violations); });
+            }
+        }
+        content => {
+            for field in content.fields() {
+                statements.push(kind(&field.kind, Place::field(&field.name), &field.name, validating));
+            }
+        }
+    }
+    quote! { #(#statements)* }
+}
+
+/// How generated code reaches a field's or variant's value.
+#[derive(Clone)]
+struct Place {
+    /// The value itself (`self.field`), for method calls.
+    direct: TokenStream,
+    /// A reference to it (`&self.field`).
+    reference: TokenStream,
+}
+
+impl Place {
+    fn field(name: &str) -> Self {
+        let name = ident(name);
+        Self { direct: quote! { self.#name }, reference: quote! { &self.#name } }
+    }
+
+    /// A variant's binding, already a reference.
+    fn binding() -> Self {
+        Self { direct: quote! { value }, reference: quote! { value } }
+    }
+}
+
+/// The checks of what a field or variant holds.
+fn kind(kind: &FieldKind, place: Place, static_name: &str, validating: &dyn Fn(&RustType) -> bool) -> TokenStream {
+    let Place { direct, reference } = place.clone();
+    match kind {
+        FieldKind::Element(element) => {
+            let xml_name = &element.xml_name;
+            let bounds = bounds(element.occurs, &reference, xml_name);
+            let tolerated = element.tolerated.as_ref().map(|reason| {
+                quote! {
+                    if #direct.is_none() {
+                        violations.push(xml::Violation::new(
+                            path,
+                            xml::ViolationKind::ToleratedAbsence { element: #xml_name, reason: #reason },
+                        ));
+                    }
+                }
+            });
+            let values = match &element.checks {
+                Some(checks) => Some(checked(checks, &place, element.occurs, xml_name, static_name)),
+                None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
+            };
+            quote! { #bounds #tolerated #values }
+        }
+        FieldKind::Group(group) => {
+            let report_name = group.first.first().map_or("group", String::as_str);
+            let bounds = bounds(group.occurs, &reference, report_name);
+            let values = validating(&RustType::Item(group.ty.clone())).then(|| match group.occurs {
+                Occurs::Required => quote! { #direct.validate_into(path, violations); },
+                Occurs::Optional => quote! {
+                    if let Some(group) = #reference {
+                        group.validate_into(path, violations);
+                    }
+                },
+                Occurs::Repeated { .. } if group.is_choice => {
+                    quote! { xml::repeated_choice(#reference, path, violations); }
+                }
+                Occurs::Repeated { .. } => quote! { xml::repeated_group(#reference, path, violations); },
+            });
+            quote! { #bounds #values }
+        }
+        FieldKind::Wildcard(wildcard) => bounds(wildcard.occurs, &reference, "*").unwrap_or_default(),
+    }
+}
+
+fn bounds(occurs: Occurs, items: &TokenStream, name: &str) -> Option<TokenStream> {
+    match occurs {
+        Occurs::Repeated { min, max } if occurs.has_bounds() => {
+            let (min, max) = (count(min), max_tokens(max));
+            Some(quote! { xml::occurrences(#items, #name, #min, #max, path, violations); })
+        }
+        _ => None,
+    }
+}
+
+/// Validates the values of a child element or attribute of a type with
+/// checks of its own.
+fn walk(reference: &TokenStream, occurs: Occurs, name: &str) -> TokenStream {
+    match occurs {
+        Occurs::Required => quote! { xml::child(#reference, #name, path, violations); },
+        Occurs::Optional => quote! { xml::optional_child(#reference, #name, path, violations); },
+        Occurs::Repeated { .. } => quote! { xml::repeated_child(#reference, #name, path, violations); },
+    }
+}
+
+/// Checks the values of a child element or attribute against facets
+/// declared inline.
+fn checked(checks: &Checks, place: &Place, occurs: Occurs, name: &str, static_name: &str) -> TokenStream {
+    let reference = &place.reference;
+    match occurs {
+        Occurs::Required => {
+            let check = check(checks, reference.clone(), quote! { &path.child(#name) }, static_name);
+            quote! { { #check } }
+        }
+        Occurs::Optional => {
+            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name);
+            quote! {
+                if let Some(value) = #reference {
+                    #check
+                }
+            }
+        }
+        Occurs::Repeated { .. } => {
+            let check = check(checks, quote! { value }, quote! { path }, static_name);
+            quote! {
+                xml::for_each_child(#reference, #name, path, |value, path| {
+                    #check
+                });
+            }
+        }
+    }
+}
+
+/// Declares the facets as statics and checks `value` (a reference) at `path`.
+fn check(checks: &Checks, value: TokenStream, path: TokenStream, static_name: &str) -> TokenStream {
+    let facets = static_ident(static_name, "");
+    match checks {
+        Checks::String(string) => {
+            let white_space = white_space(string.white_space);
+            let (length, min_length, max_length) =
+                (option(string.length), option(string.min_length), option(string.max_length));
+            let pattern_names: Vec<_> = (0..string.patterns.len())
+                .map(|index| {
+                    let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
+                    static_ident(static_name, &suffix)
+                })
+                .collect();
+            let patterns = string.patterns.iter().zip(&pattern_names).map(|((xsd, regex), pattern)| {
+                quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
+            });
+            quote! {
+                #(#patterns)*
+                static #facets: xml::StringFacets = xml::StringFacets {
+                    white_space: #white_space,
+                    length: #length,
+                    min_length: #min_length,
+                    max_length: #max_length,
+                    patterns: &[#(&#pattern_names),*],
+                };
+                #facets.check(#value, #path, violations);
+            }
+        }
+        Checks::Number(number) => {
+            let ty = super::rust_type(&number.ty);
+            let fields = number_fields(number, |bound| numeric_literal(bound, &number.ty));
+            quote! {
+                static #facets: xml::NumberFacets<#ty> = xml::NumberFacets { #fields };
+                #facets.check(#value, #path, violations);
+            }
+        }
+        Checks::Decimal(number) => {
+            let fields = number_fields(number, |bound| quote! { #bound });
+            quote! {
+                static #facets: xml::DecimalFacets = xml::DecimalFacets { #fields };
+                #facets.check(#value, #path, violations);
+            }
+        }
+        Checks::List { length, min_length, max_length, item } => {
+            let (length, min_length, max_length) = (option(*length), option(*min_length), option(*max_length));
+            let items = item.as_ref().map(|item| {
+                let check = check(item, quote! { item }, path.clone(), &format!("{static_name}_item"));
+                quote! {
+                    for item in #value {
+                        #check
+                    }
+                }
+            });
+            quote! {
+                static #facets: xml::ListFacets = xml::ListFacets {
+                    length: #length,
+                    min_length: #min_length,
+                    max_length: #max_length,
+                };
+                #facets.check(#value.len(), #path, violations);
+                #items
+            }
+        }
+    }
+}
+
+fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
+    let bound = |value: &Option<String>| match value {
+        Some(value) => {
+            let literal = literal(value);
+            quote! { Some(#literal) }
+        }
+        None => quote! { None },
+    };
+    let (min_inclusive, max_inclusive) = (bound(&number.min_inclusive), bound(&number.max_inclusive));
+    let (min_exclusive, max_exclusive) = (bound(&number.min_exclusive), bound(&number.max_exclusive));
+    let (total_digits, fraction_digits) = (option(number.total_digits), option(number.fraction_digits));
+    quote! {
+        min_inclusive: #min_inclusive,
+        max_inclusive: #max_inclusive,
+        min_exclusive: #min_exclusive,
+        max_exclusive: #max_exclusive,
+        total_digits: #total_digits,
+        fraction_digits: #fraction_digits,
+    }
+}
+
+/// A literal of the Rust numeric type (the plan checked that it parses).
+fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::Float(_) => {
+            let number: f64 = value.parse().unwrap_or_default();
+            let literal = Literal::f64_unsuffixed(number.abs());
+            if number.is_sign_negative() {
+                quote! { -#literal }
+            } else {
+                quote! { #literal }
+            }
+        }
+        _ => {
+            let number: i128 = value.trim_start_matches('+').parse().unwrap_or_default();
+            let literal = Literal::u128_unsuffixed(number.unsigned_abs());
+            if number < 0 {
+                quote! { -#literal }
+            } else {
+                quote! { #literal }
+            }
+        }
+    }
+}
+
+fn option(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(value) => {
+            let value = count(value);
+            quote! { Some(#value) }
+        }
+        None => quote! { None },
+    }
+}
+
+fn white_space(white_space: WhiteSpace) -> TokenStream {
+    match white_space {
+        WhiteSpace::Preserve => quote! { xml::WhiteSpace::Preserve },
+        WhiteSpace::Replace => quote! { xml::WhiteSpace::Replace },
+        WhiteSpace::Collapse => quote! { xml::WhiteSpace::Collapse },
+    }
+}
+
+/// The `match` validating the alternative a choice holds; with `positioned`,
+/// element paths carry the `position` of a repeated choice's item.
+fn alternatives(choice: &Choice, validating: &dyn Fn(&RustType) -> bool, positioned: bool) -> TokenStream {
+    let arms = choice.variants.iter().map(|variant| {
+        let name = ident(&variant.name);
+        let statements = match &variant.kind {
+            FieldKind::Element(element) if positioned && element.occurs == Occurs::Required => {
+                let xml_name = &element.xml_name;
+                let path = quote! { &xml::choice_path(path, #xml_name, position) };
+                match (&element.checks, validating(&element.ty)) {
+                    (Some(checks), _) => Some(check(checks, quote! { value }, path, &variant.name)),
+                    (None, true) => Some(quote! { value.validate_into(#path, violations); }),
+                    (None, false) => None,
+                }
+            }
+            kind => {
+                let statements = self::kind(kind, Place::binding(), &variant.name, validating);
+                (!statements.is_empty()).then_some(statements)
+            }
+        };
+        match statements {
+            Some(statements) => quote! { Self::#name(value) => { #statements } },
+            None => quote! { Self::#name(_) => {} },
+        }
+    });
+    quote! {
+        match self {
+            #(#arms)*
+        }
+    }
+}
