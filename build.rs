@@ -31,19 +31,10 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The options every protocol version is generated with.
+/// The options every protocol version is generated with: the Plesk
+/// conventions, and the runtime reached from inside this crate.
 fn plesk_config(schema_dir: &Path) -> Config {
-    let mut config = Config::new();
-    config
-        .schema_dir(schema_dir)
-        .runtime_path("crate::xml")
-        .type_name("/packet", "RequestPacket")
-        .type_name("ResponsePacketType", "ResponsePacket")
-        .redact_debug("passwd")
-        .redact_debug("password")
-        .tolerate_missing(
-            "UserGetGenInfo/email",
-            "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
-        );
+    let mut config = Config::plesk();
+    config.schema_dir(schema_dir).runtime_path("crate::xml");
     config
 }

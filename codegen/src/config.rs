@@ -16,7 +16,11 @@ use crate::error::Error;
 ///   for the type of element `result` inside type `UserAddOutput`,
 ///   `UserGetOutput/result/data` one level deeper;
 /// - an element inside a type by the type's path and the element name:
-///   `UserGetGenInfo/email`.
+///   `UserGetGenInfo/email`;
+/// - a choice or sequence group inside a type (which becomes an enum or a
+///   struct of its own) by the type's path, `#` and the group's field name:
+///   `ResponsePacketType#choice`, and a group inside that group
+///   `ResponsePacketType#choice#webuser_or_user`.
 ///
 /// A path that names nothing is an error, so that a typo cannot go unnoticed.
 #[derive(Debug, Clone)]
@@ -24,8 +28,11 @@ pub struct Config {
     pub(crate) inputs: Vec<PathBuf>,
     pub(crate) runtime_path: String,
     pub(crate) type_names: BTreeMap<String, String>,
+    pub(crate) field_names: BTreeMap<String, String>,
     pub(crate) redacted: BTreeSet<String>,
     pub(crate) tolerated: BTreeMap<String, String>,
+    /// Schema paths of options that may name nothing (presets).
+    pub(crate) optional_paths: BTreeSet<String>,
     pub(crate) out_dir: Option<PathBuf>,
 }
 
@@ -43,10 +50,43 @@ impl Config {
             inputs: Vec::new(),
             runtime_path: "::plesk_types::xml".to_owned(),
             type_names: BTreeMap::new(),
+            field_names: BTreeMap::new(),
             redacted: BTreeSet::new(),
             tolerated: BTreeMap::new(),
+            optional_paths: BTreeSet::new(),
             out_dir: None,
         }
+    }
+
+    /// A configuration with the conventions `plesk-types` uses for Plesk's
+    /// schemas: the request and response envelopes are `RequestPacket` and
+    /// `ResponsePacket`, the operators they carry `RequestOperator` and
+    /// `ResponseOperator` (the response's content, operators or a system
+    /// error, `ResponseContent`), `passwd` and `password` are redacted from `Debug`,
+    /// and a user get response may lack `email` (servers speaking protocols
+    /// before 1.6.8.0 omit it). These options apply where the schemas have
+    /// the paths they name and are ignored elsewhere, so the preset fits
+    /// any protocol version and any subset of operators.
+    pub fn plesk() -> Self {
+        let mut config = Self::new();
+        config
+            .type_name("/packet", "RequestPacket")
+            .type_name("/packet#webuser_or_user", "RequestOperator")
+            .field_name("/packet#webuser_or_user", "operators")
+            .type_name("ResponsePacketType", "ResponsePacket")
+            .type_name("ResponsePacketType#choice", "ResponseContent")
+            .field_name("ResponsePacketType#choice", "content")
+            .type_name("ResponsePacketType#choice#webuser_or_user", "ResponseOperator")
+            .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
+            .redact_debug("passwd")
+            .redact_debug("password")
+            .tolerate_missing(
+                "UserGetGenInfo/email",
+                "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
+            );
+        config.optional_paths =
+            config.type_names.keys().chain(config.field_names.keys()).chain(config.tolerated.keys()).cloned().collect();
+        config
     }
 
     /// Adds one schema file. Files it includes or imports are read too.
@@ -73,6 +113,14 @@ impl Config {
     /// Gives the type at `schema_path` the Rust name `rust_name`.
     pub fn type_name(&mut self, schema_path: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
         self.type_names.insert(schema_path.into(), rust_name.into());
+        self
+    }
+
+    /// Gives the field at `schema_path` the Rust name `rust_name`: an element
+    /// field (`Type/element`) or a group field (`Type#group`). A group field
+    /// that is an alternative of a choice names the variant too.
+    pub fn field_name(&mut self, schema_path: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
+        self.field_names.insert(schema_path.into(), rust_name.into());
         self
     }
 

@@ -1,8 +1,64 @@
 //! Typed request and response packets for the Plesk XML API.
+//!
+//! Plesk is driven by POSTing a `<packet>` to
+//! `/enterprise/control/agent.php`, and Plesk insists that "nodes and
+//! elements are put in the order they follow in the packet structure". The
+//! types here are generated from the protocol's XML Schemas, so the order is
+//! fixed by construction: every serializer writes children in schema order,
+//! every deserializer reads them in schema order and says where a document
+//! deviates, and `validate()` checks every facet and occurrence bound.
+//!
+//! One module per protocol version: [`v1_6_8_0`].
+//!
+//! ```
+//! use plesk_types::v1_6_8_0::*;
+//!
+//! let request = RequestPacket {
+//!     version: Some("1.6.8.0".to_owned()),
+//!     request_settings: None,
+//!     operators: vec![RequestOperator::Webuser(WebUserInputType {
+//!         choice: vec![WebUserInputTypeChoice::Add(WebUserAddInputType {
+//!             site_id: IdType(12),
+//!             login: "myWebAccount".to_owned(),
+//!             password_and_password_type: None,
+//!             ftp_quota: None,
+//!             services: None,
+//!         })],
+//!     })],
+//! };
+//! request.validate()?;
+//! assert_eq!(
+//!     request.to_xml(),
+//!     r#"<packet version="1.6.8.0"><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Reading a response, and telling a refused packet from a failed operation:
+//!
+//! ```
+//! use plesk_types::OperationResult;
+//! use plesk_types::v1_6_8_0::*;
+//!
+//! let response = ResponsePacket::from_xml(
+//!     "<packet><webuser><add><result><status>error</status>\
+//!      <errcode>1015</errcode><errtext>Domain does not exist</errtext>\
+//!      </result></add></webuser></packet>",
+//! )?;
+//! for operator in response.operators()? {
+//!     let ResponseOperator::Webuser(webuser) = operator else { continue };
+//!     for operation in &webuser.choice {
+//!         if let WebUserOutputTypeChoice::Add(add) = operation {
+//!             let error = add.result.outcome().unwrap_err();
+//!             assert_eq!(error.to_string(), "operation failed (error 1015): Domain does not exist");
+//!         }
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
+mod outcome;
+pub mod v1_6_8_0;
 pub mod xml;
 
-/// Protocol 1.6.8.0.
-pub mod v1_6_8_0 {
-    include!(concat!(env!("OUT_DIR"), "/v1_6_8_0.rs"));
-}
+pub use outcome::{OperationError, OperationResult, SystemError};

@@ -46,10 +46,12 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
         }
         ItemKind::Newtype(newtype) => {
             let inner = rust_type(&newtype.inner);
-            let derives = if is_eq(&newtype.inner) {
-                quote! { #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)] }
-            } else {
-                quote! { #[derive(Debug, Clone, PartialEq, PartialOrd)] }
+            let copy = matches!(newtype.inner, RustType::Bool | RustType::Integer(_) | RustType::Float(_));
+            let derives = match (copy, is_eq(&newtype.inner)) {
+                (true, true) => quote! { #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)] },
+                (true, false) => quote! { #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)] },
+                (false, true) => quote! { #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)] },
+                (false, false) => quote! { #[derive(Debug, Clone, PartialEq, PartialOrd)] },
             };
             quote! {
                 #doc

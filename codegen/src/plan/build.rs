@@ -58,16 +58,20 @@ struct Fields {
     owner: String,
     /// Schema path of the complex type they belong to.
     type_path: String,
+    /// Schema path of the struct itself: the type's, or a group's
+    /// (`ResponsePacketType#choice`).
+    path: String,
     scope: Scope,
     fields: Vec<Field>,
     facts: Vec<FieldFacts>,
 }
 
 impl Fields {
-    fn new(owner: &str, type_path: &str) -> Self {
+    fn new(owner: &str, type_path: &str, path: &str) -> Self {
         Self {
             owner: owner.to_owned(),
             type_path: type_path.to_owned(),
+            path: path.to_owned(),
             scope: Scope::default(),
             fields: Vec::new(),
             facts: Vec::new(),
@@ -371,7 +375,7 @@ impl<'s> Planner<'s> {
 
     fn plan_complex(&mut self, id: TypeId, name: &str, complex: &'s model::ComplexType) -> ItemKind {
         let type_path = self.paths[id.0].clone();
-        let mut fields = Fields::new(name, &type_path);
+        let mut fields = Fields::new(name, &type_path, &type_path);
         let attributes = self.plan_attributes(complex, &mut fields.scope);
         let other_attributes = complex.any_attribute.then(|| fields.scope.claim("other_attributes"));
         let has_attributes = !attributes.is_empty() || other_attributes.is_some();
@@ -550,9 +554,17 @@ impl<'s> Planner<'s> {
             ),
             None => format!("Element `<{}>`.", element.name),
         });
+        let field_path = format!("{}/{}", fields.type_path, element.name);
+        let wanted = match self.config.field_names.get(&field_path) {
+            Some(name) => {
+                self.used_config.insert(format!("field:{field_path}"));
+                name.clone()
+            }
+            None => naming::field_name(&element.name),
+        };
         fields.facts.push(facts_of(particle));
         fields.fields.push(Field {
-            name: fields.scope.claim(&naming::field_name(&element.name)),
+            name: fields.scope.claim(&wanted),
             doc,
             kind: FieldKind::Element(ElementField {
                 xml_name: element.name.clone(),
@@ -578,8 +590,23 @@ impl<'s> Planner<'s> {
     fn push_group(&mut self, particle: &Particle, group: &model::Group, fields: &mut Fields) {
         let is_choice = group.compositor == Compositor::Choice;
         let wanted = group_field_name(group);
-        let field_name = fields.scope.claim(&wanted);
-        let type_name = self.scope.claim(&naming::nested_type_name(&fields.owner, &wanted));
+        let group_path = format!("{}#{}", fields.path, wanted.trim_start_matches("r#"));
+        let wanted_field = match self.config.field_names.get(&group_path) {
+            Some(name) => {
+                self.used_config.insert(format!("field:{group_path}"));
+                name.clone()
+            }
+            None => wanted.clone(),
+        };
+        let field_name = fields.scope.claim(&wanted_field);
+        let wanted_type = match self.config.type_names.get(&group_path) {
+            Some(name) => {
+                self.used_config.insert(format!("type:{group_path}"));
+                name.clone()
+            }
+            None => naming::nested_type_name(&fields.owner, &wanted),
+        };
+        let type_name = self.scope.claim(&wanted_type);
         let mut min = particle.min;
         if is_choice && content_emptiable(particle) {
             // An alternative can be empty, so the choice as a whole can be absent.
@@ -587,7 +614,7 @@ impl<'s> Planner<'s> {
         }
         let occurs = Occurs::from_bounds(min, particle.max);
         let first = first_set(particle).0;
-        let kind = self.plan_group_item(group, &type_name, &fields.type_path);
+        let kind = self.plan_group_item(group, &type_name, &fields.type_path, &group_path);
         let doc = group_doc(group, &fields.owner);
         self.items.push(Item {
             name: type_name.clone(),
@@ -606,8 +633,8 @@ impl<'s> Planner<'s> {
     }
 
     /// The item for a group: a struct for a sequence, an enum for a choice.
-    fn plan_group_item(&mut self, group: &model::Group, type_name: &str, type_path: &str) -> ItemKind {
-        let mut fields = Fields::new(type_name, type_path);
+    fn plan_group_item(&mut self, group: &model::Group, type_name: &str, type_path: &str, path: &str) -> ItemKind {
+        let mut fields = Fields::new(type_name, type_path, path);
         match group.compositor {
             Compositor::Choice => {
                 ItemKind::Choice(Choice { is_type: false, variants: self.plan_variants(group, &mut fields) })
@@ -641,7 +668,7 @@ impl<'s> Planner<'s> {
                 let (first, wildcard) = first_set(&alternative);
                 (first, wildcard, alternative.span)
             });
-            let mut scratch = Fields::new(&fields.owner, &fields.type_path);
+            let mut scratch = Fields::new(&fields.owner, &fields.type_path, &fields.path);
             self.alternative_field(&alternative, &mut scratch);
             for field in scratch.fields {
                 let wanted = match &field.kind {

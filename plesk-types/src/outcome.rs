@@ -1,0 +1,85 @@
+//! What Plesk answered: typed errors for a refused packet and for failed
+//! operations, and the trait that turns an operation's `<result>` into a
+//! `Result`.
+
+use std::fmt;
+
+/// An operation that did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OperationError {
+    /// Plesk reports that the operation failed (`<status>error</status>`),
+    /// with its error code and message when it gives them.
+    Failed {
+        /// `<errcode>`.
+        code: Option<u32>,
+        /// `<errtext>`.
+        text: Option<String>,
+    },
+    /// `<status>ok</status>`, but the result lacks what a success carries
+    /// (the id of a created object, say).
+    Incomplete {
+        /// What is missing, as the schema names it.
+        missing: &'static str,
+    },
+}
+
+impl fmt::Display for OperationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Failed { code, text } => write_failure(f, "operation failed", *code, text.as_deref()),
+            Self::Incomplete { missing } => write!(f, "operation reported ok but its result has no {missing}"),
+        }
+    }
+}
+
+impl std::error::Error for OperationError {}
+
+/// Plesk refused the whole packet: the response holds a `<system>` error
+/// instead of the operators' results (an unparsable request or an
+/// authentication failure, say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemError {
+    /// `<errcode>`.
+    pub code: Option<u32>,
+    /// `<errtext>`.
+    pub text: Option<String>,
+}
+
+impl fmt::Display for SystemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_failure(f, "packet refused", self.code, self.text.as_deref())
+    }
+}
+
+impl std::error::Error for SystemError {}
+
+fn write_failure(f: &mut fmt::Formatter<'_>, what: &str, code: Option<u32>, text: Option<&str>) -> fmt::Result {
+    f.write_str(what)?;
+    if let Some(code) = code {
+        write!(f, " (error {code})")?;
+    }
+    if let Some(text) = text {
+        write!(f, ": {text}")?;
+    }
+    Ok(())
+}
+
+/// The `<result>` of one operation: `status` says whether it succeeded,
+/// `errcode` and `errtext` why not, and the rest what it produced.
+pub trait OperationResult {
+    /// What a success carries (the id and GUID of a created user, the data
+    /// of a user read, ...).
+    type Success<'r>
+    where
+        Self: 'r;
+
+    /// The success data, or the error Plesk reported.
+    ///
+    /// # Errors
+    ///
+    /// [`OperationError::Failed`] when the status is `error`;
+    /// [`OperationError::Incomplete`] when it is `ok` but the data a success
+    /// carries is absent.
+    fn outcome(&self) -> Result<Self::Success<'_>, OperationError>;
+}
