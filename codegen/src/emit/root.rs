@@ -13,9 +13,6 @@ pub fn root(root: &Root) -> TokenStream {
     let read_doc = format!(" Reads a whole document whose root element is `<{element}>`.");
     quote! {
         impl #name {
-            /// The name of the root element.
-            pub const ELEMENT_NAME: &'static str = #element;
-
             #[doc = #read_doc]
             ///
             /// # Errors
@@ -33,7 +30,7 @@ pub fn root(root: &Root) -> TokenStream {
             ///
             /// As [`from_xml`](Self::from_xml).
             pub fn from_xml_with(document: &str, options: xml::ReadOptions) -> Result<Self, xml::ReadError> {
-                xml::read_document(document, Self::ELEMENT_NAME, options)
+                <Self as xml::Document>::from_xml_with(document, options)
             }
 
             /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
@@ -42,17 +39,17 @@ pub fn root(root: &Root) -> TokenStream {
             ///
             /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
             pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-                xml::read_document_bytes(document, Self::ELEMENT_NAME, xml::ReadOptions::default())
+                <Self as xml::Document>::from_xml_bytes_with(document, xml::ReadOptions::default())
             }
 
             /// Writes the document, children in schema order, without white space between tags.
             pub fn to_xml(&self) -> String {
-                xml::write_document(self, Self::ELEMENT_NAME, false)
+                xml::Document::write_xml(self, false)
             }
 
             /// Writes the document indented, for people to read.
             pub fn to_xml_pretty(&self) -> String {
-                xml::write_document(self, Self::ELEMENT_NAME, true)
+                xml::Document::write_xml(self, true)
             }
 
             /// Checks every facet and occurrence bound of the schema.
@@ -61,10 +58,12 @@ pub fn root(root: &Root) -> TokenStream {
             ///
             /// Every violation found, each with its element path from the root.
             pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-                let mut violations = Vec::new();
-                self.validate_into(&xml::ElementPath::root(Self::ELEMENT_NAME), &mut violations);
-                xml::ValidationErrors::check(violations)
+                xml::Document::validate_document(self)
             }
+        }
+
+        impl xml::Document for #name {
+            const ELEMENT_NAME: &'static str = #element;
         }
     }
 }

@@ -63,12 +63,64 @@ pub trait XmlGroup: Sized {
     fn read_group(r: &mut XmlReader<'_>) -> Result<Option<Self>, ReadError>;
 }
 
+/// A type that is a whole document: the type of a global element of the
+/// schema. Generated root types implement it (and have the same methods as
+/// inherent methods, usable without importing this trait); generic code,
+/// such as a client sending any request packet, uses it.
+pub trait Document: XmlElement + Validate {
+    /// The root element's name.
+    const ELEMENT_NAME: &'static str;
+
+    /// Reads a whole document.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_document`].
+    fn from_xml_with(document: &str, options: ReadOptions) -> Result<Self, ReadError> {
+        read_document(document, Self::ELEMENT_NAME, options)
+    }
+
+    /// Reads a whole document given as bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_document_bytes`].
+    fn from_xml_bytes_with(document: &[u8], options: ReadOptions) -> Result<Self, ReadError> {
+        read_document_bytes(document, Self::ELEMENT_NAME, options)
+    }
+
+    /// Writes the document, compact or indented.
+    fn write_xml(&self, pretty: bool) -> String {
+        write_document(self, Self::ELEMENT_NAME, pretty)
+    }
+
+    /// Checks the value, paths starting at the root element.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found.
+    fn validate_document(&self) -> Result<(), ValidationErrors> {
+        let mut violations = Vec::new();
+        self.validate_into(&ElementPath::root(Self::ELEMENT_NAME), &mut violations);
+        ValidationErrors::check(violations)
+    }
+}
+
 /// Reads a whole document whose root element is `root`.
+///
+/// # Errors
+///
+/// Malformed XML, a DOCTYPE, a wrong root element, and content the type does
+/// not allow, each with its element path and line and column.
 pub fn read_document<T: XmlElement>(input: &str, root: &'static str, options: ReadOptions) -> Result<T, ReadError> {
     XmlReader::new(input, options).read_document(root)
 }
 
 /// Reads a whole document given as bytes, which must be UTF-8.
+///
+/// # Errors
+///
+/// As [`read_document`], and input that is not UTF-8.
 pub fn read_document_bytes<T: XmlElement>(
     input: &[u8],
     root: &'static str,

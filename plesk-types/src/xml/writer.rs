@@ -78,14 +78,24 @@ impl XmlWriter {
         self.out.push('"');
     }
 
-    /// Writes `value` as escaped character data.
+    /// Writes `value` as escaped character data. An empty value leaves the
+    /// element empty, written `<name/>`.
     pub fn value(&mut self, value: &impl SimpleValue) {
+        let was_open = self.start_tag_open;
         self.close_start_tag();
+        let before = self.out.len();
         value.write_text(&mut TextSink::text(&mut self.out));
+        if was_open && self.out.len() == before {
+            self.out.pop();
+            self.start_tag_open = true;
+        }
     }
 
     /// Writes `text` as escaped character data.
     pub fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         self.close_start_tag();
         TextSink::text(&mut self.out).push_str(text);
     }
