@@ -211,6 +211,8 @@ pub struct PatternFacet {
 /// A bound facet (`minInclusive` ...), its value as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoundFacet {
+    /// The facet's name (`minInclusive`).
+    pub facet: &'static str,
     /// The value.
     pub value: String,
     /// Where.

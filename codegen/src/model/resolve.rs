@@ -230,7 +230,7 @@ impl<'s> Resolver<'s> {
             _ => AnonymousRole::Element(decl.name.clone().unwrap_or_default()),
         };
         match (&decl.type_name, &decl.inline_type) {
-            (Some(name), _) => self.type_ref(name, document, decl.span, referrer),
+            (Some(name), _) => self.type_ref(name, document, decl.type_span, referrer),
             (None, Some(syntax::InlineType::Complex(def))) => {
                 Some(TypeRef::Defined(self.allocate(Slot::AnonymousComplex {
                     name: TypeName::Anonymous { owner, role },
@@ -435,8 +435,8 @@ impl<'s> Resolver<'s> {
         referrer: &str,
         described: &str,
     ) -> Option<ComplexType> {
-        let base = self.type_ref(&derivation.base, document, derivation.span, referrer)?;
-        if !self.require_resolved(base, derivation.span, described) {
+        let base = self.type_ref(&derivation.base, document, derivation.base_span, referrer)?;
+        if !self.require_resolved(base, derivation.base_span, described) {
             return None;
         }
         let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
@@ -445,7 +445,7 @@ impl<'s> Resolver<'s> {
             TypeRef::Defined(_) if self.complex_of(base).is_some() => Some(Derivation { base, method }),
             _ => {
                 self.error(
-                    derivation.span,
+                    derivation.base_span,
                     SchemaErrorKind::InvalidAttribute {
                         attribute: "base".to_owned(),
                         value: derivation.base.to_string(),
@@ -484,8 +484,8 @@ impl<'s> Resolver<'s> {
         referrer: &str,
         described: &str,
     ) -> Option<ComplexType> {
-        let base = self.type_ref(&derivation.base, document, derivation.span, referrer)?;
-        if !self.require_resolved(base, derivation.span, described) {
+        let base = self.type_ref(&derivation.base, document, derivation.base_span, referrer)?;
+        if !self.require_resolved(base, derivation.base_span, described) {
             return None;
         }
         let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
@@ -496,7 +496,7 @@ impl<'s> Resolver<'s> {
         let (value, derivation_of) = if is_simple {
             if method == DerivationMethod::Restriction {
                 self.error(
-                    derivation.span,
+                    derivation.base_span,
                     SchemaErrorKind::InvalidAttribute {
                         attribute: "base".to_owned(),
                         value: derivation.base.to_string(),
@@ -512,7 +512,7 @@ impl<'s> Resolver<'s> {
                 Some(Content::Simple { value, .. }) => (*value, Some(Derivation { base, method })),
                 _ => {
                     self.error(
-                        derivation.span,
+                        derivation.base_span,
                         SchemaErrorKind::InvalidAttribute {
                             attribute: "base".to_owned(),
                             value: derivation.base.to_string(),
@@ -733,7 +733,7 @@ impl<'s> Resolver<'s> {
         }
         let referrer = format!("attribute '{name}'");
         let ty = match (&decl_for_type.type_name, &decl_for_type.inline_type) {
-            (Some(type_name), _) => self.type_ref(type_name, document, decl_for_type.span, &referrer)?,
+            (Some(type_name), _) => self.type_ref(type_name, document, decl_for_type.type_span, &referrer)?,
             (None, Some(inline)) => TypeRef::Defined(self.allocate(Slot::AnonymousSimple {
                 name: TypeName::Anonymous { owner: owner.clone(), role: AnonymousRole::Attribute(name.clone()) },
                 def: inline,
@@ -763,8 +763,15 @@ impl<'s> Resolver<'s> {
         let described = self.describe(&name);
         let owner = Owner::Type(id);
         let simple = match &def.variety {
-            syntax::SimpleVariety::Restriction { base, facets } => {
-                let base = self.simple_reference(base, &owner, AnonymousRole::Base, document, def.span, &described)?;
+            syntax::SimpleVariety::Restriction { base: base_reference, base_span, facets } => {
+                let base = self.simple_reference(
+                    base_reference,
+                    &owner,
+                    AnonymousRole::Base,
+                    document,
+                    *base_span,
+                    &described,
+                )?;
                 if !self.require_resolved(base, def.span, &described) {
                     return None;
                 }
@@ -798,11 +805,15 @@ impl<'s> Resolver<'s> {
                             SimpleType::Union { members: members.clone(), base: Some(base), facets: resolved_facets }
                         }
                         None => {
+                            let value = match base_reference {
+                                TypeReference::Named(name) => name.to_string(),
+                                TypeReference::Inline(_) => "anonymous type".to_owned(),
+                            };
                             self.error(
-                                def.span,
+                                *base_span,
                                 SchemaErrorKind::InvalidAttribute {
                                     attribute: "base".to_owned(),
-                                    value: described.clone(),
+                                    value,
                                     reason: "a simple type restricts a simple type, not a complex one".to_owned(),
                                 },
                             );
@@ -869,6 +880,13 @@ impl<'s> Resolver<'s> {
     /// applicability and well-formed values.
     fn facets(&mut self, facets: &[syntax::Facet], base: TypeRef) -> Facets {
         let kind = self.value_kind(base);
+        let base_name = match base {
+            TypeRef::Builtin(builtin) => format!("xs:{}", builtin.name()),
+            TypeRef::Defined(id) => match self.slots.get(id.0) {
+                Some(Slot::Done(def)) => self.describe(&def.name),
+                _ => "its base type".to_owned(),
+            },
+        };
         let mut resolved = Facets::default();
         for facet in facets {
             if !facet_applies(facet.kind, kind) {
@@ -877,12 +895,16 @@ impl<'s> Resolver<'s> {
                     SchemaErrorKind::InvalidFacet {
                         facet: facet.kind.local_name().to_owned(),
                         value: facet.value.clone(),
-                        reason: format!("does not apply to {}", describe_kind(kind)),
+                        reason: format!("does not apply to {base_name} ({})", describe_kind(kind)),
                     },
                 );
                 continue;
             }
-            let bound = || BoundFacet { value: facet.value.trim().to_owned(), span: facet.span };
+            let bound = || BoundFacet {
+                facet: facet.kind.local_name(),
+                value: facet.value.trim().to_owned(),
+                span: facet.span,
+            };
             let duplicate = match facet.kind {
                 FacetKind::Enumeration => {
                     resolved.enumeration.push(EnumValue {

@@ -458,12 +458,13 @@ impl<'s> Planner<'s> {
         let mut planned = Vec::new();
         for attribute in attributes {
             if self.schema.complex(attribute.ty).is_some() || attribute.ty == TypeRef::Builtin(Builtin::AnyType) {
+                let value = self.describe_type(attribute.ty).replace(['`', '[', ']'], "");
                 self.error(
                     attribute.span,
                     SchemaErrorKind::InvalidAttribute {
                         attribute: "type".to_owned(),
-                        value: attribute.name.clone(),
-                        reason: "an attribute has a simple type".to_owned(),
+                        value,
+                        reason: format!("attribute '{}' needs a simple type, this one is complex", attribute.name),
                     },
                 );
                 continue;

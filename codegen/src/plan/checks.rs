@@ -118,7 +118,7 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
              -> Result<Option<String>, CheckError> {
                 match facet {
                     Some(facet) => {
-                        check_bound(&facet.value, &ty).map_err(|reason| bound_error(&facet, reason))?;
+                        check_bound(&facet.value, &ty).map_err(|()| bound_error(&facet, builtin))?;
                         Ok(Some(facet.value))
                     }
                     None => Ok(implicit.map(str::to_owned)),
@@ -175,12 +175,13 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
     }
 }
 
-fn bound_error(facet: &crate::model::BoundFacet, reason: String) -> CheckError {
-    (facet.span, SchemaErrorKind::InvalidFacet { facet: "bound".to_owned(), value: facet.value.clone(), reason })
+fn bound_error(facet: &crate::model::BoundFacet, builtin: Builtin) -> CheckError {
+    let reason = format!("not a value of the base type xs:{}", builtin.name());
+    (facet.span, SchemaErrorKind::InvalidFacet { facet: facet.facet.to_owned(), value: facet.value.clone(), reason })
 }
 
 /// Checks that a bound is a value of the Rust type it is compared with.
-fn check_bound(value: &str, ty: &RustType) -> Result<(), String> {
+fn check_bound(value: &str, ty: &RustType) -> Result<(), ()> {
     let fits = match ty {
         RustType::Integer("i8") => value.parse::<i8>().is_ok(),
         RustType::Integer("i16") => value.parse::<i16>().is_ok(),
@@ -194,14 +195,7 @@ fn check_bound(value: &str, ty: &RustType) -> Result<(), String> {
         RustType::Runtime("Decimal") => is_decimal(value),
         _ => false,
     };
-    if fits { Ok(()) } else { Err(format!("not a value of the base type ({})", describe(ty))) }
-}
-
-fn describe(ty: &RustType) -> &'static str {
-    match ty {
-        RustType::Integer(name) | RustType::Float(name) | RustType::Runtime(name) => name,
-        _ => "value",
-    }
+    if fits { Ok(()) } else { Err(()) }
 }
 
 fn is_decimal(value: &str) -> bool {

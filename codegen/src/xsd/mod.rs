@@ -120,7 +120,7 @@ impl Loader {
             let mismatch = if is_import {
                 (imported_namespace != *target_namespace).then(|| {
                     format!(
-                        "it declares targetNamespace {}, the import says {}",
+                        "it declares {} but the import names {}",
                         describe_namespace(target_namespace),
                         describe_namespace(&imported_namespace)
                     )
@@ -128,7 +128,7 @@ impl Loader {
             } else {
                 (namespace != *target_namespace).then(|| {
                     format!(
-                        "it declares targetNamespace {}, the including schema {} (chameleon includes are not supported)",
+                        "it declares {} but the including schema has {} (chameleon includes are not supported)",
                         describe_namespace(target_namespace),
                         describe_namespace(&namespace)
                     )
@@ -159,7 +159,7 @@ impl Loader {
 
 fn describe_namespace(namespace: &Option<String>) -> String {
     match namespace {
-        Some(namespace) => format!("'{namespace}'"),
+        Some(namespace) => format!("namespace '{namespace}'"),
         None => "no namespace".to_owned(),
     }
 }

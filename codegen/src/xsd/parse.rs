@@ -12,7 +12,7 @@ pub fn parse_document(sources: &Sources, file: FileId) -> Result<SchemaDocument,
     let document = roxmltree::Document::parse(text).map_err(|error| {
         let pos = error.pos();
         let offset = offset_of(text, pos.row as usize, pos.col as usize);
-        vec![SchemaError::new(sources, Span { file, offset }, SchemaErrorKind::Xml(error.to_string()))]
+        vec![SchemaError::new(sources, Span { file, offset }, SchemaErrorKind::Xml(xml_message(&error)))]
     })?;
     let mut parser = Parser { sources, file, errors: Vec::new(), elements_qualified: false };
     let schema = parser.schema(document.root_element());
@@ -20,6 +20,18 @@ pub fn parse_document(sources: &Sources, file: FileId) -> Result<SchemaDocument,
         Some(schema) if parser.errors.is_empty() => Ok(schema),
         _ => Err(parser.errors),
     }
+}
+
+/// roxmltree's message without the position it appends (the error carries
+/// its own), and a plain word for a refused DTD.
+fn xml_message(error: &roxmltree::Error) -> String {
+    if matches!(error, roxmltree::Error::DtdDetected) {
+        return "a DOCTYPE (DTD) is not accepted in a schema file".to_owned();
+    }
+    let message = error.to_string();
+    let position = error.pos();
+    let suffix = format!(" at {}:{}", position.row, position.col);
+    message.strip_suffix(&suffix).map(str::to_owned).unwrap_or(message)
 }
 
 fn offset_of(text: &str, row: usize, col: usize) -> usize {
@@ -285,6 +297,7 @@ impl Parser<'_> {
         let qualified = self.form(node, "form").unwrap_or(top_level || self.elements_qualified);
         Some(ElementDecl {
             span: self.span(node),
+            type_span: self.attribute_span(node, "type"),
             name,
             reference,
             type_name,
@@ -381,7 +394,16 @@ impl Parser<'_> {
                 _ => self.unexpected(node, child),
             }
         }
-        Some(Derivation { span: self.span(node), is_extension, base, particle, facets, attributes, mixed })
+        Some(Derivation {
+            span: self.span(node),
+            base_span: self.attribute_span(node, "base"),
+            is_extension,
+            base,
+            particle,
+            facets,
+            attributes,
+            mixed,
+        })
     }
 
     fn particle(&mut self, node: Node<'_, '_>) -> Option<Particle> {
@@ -490,6 +512,7 @@ impl Parser<'_> {
         }
         Some(AttributeDecl {
             span: self.span(node),
+            type_span: self.attribute_span(node, "type"),
             name,
             reference,
             type_name: self.qname_attribute(node, "type"),
@@ -551,7 +574,7 @@ impl Parser<'_> {
                 return None;
             }
         };
-        Some(SimpleVariety::Restriction { base, facets })
+        Some(SimpleVariety::Restriction { base, base_span: self.attribute_span(node, "base"), facets })
     }
 
     /// A type given by the attribute `attribute` or as an inline `xs:simpleType`.

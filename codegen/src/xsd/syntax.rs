@@ -106,6 +106,8 @@ pub struct ElementDecl {
     pub reference: Option<QName>,
     /// `type`.
     pub type_name: Option<QName>,
+    /// Where the `type` attribute is (the element's start without one).
+    pub type_span: Span,
     /// An anonymous type given inline.
     pub inline_type: Option<InlineType>,
     /// Occurrence (always once for top-level elements).
@@ -170,6 +172,8 @@ pub struct Derivation {
     pub is_extension: bool,
     /// `base`.
     pub base: QName,
+    /// Where the `base` attribute is.
+    pub base_span: Span,
     /// The model group (complex content only).
     pub particle: Option<Particle>,
     /// Facets (simple content restriction only).
@@ -225,6 +229,8 @@ pub struct AttributeDecl {
     pub reference: Option<QName>,
     /// `type`.
     pub type_name: Option<QName>,
+    /// Where the `type` attribute is (the attribute's start without one).
+    pub type_span: Span,
     /// An anonymous simple type given inline.
     pub inline_type: Option<Box<SimpleTypeDef>>,
     /// `use`.
@@ -308,6 +314,8 @@ pub enum SimpleVariety {
     Restriction {
         /// `base`, or an inline base type.
         base: TypeReference,
+        /// Where the `base` attribute (or the restriction) is.
+        base_span: Span,
         /// The facets, in document order.
         facets: Vec<Facet>,
     },
