@@ -54,7 +54,7 @@ fn every_broken_schema_reports_its_errors_with_locations() {
         for error in &actual {
             assert!(error.starts_with(&prefix), "{error} does not name the file {}", path.display());
         }
-        let wanted: Vec<String> = expected[file].iter().map(|error| format!("{}{error}", path.display())).collect();
+        let wanted: Vec<String> = expected[file].iter().map(|error| format!("{}:{error}", path.display())).collect();
         if actual != wanted {
             mismatches.push(format!("{file}:\n  expected: {wanted:#?}\n  actual:   {actual:#?}"));
         }

@@ -99,11 +99,7 @@ fn every_case_is_complete() {
         assert!(!ok.is_empty(), "case {name} has no ok/*.xml document");
         for bad in xml_files(&case.join("bad")) {
             let text = std::fs::read_to_string(&bad).expect("readable document");
-            assert!(
-                expectation(&text).is_some(),
-                "{}: a bad document starts with <!-- expect: ... -->",
-                bad.display()
-            );
+            assert!(expectation(&text).is_some(), "{}: a bad document starts with <!-- expect: ... -->", bad.display());
         }
     }
 }
@@ -141,9 +137,10 @@ fn refusal(path: &Path, text: &str) -> Refusal {
         .unwrap_or_else(|| panic!("{}: starts with <!-- expect: LINE:COL: FRAGMENT -->", path.display()));
     let mut parts = expected.splitn(3, ':');
     let mut number = || -> usize {
-        parts.next().and_then(|part| part.trim().parse().ok()).unwrap_or_else(|| {
-            panic!("{}: the expectation '{expected}' is not LINE:COL: FRAGMENT", path.display())
-        })
+        parts
+            .next()
+            .and_then(|part| part.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{}: the expectation '{expected}' is not LINE:COL: FRAGMENT", path.display()))
     };
     let (line, column) = (number(), number());
     let fragment = parts.next().unwrap_or_default().trim().to_owned();

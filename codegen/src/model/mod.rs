@@ -262,7 +262,7 @@ pub enum Content {
         /// The text's type.
         value: TypeRef,
         /// Facets added by a `simpleContent` restriction.
-        facets: Facets,
+        facets: Box<Facets>,
     },
 }
 

@@ -373,7 +373,7 @@ impl<'s> Resolver<'s> {
             );
         } else if mixed {
             // Mixed with no element content: text of any kind.
-            complex.content = Content::Simple { value: TypeRef::Builtin(Builtin::String), facets: Facets::default() };
+            complex.content = Content::Simple { value: TypeRef::Builtin(Builtin::String), facets: Box::default() };
         }
         if let Some(base) = complex.derivation.map(|derivation| derivation.base)
             && let Some(base) = self.complex_of(base)
@@ -528,7 +528,7 @@ impl<'s> Resolver<'s> {
         let (attributes, any_attribute) = self.attributes(&derivation.attributes, owner, document);
         Some(ComplexType {
             derivation: derivation_of,
-            content: Content::Simple { value, facets },
+            content: Content::Simple { value, facets: Box::new(facets) },
             attributes,
             any_attribute,
         })

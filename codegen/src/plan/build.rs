@@ -429,7 +429,7 @@ impl<'s> Planner<'s> {
         let mut current = Some(complex);
         while let Some(step) = current {
             if let Content::Simple { facets, .. } = &step.content {
-                restriction_steps.push(facets);
+                restriction_steps.push(&**facets);
             }
             current = step.derivation.and_then(|derivation| self.schema.complex(derivation.base));
         }
