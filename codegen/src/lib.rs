@@ -15,16 +15,14 @@
 //! plesk-types = { path = "../plesk-types" }
 //! ```
 //!
-//! `build.rs`:
+//! `build.rs`, in its `fn main`:
 //!
 //! ```no_run
-//! fn main() {
-//!     let mut config = plesk_codegen::Config::plesk();
-//!     config.schema_dir("schemas/1.6.8.0");
-//!     if let Err(error) = config.write("plesk.rs") {
-//!         eprintln!("{error}");
-//!         std::process::exit(1);
-//!     }
+//! let mut config = plesk_codegen::Config::plesk();
+//! config.schema_dir("schemas/1.6.8.0");
+//! if let Err(error) = config.write("plesk.rs") {
+//!     eprintln!("{error}");
+//!     std::process::exit(1);
 //! }
 //! ```
 //!
