@@ -1,1 +1,493 @@
-//! Placeholder while the suite is written.
+//! The generator's cases (`codegen/tests/cases/<feature>/`), compiled and run.
+//!
+//! Each case's generated code is included below exactly as the `cases` test
+//! of `plesk-codegen` snapshots it, so it must compile here without warnings
+//! (clippy included). Then, for each case:
+//!
+//! - every `ok/*.xml` is valid for `xmllint --schema`, reads with the root
+//!   type of its root element, passes `validate()`, is written back by
+//!   `to_xml()` into a document that reads back as an equal value, that
+//!   holds the same elements, attributes and text as the original (elements
+//!   compared by name, so `xs:all` may reorder them; a document starting
+//!   with `<!-- normalized: REASON -->` has its text compared with white
+//!   space collapsed), and that `xmllint` accepts too;
+//! - every `bad/*.xml` is rejected by `xmllint` and by us (`from_xml` or
+//!   `validate()` fails), and our message contains the fragment of its
+//!   leading `<!-- expect: ... -->` comment.
+//!
+//! `xmllint` (Debian package `libxml2-utils`) must be installed: without it
+//! the tests fail, they never skip.
+
+use std::fmt::Debug;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use plesk_types::xml::{ReadError, ValidationErrors};
+
+// The generated code of each case. Only the document methods of the root
+// types are called here; the other items are public API that a library
+// would export, hence `dead_code` is allowed and nothing else. The files are
+// formatted by the generator (prettyplease) and must stay byte for byte what
+// it wrote, hence `rustfmt::skip`.
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__all.snap.rs"]
+mod all;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any.snap.rs"]
+mod any;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_attribute.snap.rs"]
+mod any_attribute;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_namespaced.snap.rs"]
+mod any_namespaced;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_type.snap.rs"]
+mod any_type;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__attribute_group.snap.rs"]
+mod attribute_group;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__attributes.snap.rs"]
+mod attributes;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__choice_in_sequence.snap.rs"]
+mod choice_in_sequence;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__choice_nested.snap.rs"]
+mod choice_nested;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__choice_repeated.snap.rs"]
+mod choice_repeated;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__choice_sequence_alternative.snap.rs"]
+mod choice_sequence_alternative;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__choice_type.snap.rs"]
+mod choice_type;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__documentation.snap.rs"]
+mod documentation;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__element_ref.snap.rs"]
+mod element_ref;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__enumeration.snap.rs"]
+mod enumeration;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__extension.snap.rs"]
+mod extension;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__facets_bounds.snap.rs"]
+mod facets_bounds;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__facets_digits.snap.rs"]
+mod facets_digits;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__facets_length.snap.rs"]
+mod facets_length;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__facets_pattern.snap.rs"]
+mod facets_pattern;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__facets_whitespace.snap.rs"]
+mod facets_whitespace;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__group_optional_flattened.snap.rs"]
+mod group_optional_flattened;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__group_optional_sequence.snap.rs"]
+mod group_optional_sequence;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__group_ref.snap.rs"]
+mod group_ref;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__group_repeated_sequence.snap.rs"]
+mod group_repeated_sequence;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__groups_degenerate.snap.rs"]
+mod groups_degenerate;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__import.snap.rs"]
+mod import;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__include.snap.rs"]
+mod include;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__list.snap.rs"]
+mod list;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__mixed_empty.snap.rs"]
+mod mixed_empty;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__names.snap.rs"]
+mod names;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__recursive.snap.rs"]
+mod recursive;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__restriction.snap.rs"]
+mod restriction;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__roots.snap.rs"]
+mod roots;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__sequence.snap.rs"]
+mod sequence;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__simple_content_extension.snap.rs"]
+mod simple_content_extension;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__simple_content_restriction.snap.rs"]
+mod simple_content_restriction;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__text_escaping.snap.rs"]
+mod text_escaping;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__union.snap.rs"]
+mod union;
+
+/// One test per case: `case { "root-element" => RootType, ... }`, the root
+/// types being those of the case's module.
+macro_rules! cases {
+    ($($case:ident { $($element:literal => $root:ident),+ $(,)? })*) => {
+        /// Every case this file runs.
+        const CASES: &[&str] = &[$(stringify!($case)),*];
+
+        $(
+            #[test]
+            fn $case() {
+                run_case(stringify!($case), &[$(Root {
+                    element: $element,
+                    outcome: |text| outcome(text, $case::$root::from_xml, $case::$root::validate, $case::$root::to_xml),
+                }),+]);
+            }
+        )*
+    };
+}
+
+cases! {
+    all { "config" => Config }
+    any { "envelope" => Envelope }
+    any_attribute { "items" => Items }
+    any_namespaced { "doc" => Doc }
+    any_type { "note" => Note }
+    attribute_group { "record" => Record }
+    attributes { "server" => Server }
+    choice_in_sequence { "contact" => Contact }
+    choice_nested { "shape" => Shape }
+    choice_repeated { "playlist" => Playlist, "mix" => Mix }
+    choice_sequence_alternative { "login" => Login }
+    choice_type { "payment" => Payment }
+    documentation { "task" => Task }
+    element_ref { "post" => Post, "comment" => Comment, "author" => Author, "stamp" => Stamp }
+    enumeration { "palette" => Palette }
+    extension { "kennel" => Kennel }
+    facets_bounds { "bounds" => Bounds }
+    facets_digits { "amounts" => Amounts }
+    facets_length { "codes" => Codes }
+    facets_pattern { "patterns" => Patterns }
+    facets_whitespace { "texts" => Texts }
+    group_optional_flattened { "box" => BoxType }
+    group_optional_sequence { "person" => Person }
+    group_ref { "directory" => Directory }
+    group_repeated_sequence { "settings" => Settings }
+    groups_degenerate { "groups" => Groups }
+    import { "invoice" => Invoice, "cash" => Money }
+    include { "shipment" => Shipment }
+    list { "lists" => Lists }
+    mixed_empty { "para" => Para }
+    names { "names" => Names }
+    recursive { "tree" => Node, "expr" => Expr }
+    restriction { "addresses" => Addresses }
+    roots { "number" => Number, "color" => Color2, "code" => Code, "numbers" => Numbers2, "request" => Request, "response" => Response }
+    sequence { "order" => Order }
+    simple_content_extension { "prices" => Prices }
+    simple_content_restriction { "readings" => Readings }
+    text_escaping { "texts" => Texts }
+    union { "sizes" => Sizes }
+}
+
+/// A case directory not listed here would silently go untested.
+#[test]
+fn every_case_is_compiled_and_run() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(cases_dir())
+        .expect("codegen/tests/cases is readable")
+        .map(|entry| entry.expect("readable case directory").path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().expect("a case has a name").to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASES.iter().map(|&case| case.to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "the cases under codegen/tests/cases/ and those this file includes differ");
+}
+
+/// A root type of a case, its document methods behind one function.
+struct Root {
+    element: &'static str,
+    outcome: fn(&str) -> Outcome,
+}
+
+/// What reading a document gave.
+enum Outcome {
+    /// `from_xml` failed.
+    Unreadable(String),
+    /// `from_xml` succeeded, `validate()` failed.
+    Invalid(String),
+    /// Read and valid: the document `to_xml()` wrote, and whether it reads
+    /// back as an equal value.
+    Valid { written: String, reread: Result<(), String> },
+}
+
+fn outcome<T: PartialEq + Debug>(
+    text: &str,
+    from_xml: fn(&str) -> Result<T, ReadError>,
+    validate: fn(&T) -> Result<(), ValidationErrors>,
+    to_xml: fn(&T) -> String,
+) -> Outcome {
+    let value = match from_xml(text) {
+        Ok(value) => value,
+        Err(error) => return Outcome::Unreadable(error.to_string()),
+    };
+    if let Err(errors) = validate(&value) {
+        return Outcome::Invalid(errors.to_string());
+    }
+    let written = to_xml(&value);
+    let reread = match from_xml(&written) {
+        Ok(again) if again == value => Ok(()),
+        Ok(again) => Err(format!("reads back as another value:\n  read:    {value:?}\n  re-read: {again:?}")),
+        Err(error) => Err(format!("cannot be read back: {error}")),
+    };
+    Outcome::Valid { written, reread }
+}
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen/tests/cases")
+}
+
+fn run_case(case: &str, roots: &[Root]) {
+    let dir = cases_dir().join(case);
+    let schema = dir.join("schema.xsd");
+    let mut failures = Vec::new();
+    let ok = xml_files(&dir.join("ok"));
+    assert!(!ok.is_empty(), "case {case} has no ok/*.xml");
+    for path in ok {
+        if let Err(failure) = check_ok(&schema, &path, roots) {
+            failures.push(format!("{}: {failure}", path.display()));
+        }
+    }
+    for path in xml_files(&dir.join("bad")) {
+        if let Err(failure) = check_bad(&schema, &path, roots) {
+            failures.push(format!("{}: {failure}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "case {case}:\n{}", failures.join("\n\n"));
+}
+
+fn check_ok(schema: &Path, path: &Path, roots: &[Root]) -> Result<(), String> {
+    let text = read(path);
+    xmllint(schema, &text).map_err(|error| format!("xmllint rejects this ok document:\n{error}"))?;
+    let element = root_element(&text).ok_or("not well-formed XML")?;
+    let root = roots
+        .iter()
+        .find(|root| root.element == element)
+        .ok_or_else(|| format!("no root type for <{element}> in the case's list"))?;
+    let (written, reread) = match (root.outcome)(&text) {
+        Outcome::Unreadable(error) => return Err(format!("from_xml fails:\n{error}")),
+        Outcome::Invalid(errors) => return Err(format!("validate() fails:\n{errors}")),
+        Outcome::Valid { written, reread } => (written, reread),
+    };
+    reread.map_err(|error| format!("the document to_xml() writes {error}\nwritten: {written}"))?;
+    // A document whose text the schema normalizes (an enumeration value
+    // with white space to collapse, say) says so in a leading comment; its
+    // text is then compared with white space collapsed.
+    let collapse = text.trim_start().starts_with("<!-- normalized:");
+    let original = infoset(&text, collapse)?;
+    let copy = infoset(&written, collapse).map_err(|error| format!("to_xml() wrote {error}\nwritten: {written}"))?;
+    if original != copy {
+        return Err(format!(
+            "to_xml() writes other content than was read\noriginal:\n{original}\nwritten:\n{copy}\nas XML: {written}"
+        ));
+    }
+    xmllint(schema, &written).map_err(|error| format!("xmllint rejects what to_xml() wrote:\n{written}\n{error}"))
+}
+
+fn check_bad(schema: &Path, path: &Path, roots: &[Root]) -> Result<(), String> {
+    let text = read(path);
+    let expected = expectation(&text).ok_or("a bad document starts with <!-- expect: FRAGMENT -->")?;
+    if xmllint(schema, &text).is_ok() {
+        return Err("xmllint accepts this bad document".to_owned());
+    }
+    // A document with an unknown root (or no root) is tried with the first root type.
+    let element = root_element(&text);
+    let root = roots.iter().find(|root| Some(root.element) == element.as_deref()).unwrap_or(&roots[0]);
+    let message = match (root.outcome)(&text) {
+        Outcome::Unreadable(message) | Outcome::Invalid(message) => message,
+        Outcome::Valid { written, .. } => {
+            return Err(format!("xmllint rejects it, we accept it (and write {written})"));
+        }
+    };
+    if message.contains(expected) {
+        Ok(())
+    } else {
+        Err(format!("rejected, but the message does not contain '{expected}':\n{message}"))
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The fragment of a leading `<!-- expect: FRAGMENT -->` comment.
+fn expectation(text: &str) -> Option<&str> {
+    let comment = text.trim_start().strip_prefix("<!--")?.split_once("-->")?.0.trim();
+    Some(comment.strip_prefix("expect:")?.trim()).filter(|fragment| !fragment.is_empty())
+}
+
+fn root_element(text: &str) -> Option<String> {
+    let document = roxmltree::Document::parse(text).ok()?;
+    Some(document.root_element().tag_name().name().to_owned())
+}
+
+/// Validates `document` against `schema` with xmllint; the error is what
+/// xmllint says. A schema that does not compile fails the test.
+fn xmllint(schema: &Path, document: &str) -> Result<(), String> {
+    let mut child = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(schema)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| {
+            panic!("cannot run xmllint ({error}): install it (Debian/Ubuntu: apt-get install libxml2-utils)")
+        });
+    child
+        .stdin
+        .take()
+        .expect("xmllint's stdin is piped")
+        .write_all(document.as_bytes())
+        .expect("xmllint reads the document");
+    let output = child.wait_with_output().expect("xmllint runs to the end");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("failed to compile"), "xmllint cannot compile {}:\n{stderr}", schema.display());
+    if output.status.success() { Ok(()) } else { Err(stderr) }
+}
+
+/// The elements, attributes and text of a document, one line each, for
+/// comparing a document with what was written back. Namespace declarations,
+/// comments and the layout between elements do not count; an element's
+/// children are sorted by name (stably) unless text is mixed in, so that
+/// `xs:all` content written in schema order compares equal. With `collapse`,
+/// runs of white space in text count as one space, and leading and trailing
+/// white space does not count.
+fn infoset(text: &str, collapse: bool) -> Result<String, String> {
+    let document = roxmltree::Document::parse(text).map_err(|error| format!("not well-formed XML: {error}"))?;
+    let mut lines = String::new();
+    describe(document.root_element(), 0, collapse, &mut lines);
+    Ok(lines)
+}
+
+fn describe(node: roxmltree::Node<'_, '_>, depth: usize, collapse: bool, lines: &mut String) {
+    let indent = "  ".repeat(depth);
+    lines.push_str(&format!("{indent}<{}>\n", expanded_name(node.tag_name())));
+    let mut attributes: Vec<String> = node
+        .attributes()
+        .filter(|attribute| attribute.namespace() != Some("http://www.w3.org/2001/XMLSchema-instance"))
+        .map(|attribute| {
+            let name = match attribute.namespace() {
+                Some(namespace) => format!("{{{namespace}}}{}", attribute.name()),
+                None => attribute.name().to_owned(),
+            };
+            format!("{indent}  @{name}={:?}\n", attribute.value())
+        })
+        .collect();
+    attributes.sort();
+    attributes.iter().for_each(|attribute| lines.push_str(attribute));
+    let elements: Vec<_> = node.children().filter(roxmltree::Node::is_element).collect();
+    let text: String = node.children().filter(roxmltree::Node::is_text).filter_map(|child| child.text()).collect();
+    let text = if collapse { text.split_whitespace().collect::<Vec<_>>().join(" ") } else { text };
+    if elements.is_empty() {
+        if !text.is_empty() {
+            lines.push_str(&format!("{indent}  {text:?}\n"));
+        }
+        return;
+    }
+    let mixed = !text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+    if mixed {
+        for child in node.children() {
+            if child.is_element() {
+                describe(child, depth + 1, collapse, lines);
+            } else if let Some(text) = child.text().filter(|text| !text.trim().is_empty()) {
+                lines.push_str(&format!("{indent}  {text:?}\n"));
+            }
+        }
+    } else {
+        let mut sorted = elements;
+        sorted.sort_by_key(|child| expanded_name(child.tag_name()));
+        for child in sorted {
+            describe(child, depth + 1, collapse, lines);
+        }
+    }
+}
+
+fn expanded_name(name: roxmltree::ExpandedName<'_, '_>) -> String {
+    match name.namespace() {
+        Some(namespace) => format!("{{{namespace}}}{}", name.name()),
+        None => name.name().to_owned(),
+    }
+}

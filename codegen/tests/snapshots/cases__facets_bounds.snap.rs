@@ -12,7 +12,7 @@ pub struct Bounds {
     /// Element `<open>`.
     pub open: Option<OpenRange>,
     /// Element `<price>`.
-    pub price: Option<Price>,
+    pub price: Option<xml::Decimal>,
     /// Element `<ratio>`.
     pub ratio: Option<Ratio>,
     /// Element `<count>`.
@@ -85,7 +85,17 @@ impl Validate for Bounds {
     ) {
         xml::optional_child(&self.percent, "percent", path, violations);
         xml::optional_child(&self.open, "open", path, violations);
-        xml::optional_child(&self.price, "price", path, violations);
+        if let Some(value) = &self.price {
+            static PRICE: xml::DecimalFacets = xml::DecimalFacets {
+                min_inclusive: None,
+                max_inclusive: Some("999.99"),
+                min_exclusive: Some("0"),
+                max_exclusive: None,
+                total_digits: None,
+                fraction_digits: None,
+            };
+            PRICE.check(value, &path.child("price"), violations);
+        }
         xml::optional_child(&self.ratio, "ratio", path, violations);
         if let Some(value) = &self.count {
             static COUNT: xml::NumberFacets<u64> = xml::NumberFacets {
@@ -192,49 +202,6 @@ impl Validate for OpenRange {
             max_inclusive: None,
             min_exclusive: Some(-5),
             max_exclusive: Some(5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
-/// Schema type `Price` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Price(pub xml::Decimal);
-impl From<xml::Decimal> for Price {
-    fn from(value: xml::Decimal) -> Self {
-        Self(value)
-    }
-}
-
-impl std::fmt::Display for Price {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Price {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Price {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
             total_digits: None,
             fraction_digits: None,
         };

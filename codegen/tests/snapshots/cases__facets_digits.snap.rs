@@ -8,7 +8,7 @@ use xml::{Validate, XmlElement};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Amounts {
     /// Element `<amount>`.
-    pub amount: Vec<Amount>,
+    pub amount: Vec<xml::Decimal>,
     /// Element `<rate>`.
     pub rate: Option<xml::Decimal>,
     /// Element `<pin>`.
@@ -50,7 +50,22 @@ impl Validate for Amounts {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::occurrences(&self.amount, "amount", 1, None, path, violations);
-        xml::repeated_child(&self.amount, "amount", path, violations);
+        xml::for_each_child(
+            &self.amount,
+            "amount",
+            path,
+            |value, path| {
+                static AMOUNT: xml::DecimalFacets = xml::DecimalFacets {
+                    min_inclusive: None,
+                    max_inclusive: None,
+                    min_exclusive: None,
+                    max_exclusive: None,
+                    total_digits: Some(5),
+                    fraction_digits: Some(2),
+                };
+                AMOUNT.check(value, path, violations);
+            },
+        );
         if let Some(value) = &self.rate {
             static RATE: xml::DecimalFacets = xml::DecimalFacets {
                 min_inclusive: None,
@@ -63,49 +78,6 @@ impl Validate for Amounts {
             RATE.check(value, &path.child("rate"), violations);
         }
         xml::optional_child(&self.pin, "pin", path, violations);
-    }
-}
-
-/// Schema type `Amount` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Amount(pub xml::Decimal);
-impl From<xml::Decimal> for Amount {
-    fn from(value: xml::Decimal) -> Self {
-        Self(value)
-    }
-}
-
-impl std::fmt::Display for Amount {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Amount {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Amount {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(5),
-            fraction_digits: Some(2),
-        };
-        FACETS.check(&self.0, path, violations);
     }
 }
 

@@ -15,8 +15,6 @@ pub struct Lists {
     pub colors: Option<Colors>,
     /// Element `<digits>`.
     pub digits: Option<Digits>,
-    /// Element `<few>`.
-    pub few: Option<FewNumbers>,
     /// Element `<names>`.
     pub names: Option<Vec<String>>,
 }
@@ -33,9 +31,6 @@ impl XmlElement for Lists {
         }
         if let Some(value) = &self.digits {
             value.write_element(w, "digits");
-        }
-        if let Some(value) = &self.few {
-            value.write_element(w, "few");
         }
         if let Some(value) = &self.names {
             value.write_element(w, "names");
@@ -58,15 +53,13 @@ impl XmlElement for Lists {
         let numbers = r.required("numbers", &["numbers"])?;
         let colors = r.optional("colors")?;
         let digits = r.optional("digits")?;
-        let few = r.optional("few")?;
         let names = r.optional("names")?;
-        r.end_of_content(&["numbers", "colors", "digits", "few", "names"])?;
+        r.end_of_content(&["numbers", "colors", "digits", "names"])?;
         Ok(Self {
             ids,
             numbers,
             colors,
             digits,
-            few,
             names,
         })
     }
@@ -79,7 +72,6 @@ impl Validate for Lists {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::optional_child(&self.digits, "digits", path, violations);
-        xml::optional_child(&self.few, "few", path, violations);
         xml::optional_child(&self.names, "names", path, violations);
     }
 }
@@ -195,40 +187,6 @@ impl Validate for Digit {
 
 /// Schema type `Digits` (`schema.xsd`).
 pub type Digits = Vec<Digit>;
-
-/// Schema type `FewNumbers` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FewNumbers(pub Vec<i32>);
-impl From<Vec<i32>> for FewNumbers {
-    fn from(value: Vec<i32>) -> Self {
-        Self(value)
-    }
-}
-
-impl xml::SimpleValue for FewNumbers {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for FewNumbers {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(3),
-        };
-        FACETS.check(&self.0.len(), path, violations);
-    }
-}
 
 impl Lists {
     /// Reads a whole document whose root element is `<lists>`.

@@ -27,8 +27,6 @@ pub struct Names {
     pub gen_info: Option<String>,
     /// Element `<gen_info>`.
     pub gen_info_2: Option<String>,
-    /// Element `<Self>`.
-    pub self__2: Option<String>,
     /// Element `<async>`.
     pub r#async: Option<Kind>,
 }
@@ -64,9 +62,6 @@ impl XmlElement for Names {
         if let Some(value) = &self.gen_info_2 {
             value.write_element(w, "gen_info");
         }
-        if let Some(value) = &self.self__2 {
-            value.write_element(w, "Self");
-        }
         if let Some(value) = &self.r#async {
             value.write_element(w, "async");
         }
@@ -95,7 +90,6 @@ impl XmlElement for Names {
         let super_ = r.optional("super")?;
         let gen_info = r.optional("gen-info")?;
         let gen_info_2 = r.optional("gen_info")?;
-        let self__2 = r.optional("Self")?;
         let r#async = r.optional("async")?;
         r.end_of_content(
             &[
@@ -107,7 +101,6 @@ impl XmlElement for Names {
                 "super",
                 "gen-info",
                 "gen_info",
-                "Self",
                 "async",
             ],
         )?;
@@ -122,7 +115,6 @@ impl XmlElement for Names {
             super_,
             gen_info,
             gen_info_2,
-            self__2,
             r#async,
         })
     }
@@ -143,7 +135,6 @@ impl Validate for Names {
         xml::optional_child(&self.crate_, "crate", path, violations);
         xml::optional_child(&self.gen_info, "gen-info", path, violations);
         xml::optional_child(&self.gen_info_2, "gen_info", path, violations);
-        xml::optional_child(&self.self__2, "Self", path, violations);
     }
 }
 
