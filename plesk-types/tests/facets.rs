@@ -402,16 +402,27 @@ fn a_string_with_a_character_xml_cannot_carry_is_refused() {
     add.gen_info.name = "Eugene\u{1}Grin".to_owned();
     let mut del = support::user_del();
     del.filter = UserSelectionFilter::Guid(vec!["ok".to_owned(), "\u{ffff}".to_owned()]);
-    assert_cases(vec![
+    let cases = [
         (
             user(UserInputChoice::Add(add)),
-            lines(&[r"packet/user/add/gen-info/name: character '\u{1}' cannot be written in XML"]),
+            r"packet/user/add/gen-info/name: character '\u{1}' cannot be written in XML",
+            r"packet/user/add/gen-info/name: malformed XML: character '\u{1}' is not allowed in XML",
         ),
         (
             user(UserInputChoice::Del(del)),
-            lines(&[r"packet/user/del/filter/guid[2]: character '\u{ffff}' cannot be written in XML"]),
+            r"packet/user/del/filter/guid[2]: character '\u{ffff}' cannot be written in XML",
+            r"packet/user/del/filter/guid[2]: malformed XML: character '\u{ffff}' is not allowed in XML",
         ),
-    ]);
+    ];
+    for (packet, violation, read_error) in cases {
+        let xml = packet.to_xml();
+        assert_eq!(packet.violations(), lines(&[violation]), "validate() on\n{xml}");
+        // What validate() refuses the writer still writes, and the reader
+        // refuses it as malformed XML, at the same element.
+        let error = packet.violations_after_reading().expect_err("the written XML is not well-formed");
+        assert!(error.to_string().ends_with(read_error), "{error}");
+        assert!(!xmllint(packet.side(), &xml).valid, "xmllint accepts what validate() refuses:\n{xml}");
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, read, write};
-use crate::plan::{Item, ItemKind};
+use crate::plan::{Item, ItemKind, StructContent};
 
 /// The `XmlElement` or `XmlGroup` implementation of an item (none for simple
 /// types, which get `XmlElement` from `SimpleValue`).
@@ -36,14 +36,18 @@ pub fn item(item: &Item) -> TokenStream {
             let write_content = write::content(plan);
             let read_attributes = read::attributes(plan);
             let read_content = read::content(plan);
-            let known = read::known_children(plan);
-            let end = (!matches!(plan.content, crate::plan::StructContent::Simple(_))).then(|| {
-                quote! { r.end_of_content(&[#(#known),*])?; }
-            });
+            let end = match &plan.content {
+                StructContent::Simple(_) => None,
+                StructContent::Empty => Some(quote! { r.empty_content()?; }),
+                StructContent::Sequence(_) | StructContent::All(_) => {
+                    let known = read::known_children(plan);
+                    Some(quote! { r.end_of_content(#known)?; })
+                }
+            };
             let mut fields: Vec<_> = plan.attributes.iter().map(|attribute| ident(&attribute.name)).collect();
             fields.extend(plan.other_attributes.iter().map(|field| ident(field)));
             fields.extend(plan.content.fields().iter().map(|field| ident(&field.name)));
-            if let crate::plan::StructContent::Simple(value) = &plan.content {
+            if let StructContent::Simple(value) = &plan.content {
                 fields.push(ident(&value.name));
             }
             let construct = if fields.is_empty() {
@@ -84,7 +88,7 @@ pub fn item(item: &Item) -> TokenStream {
                     fn read_content<'a>(r: &mut xml::XmlReader<'a>, start: &xml::Start<'a>) -> Result<Self, xml::ReadError> {
                         r.no_attributes(start)?;
                         let value = #read;
-                        r.end_of_content(&[#(#first),*])?;
+                        r.end_of_content(&[&[#(#first),*]])?;
                         Ok(value)
                     }
                 }

@@ -161,10 +161,15 @@ fn first_names(kind: &FieldKind) -> Vec<String> {
     }
 }
 
-/// Every element name the content of a struct knows, to tell an element out
-/// of order from an unknown one.
-pub fn known_children(plan: &Struct) -> Vec<String> {
-    choice_names(plan.content.fields().iter().map(|field| &field.kind))
+/// The child elements of a struct's content, one slot per field, in
+/// schema order: what `end_of_content` needs to tell an element out of order
+/// from one repeated too often or not allowed at all.
+pub fn known_children(plan: &Struct) -> TokenStream {
+    let slots = plan.content.fields().iter().map(|field| {
+        let names = first_names(&field.kind);
+        quote! { &[#(#names),*] }
+    });
+    quote! { &[#(#slots),*] }
 }
 
 fn choice_names<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {

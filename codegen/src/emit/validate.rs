@@ -180,7 +180,13 @@ fn kind(kind: &FieldKind, place: Place, static_name: &str, validating: &dyn Fn(&
             });
             quote! { #bounds #values }
         }
-        FieldKind::Wildcard(wildcard) => bounds(wildcard.occurs, &reference, "*").unwrap_or_default(),
+        FieldKind::Wildcard(wildcard) => {
+            let bounds = bounds(wildcard.occurs, &reference, "*");
+            quote! {
+                #bounds
+                xml::repeated_group(#reference, path, violations);
+            }
+        }
     }
 }
 

@@ -1146,7 +1146,8 @@ fn type_validates(ty: &RustType, validating: &BTreeSet<String>, aliases: &HashMa
             Some(target) => type_validates(target, validating, aliases),
             None => validating.contains(name),
         },
-        RustType::Bool | RustType::Integer(_) | RustType::Float(_) | RustType::Runtime(_) => false,
+        RustType::Runtime(name) => *name == "AnyContent",
+        RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
     }
 }
 
@@ -1159,7 +1160,8 @@ fn field_validates(kind: &FieldKind, validates_type: &dyn Fn(&RustType) -> bool)
                 || validates_type(&element.ty)
         }
         FieldKind::Group(group) => group.occurs.has_bounds() || validates_type(&RustType::Item(group.ty.clone())),
-        FieldKind::Wildcard(wildcard) => wildcard.occurs.has_bounds(),
+        // Open content must at least be writable as XML.
+        FieldKind::Wildcard(_) => true,
     }
 }
 

@@ -38,7 +38,8 @@ impl Module {
                 Some(item) => item.validates,
                 None => false,
             },
-            RustType::Bool | RustType::Integer(_) | RustType::Float(_) | RustType::Runtime(_) => false,
+            RustType::Runtime(name) => *name == "AnyContent",
+            RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
         }
     }
 }

@@ -65,7 +65,7 @@ impl XmlElement for Config {
         }
         let host = host.ok_or_else(|| r.missing(&["host"]))?;
         let timeout = timeout.ok_or_else(|| r.missing(&["timeout"]))?;
-        r.end_of_content(&["host", "port", "user", "timeout"])?;
+        r.end_of_content(&[&["host"], &["port"], &["user"], &["timeout"]])?;
         Ok(Self {
             name,
             host,

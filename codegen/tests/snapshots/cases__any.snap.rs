@@ -34,7 +34,7 @@ impl XmlElement for Envelope {
         let header = r.required("header", &["header"])?;
         let body = r.required("body", &["body"])?;
         let any = r.wildcard_elements(0, None, &[])?;
-        r.end_of_content(&["header", "body"])?;
+        r.end_of_content(&[&["header"], &["body"], &[]])?;
         Ok(Self { header, body, any })
     }
 }
@@ -84,7 +84,7 @@ impl XmlElement for Body {
             }
         }
         let any = r.wildcard_elements(1, Some(2), &[])?;
-        r.end_of_content(&[])?;
+        r.end_of_content(&[&[]])?;
         Ok(Self { id, any })
     }
 }

@@ -32,7 +32,7 @@ impl XmlElement for Items {
         r.no_attributes(start)?;
         let item = r.repeated("item", 1, None)?;
         let strict = r.optional("strict")?;
-        r.end_of_content(&["item", "strict"])?;
+        r.end_of_content(&[&["item"], &["strict"]])?;
         Ok(Self { item, strict })
     }
 }
@@ -85,7 +85,7 @@ impl XmlElement for Item {
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let name = r.required("name", &["name"])?;
-        r.end_of_content(&["name"])?;
+        r.end_of_content(&[&["name"]])?;
         Ok(Self { id, other_attributes, name })
     }
 }
@@ -128,7 +128,7 @@ impl XmlElement for Strict {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self { id })
     }
 }

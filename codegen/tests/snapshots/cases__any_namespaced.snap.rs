@@ -30,7 +30,7 @@ impl XmlElement for Doc {
         r.no_attributes(start)?;
         let title = r.required("title", &["title"])?;
         let any = r.wildcard_elements(0, None, &[])?;
-        r.end_of_content(&["title"])?;
+        r.end_of_content(&[&["title"], &[]])?;
         Ok(Self { title, any })
     }
 }

@@ -34,7 +34,7 @@ impl XmlElement for Note {
         let payload = r.required("payload", &["payload"])?;
         let extra = r.required("extra", &["extra"])?;
         let meta = r.repeated("meta", 0, None)?;
-        r.end_of_content(&["payload", "extra", "meta"])?;
+        r.end_of_content(&[&["payload"], &["extra"], &["meta"]])?;
         Ok(Self { payload, extra, meta })
     }
 }

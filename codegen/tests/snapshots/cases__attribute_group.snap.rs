@@ -57,7 +57,7 @@ impl XmlElement for Record {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let by = by.ok_or_else(|| r.missing_attribute(start, "by"))?;
         let entry = r.repeated("entry", 0, None)?;
-        r.end_of_content(&["entry"])?;
+        r.end_of_content(&[&["entry"]])?;
         Ok(Self {
             id,
             created,

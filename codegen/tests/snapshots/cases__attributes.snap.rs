@@ -79,7 +79,7 @@ impl XmlElement for Server {
         }
         let host = host.ok_or_else(|| r.missing_attribute(start, "host"))?;
         let alias = r.repeated("alias", 0, None)?;
-        r.end_of_content(&["alias"])?;
+        r.end_of_content(&[&["alias"]])?;
         Ok(Self {
             host,
             port,
@@ -143,7 +143,7 @@ impl XmlElement for Alias {
             }
         }
         let name = name.ok_or_else(|| r.missing_attribute(start, "name"))?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self { name })
     }
 }

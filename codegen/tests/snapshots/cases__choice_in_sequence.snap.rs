@@ -40,7 +40,9 @@ impl XmlElement for Contact {
         let email_or_phone = r.required_group(&["email", "phone"])?;
         let fax_or_telex_or_pager = ContactFaxOrTelexOrPager::read_group(r)?;
         let note = r.optional("note")?;
-        r.end_of_content(&["name", "email", "phone", "fax", "telex", "pager", "note"])?;
+        r.end_of_content(
+            &[&["name"], &["email", "phone"], &["fax", "telex", "pager"], &["note"]],
+        )?;
         Ok(Self {
             name,
             email_or_phone,

@@ -32,7 +32,7 @@ impl XmlElement for Shape {
             .required_group(&["circle", "square", "rectangle", "point", "line"])?;
         let color_or_pattern = ShapeColorOrPattern::read_group(r)?;
         r.end_of_content(
-            &["circle", "square", "rectangle", "point", "line", "color", "pattern"],
+            &[&["circle", "square", "rectangle", "point", "line"], &["color", "pattern"]],
         )?;
         Ok(Self { choice, color_or_pattern })
     }

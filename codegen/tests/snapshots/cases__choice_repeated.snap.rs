@@ -36,7 +36,7 @@ impl XmlElement for Playlist {
         let title = r.required("title", &["title"])?;
         let song_or_pause = r.repeated_group(1, None, &["song", "pause"])?;
         let credit_or_thanks = r.repeated_group(0, Some(2), &["credit", "thanks"])?;
-        r.end_of_content(&["title", "song", "pause", "credit", "thanks"])?;
+        r.end_of_content(&[&["title"], &["song", "pause"], &["credit", "thanks"]])?;
         Ok(Self {
             title,
             song_or_pause,
@@ -229,7 +229,7 @@ impl XmlElement for Mix {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let a_or_b = r.repeated_group(2, Some(3), &["a", "b"])?;
-        r.end_of_content(&["a", "b"])?;
+        r.end_of_content(&[&["a", "b"]])?;
         Ok(Self { a_or_b })
     }
 }

@@ -28,7 +28,7 @@ impl XmlElement for Login {
         r.no_attributes(start)?;
         let realm = r.required("realm", &["realm"])?;
         let choice = r.required_group(&["token", "user", "certificate"])?;
-        r.end_of_content(&["realm", "token", "user", "certificate"])?;
+        r.end_of_content(&[&["realm"], &["token", "user", "certificate"]])?;
         Ok(Self { realm, choice })
     }
 }

@@ -49,7 +49,7 @@ impl XmlElement for Payment {
             Some("voucher") => Self::Voucher(r.required("voucher", &["voucher"])?),
             _ => return Err(r.missing(&["card", "iban", "cash", "voucher"])),
         };
-        r.end_of_content(&["card", "iban", "cash", "voucher"])?;
+        r.end_of_content(&[&["card", "iban", "cash", "voucher"]])?;
         Ok(value)
     }
 }
@@ -144,7 +144,7 @@ impl XmlElement for Nothing {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self)
     }
 }
@@ -181,7 +181,7 @@ impl XmlElement for Voucher {
         r.no_attributes(start)?;
         let code = r.required("code", &["code"])?;
         let value = r.required("value", &["value"])?;
-        r.end_of_content(&["code", "value"])?;
+        r.end_of_content(&[&["code"], &["value"]])?;
         Ok(Self { code, value })
     }
 }

@@ -58,7 +58,7 @@ impl XmlElement for Task {
         let title = r.required("title", &["title"])?;
         let due_or_someday = TaskDueOrSomeday::read_group(r)?;
         let state = r.optional("state")?;
-        r.end_of_content(&["title", "due", "someday", "state"])?;
+        r.end_of_content(&[&["title"], &["due", "someday"], &["state"]])?;
         Ok(Self {
             priority,
             title,
@@ -133,7 +133,7 @@ impl XmlElement for Empty {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self)
     }
 }

@@ -61,7 +61,7 @@ impl XmlElement for Author {
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let name = r.required("name", &["name"])?;
-        r.end_of_content(&["name"])?;
+        r.end_of_content(&[&["name"]])?;
         Ok(Self { id, name })
     }
 }
@@ -103,7 +103,7 @@ impl XmlElement for Stamp {
             }
         }
         let at = at.ok_or_else(|| r.missing_attribute(start, "at"))?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self { at })
     }
 }
@@ -152,7 +152,7 @@ impl XmlElement for Post {
         let author = r.required("author", &["author"])?;
         let comment = r.repeated("comment", 0, None)?;
         let stamp = r.optional("stamp")?;
-        r.end_of_content(&["title", "author", "comment", "stamp"])?;
+        r.end_of_content(&[&["title"], &["author"], &["comment"], &["stamp"]])?;
         Ok(Self {
             title,
             author,

@@ -56,7 +56,7 @@ impl XmlElement for Palette {
         let level_2 = r.optional("level")?;
         let shade = r.optional("shade")?;
         let answer = r.optional("answer")?;
-        r.end_of_content(&["color", "level", "shade", "answer"])?;
+        r.end_of_content(&[&["color"], &["level"], &["shade"], &["answer"]])?;
         Ok(Self {
             level,
             color,

@@ -44,7 +44,7 @@ impl XmlElement for Kennel {
         let dog = r.optional("dog")?;
         let show_dog = r.repeated("show-dog", 0, None)?;
         let tagged = r.optional("tagged")?;
-        r.end_of_content(&["animal", "dog", "show-dog", "tagged"])?;
+        r.end_of_content(&[&["animal"], &["dog"], &["show-dog"], &["tagged"]])?;
         Ok(Self {
             animal,
             dog,
@@ -104,7 +104,7 @@ impl XmlElement for Animal {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let name = r.required("name", &["name"])?;
         let born = r.optional("born")?;
-        r.end_of_content(&["name", "born"])?;
+        r.end_of_content(&[&["name"], &["born"]])?;
         Ok(Self { id, name, born })
     }
 }
@@ -168,7 +168,7 @@ impl XmlElement for Dog {
         let name = r.required("name", &["name"])?;
         let born = r.optional("born")?;
         let breed = r.required("breed", &["breed"])?;
-        r.end_of_content(&["name", "born", "breed"])?;
+        r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
         Ok(Self {
             id,
             good,
@@ -252,7 +252,7 @@ impl XmlElement for ShowDog {
         let born = r.optional("born")?;
         let breed = r.required("breed", &["breed"])?;
         let prize = r.repeated("prize", 0, Some(3))?;
-        r.end_of_content(&["name", "born", "breed", "prize"])?;
+        r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
         Ok(Self {
             id,
             good,
@@ -381,7 +381,7 @@ impl XmlElement for Tagged {
         let tag = tag.ok_or_else(|| r.missing_attribute(start, "tag"))?;
         let name = r.required("name", &["name"])?;
         let born = r.optional("born")?;
-        r.end_of_content(&["name", "born"])?;
+        r.end_of_content(&[&["name"], &["born"]])?;
         Ok(Self { id, tag, name, born })
     }
 }

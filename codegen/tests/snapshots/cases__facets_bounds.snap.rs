@@ -63,7 +63,15 @@ impl XmlElement for Bounds {
         let temperature = r.optional("temperature")?;
         let small = r.optional("small")?;
         r.end_of_content(
-            &["percent", "open", "price", "ratio", "count", "temperature", "small"],
+            &[
+                &["percent"],
+                &["open"],
+                &["price"],
+                &["ratio"],
+                &["count"],
+                &["temperature"],
+                &["small"],
+            ],
         )?;
         Ok(Self {
             percent,

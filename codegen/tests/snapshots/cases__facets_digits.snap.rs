@@ -38,7 +38,7 @@ impl XmlElement for Amounts {
         let amount = r.repeated("amount", 1, None)?;
         let rate = r.optional("rate")?;
         let pin = r.optional("pin")?;
-        r.end_of_content(&["amount", "rate", "pin"])?;
+        r.end_of_content(&[&["amount"], &["rate"], &["pin"]])?;
         Ok(Self { amount, rate, pin })
     }
 }

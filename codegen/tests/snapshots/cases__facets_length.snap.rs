@@ -40,7 +40,7 @@ impl XmlElement for Codes {
         let name = r.required("name", &["name"])?;
         let nick = r.optional("nick")?;
         let comment = r.repeated("comment", 0, None)?;
-        r.end_of_content(&["country", "name", "nick", "comment"])?;
+        r.end_of_content(&[&["country"], &["name"], &["nick"], &["comment"]])?;
         Ok(Self {
             country,
             name,

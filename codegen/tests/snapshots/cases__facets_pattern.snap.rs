@@ -56,7 +56,16 @@ impl XmlElement for Patterns {
         let literal = r.optional("literal")?;
         let word = r.repeated("word", 0, None)?;
         let no_vowel = r.optional("no-vowel")?;
-        r.end_of_content(&["code", "yes-no", "a-code", "literal", "word", "no-vowel"])?;
+        r.end_of_content(
+            &[
+                &["code"],
+                &["yes-no"],
+                &["a-code"],
+                &["literal"],
+                &["word"],
+                &["no-vowel"],
+            ],
+        )?;
         Ok(Self {
             code,
             yes_no,

@@ -50,7 +50,9 @@ impl XmlElement for Texts {
         let token = r.optional("token")?;
         let replaced = r.optional("replaced")?;
         let choice = r.optional("choice")?;
-        r.end_of_content(&["short", "words", "token", "replaced", "choice"])?;
+        r.end_of_content(
+            &[&["short"], &["words"], &["token"], &["replaced"], &["choice"]],
+        )?;
         Ok(Self {
             short,
             words,

@@ -46,7 +46,9 @@ impl XmlElement for BoxType {
         let height = r.optional("height")?;
         let sticker = r.repeated("sticker", 0, None)?;
         let weight = r.required("weight", &["weight"])?;
-        r.end_of_content(&["label", "width", "height", "sticker", "weight"])?;
+        r.end_of_content(
+            &[&["label"], &["width"], &["height"], &["sticker"], &["weight"]],
+        )?;
         Ok(Self {
             label,
             width,

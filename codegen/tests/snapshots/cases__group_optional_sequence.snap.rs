@@ -36,7 +36,7 @@ impl XmlElement for Person {
         let name = r.required("name", &["name"])?;
         let street_and_city_and_zip = PersonStreetAndCityAndZip::read_group(r)?;
         let age = r.optional("age")?;
-        r.end_of_content(&["name", "street", "age"])?;
+        r.end_of_content(&[&["name"], &["street"], &["age"]])?;
         Ok(Self {
             name,
             street_and_city_and_zip,

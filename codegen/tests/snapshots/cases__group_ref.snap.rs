@@ -32,7 +32,7 @@ impl XmlElement for Directory {
         r.no_attributes(start)?;
         let person = r.repeated("person", 0, None)?;
         let company = r.repeated("company", 0, None)?;
-        r.end_of_content(&["person", "company"])?;
+        r.end_of_content(&[&["person"], &["company"]])?;
         Ok(Self { person, company })
     }
 }
@@ -78,7 +78,7 @@ impl XmlElement for Person {
         let first = r.required("first", &["first"])?;
         let last = r.required("last", &["last"])?;
         let email_or_phone = r.repeated_group(0, None, &["email", "phone"])?;
-        r.end_of_content(&["first", "last", "email", "phone"])?;
+        r.end_of_content(&[&["first"], &["last"], &["email", "phone"]])?;
         Ok(Self {
             first,
             last,
@@ -203,7 +203,7 @@ impl XmlElement for Company {
         let title = r.required("title", &["title"])?;
         let email_or_phone = r.required_group(&["email", "phone"])?;
         let first_and_last = CompanyFirstAndLast::read_group(r)?;
-        r.end_of_content(&["title", "email", "phone", "first"])?;
+        r.end_of_content(&[&["title"], &["email", "phone"], &["first"]])?;
         Ok(Self {
             title,
             email_or_phone,

@@ -36,7 +36,7 @@ impl XmlElement for Settings {
         let scope = r.required("scope", &["scope"])?;
         let key_and_value = r.repeated_group(1, None, &["key"])?;
         let alias_and_target = r.repeated_group(0, Some(2), &["alias"])?;
-        r.end_of_content(&["scope", "key", "alias"])?;
+        r.end_of_content(&[&["scope"], &["key"], &["alias"]])?;
         Ok(Self {
             scope,
             key_and_value,

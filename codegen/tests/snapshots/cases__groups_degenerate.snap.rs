@@ -40,7 +40,7 @@ impl XmlElement for Groups {
         let optional_choice = r.repeated("optional-choice", 1, None)?;
         let deep = r.required("deep", &["deep"])?;
         let twice = r.repeated("twice", 0, Some(2))?;
-        r.end_of_content(&["single", "optional-choice", "deep", "twice"])?;
+        r.end_of_content(&[&["single"], &["optional-choice"], &["deep"], &["twice"]])?;
         Ok(Self {
             single,
             optional_choice,
@@ -98,7 +98,7 @@ impl XmlElement for SingleChoice {
             Some("only") => Self::Only(r.required("only", &["only"])?),
             _ => return Err(r.missing(&["only"])),
         };
-        r.end_of_content(&["only"])?;
+        r.end_of_content(&[&["only"]])?;
         Ok(value)
     }
 }
@@ -133,7 +133,7 @@ impl XmlElement for OptionalChoice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let a_or_b = OptionalChoiceAOrB::read_group(r)?;
-        r.end_of_content(&["a", "b"])?;
+        r.end_of_content(&[&["a", "b"]])?;
         Ok(Self { a_or_b })
     }
 }

@@ -45,7 +45,7 @@ impl XmlElement for Invoice {
         let number = r.required("number", &["number"])?;
         let total = r.required("total", &["total"])?;
         let line = r.repeated("line", 1, None)?;
-        r.end_of_content(&["number", "total", "line"])?;
+        r.end_of_content(&[&["number"], &["total"], &["line"]])?;
         Ok(Self {
             currency,
             number,
@@ -89,7 +89,7 @@ impl XmlElement for Money {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let cents = r.required("cents", &["cents"])?;
-        r.end_of_content(&["cents"])?;
+        r.end_of_content(&[&["cents"]])?;
         Ok(Self { cents })
     }
 }
@@ -140,7 +140,7 @@ impl XmlElement for Money2 {
         }
         let amount = r.required("amount", &["amount"])?;
         let note = r.optional("note")?;
-        r.end_of_content(&["amount", "note"])?;
+        r.end_of_content(&[&["amount"], &["note"]])?;
         Ok(Self { currency, amount, note })
     }
 }

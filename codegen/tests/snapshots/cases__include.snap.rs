@@ -32,7 +32,7 @@ impl XmlElement for Shipment {
         let from = r.required("from", &["from"])?;
         let to = r.required("to", &["to"])?;
         let weight = r.required("weight", &["weight"])?;
-        r.end_of_content(&["from", "to", "weight"])?;
+        r.end_of_content(&[&["from"], &["to"], &["weight"]])?;
         Ok(Self { from, to, weight })
     }
 }
@@ -72,7 +72,7 @@ impl XmlElement for Address {
         r.no_attributes(start)?;
         let street = r.required("street", &["street"])?;
         let country = r.required("country", &["country"])?;
-        r.end_of_content(&["street", "country"])?;
+        r.end_of_content(&[&["street"], &["country"]])?;
         Ok(Self { street, country })
     }
 }

@@ -54,7 +54,7 @@ impl XmlElement for Lists {
         let colors = r.optional("colors")?;
         let digits = r.optional("digits")?;
         let names = r.optional("names")?;
-        r.end_of_content(&["numbers", "colors", "digits", "names"])?;
+        r.end_of_content(&[&["numbers"], &["colors"], &["digits"], &["names"]])?;
         Ok(Self {
             ids,
             numbers,

@@ -93,15 +93,15 @@ impl XmlElement for Names {
         let r#async = r.optional("async")?;
         r.end_of_content(
             &[
-                "type",
-                "match",
-                "self",
-                "fn",
-                "crate",
-                "super",
-                "gen-info",
-                "gen_info",
-                "async",
+                &["type"],
+                &["match"],
+                &["self"],
+                &["fn"],
+                &["crate"],
+                &["super"],
+                &["gen-info"],
+                &["gen_info"],
+                &["async"],
             ],
         )?;
         Ok(Self {
@@ -165,7 +165,7 @@ impl XmlElement for Item {
             }
         }
         let lower = lower.ok_or_else(|| r.missing_attribute(start, "lower"))?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self { lower })
     }
 }
@@ -207,7 +207,7 @@ impl XmlElement for Item2 {
             }
         }
         let upper = upper.ok_or_else(|| r.missing_attribute(start, "upper"))?;
-        r.end_of_content(&[])?;
+        r.empty_content()?;
         Ok(Self { upper })
     }
 }
@@ -261,7 +261,7 @@ impl XmlElement for ResultType {
             Some("Ok") => Self::OkType2(r.required("Ok", &["Ok"])?),
             _ => return Err(r.missing(&["ok", "err", "Ok"])),
         };
-        r.end_of_content(&["ok", "err", "Ok"])?;
+        r.end_of_content(&[&["ok", "err", "Ok"]])?;
         Ok(value)
     }
 }

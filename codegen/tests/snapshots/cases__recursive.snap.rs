@@ -48,7 +48,7 @@ impl XmlElement for Node {
         let label = r.required("label", &["label"])?;
         let first = r.optional("first")?.map(Box::new);
         let child = r.repeated("child", 0, None)?;
-        r.end_of_content(&["label", "first", "child"])?;
+        r.end_of_content(&[&["label"], &["first"], &["child"]])?;
         Ok(Self { depth, label, first, child })
     }
 }
@@ -154,7 +154,7 @@ impl XmlElement for Expr {
             Some("or") => Self::Or(r.required("or", &["or"])?),
             _ => return Err(r.missing(&["value", "not", "and", "or"])),
         };
-        r.end_of_content(&["value", "not", "and", "or"])?;
+        r.end_of_content(&[&["value", "not", "and", "or"]])?;
         Ok(value)
     }
 }
@@ -191,7 +191,7 @@ impl XmlElement for Pair {
         r.no_attributes(start)?;
         let left = Box::new(r.required("left", &["left"])?);
         let right = Box::new(r.required("right", &["right"])?);
-        r.end_of_content(&["left", "right"])?;
+        r.end_of_content(&[&["left"], &["right"]])?;
         Ok(Self { left, right })
     }
 }

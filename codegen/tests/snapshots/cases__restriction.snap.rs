@@ -32,7 +32,7 @@ impl XmlElement for Addresses {
         r.no_attributes(start)?;
         let any = r.repeated("any", 0, None)?;
         let city = r.repeated("city", 0, None)?;
-        r.end_of_content(&["any", "city"])?;
+        r.end_of_content(&[&["any"], &["city"]])?;
         Ok(Self { any, city })
     }
 }
@@ -99,7 +99,7 @@ impl XmlElement for Address {
         let street = r.required("street", &["street"])?;
         let city = r.optional("city")?;
         let note = r.repeated("note", 0, None)?;
-        r.end_of_content(&["street", "city", "note"])?;
+        r.end_of_content(&[&["street"], &["city"], &["note"]])?;
         Ok(Self {
             kind,
             legacy,
@@ -166,7 +166,7 @@ impl XmlElement for CityAddress {
         let street = r.required("street", &["street"])?;
         let city = r.required("city", &["city"])?;
         let note = r.repeated("note", 0, Some(2))?;
-        r.end_of_content(&["street", "city", "note"])?;
+        r.end_of_content(&[&["street"], &["city"], &["note"]])?;
         Ok(Self { kind, street, city, note })
     }
 }

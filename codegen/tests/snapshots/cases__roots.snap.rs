@@ -277,7 +277,7 @@ impl XmlElement for Message {
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let text = r.required("text", &["text"])?;
-        r.end_of_content(&["text"])?;
+        r.end_of_content(&[&["text"]])?;
         Ok(Self { id, text })
     }
 }

@@ -58,7 +58,17 @@ impl XmlElement for Order {
         let total = r.required("total", &["total"])?;
         let flag = r.repeated("flag", 1, None)?;
         let comment = r.repeated("comment", 0, Some(2))?;
-        r.end_of_content(&["id", "note", "line", "tag", "total", "flag", "comment"])?;
+        r.end_of_content(
+            &[
+                &["id"],
+                &["note"],
+                &["line"],
+                &["tag"],
+                &["total"],
+                &["flag"],
+                &["comment"],
+            ],
+        )?;
         Ok(Self {
             id,
             note,

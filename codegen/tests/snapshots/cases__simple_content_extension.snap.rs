@@ -44,7 +44,7 @@ impl XmlElement for Prices {
         let taxed = r.optional("taxed")?;
         let code = r.optional("code")?;
         let label = r.optional("label")?;
-        r.end_of_content(&["price", "taxed", "code", "label"])?;
+        r.end_of_content(&[&["price"], &["taxed"], &["code"], &["label"]])?;
         Ok(Self { price, taxed, code, label })
     }
 }

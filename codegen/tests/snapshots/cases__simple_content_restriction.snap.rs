@@ -38,7 +38,7 @@ impl XmlElement for Readings {
         let measure = r.repeated("measure", 0, None)?;
         let percent = r.repeated("percent", 0, None)?;
         let note = r.optional("note")?;
-        r.end_of_content(&["measure", "percent", "note"])?;
+        r.end_of_content(&[&["measure"], &["percent"], &["note"]])?;
         Ok(Self { measure, percent, note })
     }
 }

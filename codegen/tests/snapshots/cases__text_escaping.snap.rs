@@ -26,7 +26,7 @@ impl XmlElement for Texts {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let text = r.repeated("text", 1, None)?;
-        r.end_of_content(&["text"])?;
+        r.end_of_content(&[&["text"]])?;
         Ok(Self { text })
     }
 }

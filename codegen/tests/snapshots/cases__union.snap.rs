@@ -44,7 +44,7 @@ impl XmlElement for Sizes {
         }
         let size = r.repeated("size", 1, None)?;
         let when = r.optional("when")?;
-        r.end_of_content(&["size", "when"])?;
+        r.end_of_content(&[&["size"], &["when"]])?;
         Ok(Self { default, size, when })
     }
 }

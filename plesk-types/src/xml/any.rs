@@ -3,8 +3,11 @@
 //! on a round trip.
 
 use super::XmlElement;
-use super::reader::{ReadError, Start, XmlReader};
-use super::validate::{ElementPath, Validate, Violation};
+use super::facet::check_characters;
+use super::read_error::ReadError;
+use super::reader::{Start, XmlReader};
+use super::validate::{ElementPath, Validate, Violation, ViolationKind};
+use super::wellformed;
 use super::writer::XmlWriter;
 
 /// An attribute matched by a wildcard, with its name as written.
@@ -85,7 +88,36 @@ impl XmlElement for AnyContent {
     }
 }
 
-/// Open content is not validated (the schema's `processContents="lax"`).
+/// Open content has no schema of its own to follow; what is checked is that
+/// it can be written as XML at all: names that are XML names, no attribute
+/// twice on one element, no character XML cannot carry. Violations are
+/// reported at the path of the open element, naming what inside is wrong.
 impl Validate for AnyContent {
-    fn validate_into(&self, _path: &ElementPath<'_>, _violations: &mut Vec<Violation>) {}
+    fn validate_into(&self, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        for (index, attribute) in self.attributes.iter().enumerate() {
+            if !wellformed::is_name(&attribute.name) {
+                violations.push(Violation::new(path, ViolationKind::InvalidName { name: attribute.name.clone() }));
+            }
+            if self.attributes[..index].iter().any(|earlier| earlier.name == attribute.name) {
+                violations
+                    .push(Violation::new(path, ViolationKind::DuplicateAttribute { name: attribute.name.clone() }));
+            }
+            check_characters(&attribute.value, path, violations);
+        }
+        for child in &self.children {
+            match child {
+                AnyNode::Element(element) => element.validate_into(path, violations),
+                AnyNode::Text(text) => check_characters(text, path, violations),
+            }
+        }
+    }
+}
+
+impl Validate for AnyElement {
+    fn validate_into(&self, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        if !wellformed::is_name(&self.name) {
+            violations.push(Violation::new(path, ViolationKind::InvalidName { name: self.name.clone() }));
+        }
+        self.content.validate_into(path, violations);
+    }
 }

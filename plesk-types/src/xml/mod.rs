@@ -10,14 +10,17 @@
 
 mod any;
 mod facet;
+mod read_error;
 mod reader;
 mod validate;
 mod value;
+mod wellformed;
 mod writer;
 
 pub use any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
 pub use facet::{DecimalFacets, ListFacets, NumberFacets, Pattern, StringFacets, WhiteSpace, check_characters};
-pub use reader::{Attribute, DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions, Start, XmlReader};
+pub use read_error::{DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions};
+pub use reader::{Attribute, Start, XmlReader};
 pub use validate::{
     ChoiceItem, ElementPath, Redacted, Validate, ValidationErrors, Violation, ViolationKind, child, choice_path,
     for_each_child, occurrences, optional_child, repeated_child, repeated_choice, repeated_group,

@@ -7,223 +7,13 @@ use std::fmt;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
-use super::value::{SimpleValue, ValueError};
+use super::read_error::{Position, ReadError, ReadErrorKind, ReadOptions};
+use super::value::{SimpleValue, is_xml_space};
+use super::wellformed;
 use super::{XmlElement, XmlGroup};
 
-/// The default limit on element nesting, see [`ReadOptions::max_depth`].
-pub const DEFAULT_MAX_DEPTH: usize = 128;
-
-/// Limits that keep hostile input from exhausting the stack or memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReadOptions {
-    /// Deepest element nesting accepted; the root element is depth 1.
-    /// Deeper input is an error, not a stack overflow.
-    pub max_depth: usize,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        Self { max_depth: DEFAULT_MAX_DEPTH }
-    }
-}
-
-/// A line and column in the input, both counted from 1; columns count
-/// characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    /// Line number, from 1.
-    pub line: usize,
-    /// Column number in characters, from 1.
-    pub column: usize,
-}
-
-impl Position {
-    /// The position of byte `offset` of `input`.
-    pub fn at_offset(input: &str, offset: usize) -> Self {
-        let mut offset = offset.min(input.len());
-        while !input.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &input[..offset];
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-        Self {
-            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
-    }
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
-
-/// Why a document could not be read into the generated types.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReadErrorKind {
-    /// The input is not well-formed XML.
-    #[error("malformed XML: {0}")]
-    Syntax(String),
-    /// The input is not UTF-8.
-    #[error("invalid UTF-8")]
-    InvalidUtf8,
-    /// A document type declaration: refused, so that no entity is ever expanded.
-    #[error("DOCTYPE declarations are not accepted")]
-    DocType,
-    /// A reference to an entity other than the five XML predefines.
-    #[error("undefined entity '&{0};'")]
-    UndefinedEntity(String),
-    /// The document holds no root element.
-    #[error("no root element")]
-    NoRoot,
-    /// The root element is not the one expected.
-    #[error("expected root element <{expected}>, found <{found}>")]
-    WrongRoot {
-        /// The element the type reads.
-        expected: &'static str,
-        /// The element found.
-        found: String,
-    },
-    /// Something other than comments or processing instructions after the root element.
-    #[error("content after the root element")]
-    ContentAfterRoot,
-    /// Text where only elements are allowed.
-    #[error("unexpected text {0:?}")]
-    UnexpectedText(String),
-    /// Element nesting beyond [`ReadOptions::max_depth`].
-    #[error("elements nested deeper than {limit}")]
-    TooDeep {
-        /// The limit.
-        limit: usize,
-    },
-    /// The input ends inside an element.
-    #[error("unexpected end of input")]
-    UnexpectedEof,
-    /// An element not allowed here by the schema.
-    #[error("unexpected element <{found}>{}", expected_suffix(.expected))]
-    UnexpectedElement {
-        /// The element found.
-        found: String,
-        /// The elements allowed at this point, if any is required.
-        expected: &'static [&'static str],
-    },
-    /// An element the content model allows, but earlier.
-    #[error("element <{found}> is out of order: the schema puts it earlier")]
-    OutOfOrder {
-        /// The element found.
-        found: String,
-    },
-    /// A required element is missing.
-    #[error("missing required element {}", alternatives(.expected))]
-    MissingElement {
-        /// The element expected (several when any of them would do).
-        expected: &'static [&'static str],
-    },
-    /// An element occurs more often than `maxOccurs` allows.
-    #[error("more than {max} <{name}> elements")]
-    TooMany {
-        /// The element.
-        name: &'static str,
-        /// Its `maxOccurs`.
-        max: usize,
-    },
-    /// An element occurs less often than `minOccurs` requires.
-    #[error("{found} <{name}> elements, at least {min} required")]
-    TooFew {
-        /// The element.
-        name: &'static str,
-        /// Its `minOccurs`.
-        min: usize,
-        /// How many were found.
-        found: usize,
-    },
-    /// A child element inside an element that holds only text.
-    #[error("element <{0}> inside a text-only element")]
-    ElementInText(String),
-    /// An attribute the schema does not declare on this element.
-    #[error("unexpected attribute '{0}'")]
-    UnexpectedAttribute(String),
-    /// A required attribute is missing.
-    #[error("missing required attribute '{0}'")]
-    MissingAttribute(&'static str),
-    /// A value not in the lexical space of its type.
-    #[error("invalid value {value:?}: {error}")]
-    InvalidValue {
-        /// The text found.
-        value: String,
-        /// What is wrong with it.
-        error: ValueError,
-    },
-}
-
-fn expected_suffix(expected: &[&str]) -> String {
-    if expected.is_empty() { String::new() } else { format!(", expected {}", alternatives(expected)) }
-}
-
-fn alternatives(names: &[&str]) -> String {
-    let tags: Vec<String> = names.iter().map(|name| format!("<{name}>")).collect();
-    tags.join(" or ")
-}
-
-/// A document that does not fit the generated types: what, at which element
-/// path and at which line and column.
-///
-/// Displays as `3:7: packet/user/add/gen-info: missing required element <login>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
-    kind: ReadErrorKind,
-    path: String,
-    position: Position,
-}
-
-impl ReadError {
-    /// The error for input that is not UTF-8 from byte `valid_up_to` on.
-    pub(crate) fn invalid_utf8(input: &[u8], valid_up_to: usize) -> Self {
-        let valid = std::str::from_utf8(&input[..valid_up_to]).unwrap_or_default();
-        Self {
-            kind: ReadErrorKind::InvalidUtf8,
-            path: String::new(),
-            position: Position::at_offset(valid, valid.len()),
-        }
-    }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &ReadErrorKind {
-        &self.kind
-    }
-
-    /// The element path (`packet/user/add`) of the element being read; empty
-    /// before the root element.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// Where in the input.
-    pub fn position(&self) -> Position {
-        self.position
-    }
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.position)?;
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        write!(f, "{}", self.kind)
-    }
-}
-
-impl std::error::Error for ReadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ReadErrorKind::InvalidValue { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
+/// The namespace of `xsi:schemaLocation` and `xsi:noNamespaceSchemaLocation`.
+const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
 /// A start tag just read: the element's name and attributes.
 #[derive(Debug)]
@@ -239,6 +29,11 @@ impl<'a> Start<'a> {
     pub fn name(&self) -> &'a str {
         self.name
     }
+
+    /// Whether the tag declares the `xsi` prefix.
+    fn declares_xsi(&self) -> bool {
+        self.tag.attributes_raw().contains("xmlns:xsi")
+    }
 }
 
 /// An attribute of a start tag, its value unescaped and normalized.
@@ -246,6 +41,8 @@ impl<'a> Start<'a> {
 pub struct Attribute<'s> {
     name: &'s str,
     value: Cow<'s, str>,
+    /// Offset of the value in the input.
+    offset: usize,
 }
 
 impl<'s> Attribute<'s> {
@@ -274,19 +71,33 @@ enum Token<'a> {
     Eof { offset: usize },
 }
 
+/// An element being read.
+#[derive(Debug)]
+struct Frame<'a> {
+    name: &'a str,
+    /// Position among the consecutive siblings of the same name, from 1.
+    position: usize,
+    /// The last child element read, and its position.
+    last_child: Option<(&'a str, usize)>,
+    /// Whether this element declares the `xsi` prefix.
+    declares_xsi: bool,
+}
+
 /// A pull reader over one document, driven by generated `read_content`
 /// methods.
 ///
 /// It hands out child elements one at a time with one element of lookahead,
 /// which is all an XSD content model needs (the schema's Unique Particle
 /// Attribution rule guarantees it). It keeps the stack of open elements for
-/// error paths and refuses DOCTYPE declarations, undefined entities and
-/// nesting deeper than [`ReadOptions::max_depth`].
+/// error paths, enforces the well-formedness rules `quick-xml` leaves open
+/// (forbidden characters, names, attribute separation, `]]>` in text), and
+/// refuses DOCTYPE declarations, undefined entities, elements in a namespace
+/// and nesting deeper than [`ReadOptions::max_depth`].
 pub struct XmlReader<'a> {
     input: &'a str,
     events: quick_xml::Reader<&'a [u8]>,
     next: Option<Token<'a>>,
-    open: Vec<&'a str>,
+    open: Vec<Frame<'a>>,
     options: ReadOptions,
 }
 
@@ -311,7 +122,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,
-    /// and what may follow it.
+    /// and what may follow it (comments, processing instructions, white space).
     pub fn read_document<T: XmlElement>(mut self, root: &'static str) -> Result<T, ReadError> {
         let value = match self.peek_token()? {
             Token::Start(start) if start.name == root => self.read_child::<T>()?,
@@ -321,9 +132,16 @@ impl<'a> XmlReader<'a> {
             }
             Token::End { .. } | Token::Eof { .. } => return Err(self.error_at_next(ReadErrorKind::NoRoot)),
         };
-        match self.peek_token()? {
-            Token::Eof { .. } => Ok(value),
-            _ => Err(self.error_at_next(ReadErrorKind::ContentAfterRoot)),
+        loop {
+            let (offset, event) = self.raw_event()?;
+            match event {
+                Event::Eof => return Ok(value),
+                Event::Text(text) if text.bytes().all(|b| is_xml_space(char::from(b))) => {}
+                Event::Comment(text) => self.check_chars(offset, &text)?,
+                Event::PI(_) => {}
+                Event::DocType(_) => return Err(self.error_at(offset, ReadErrorKind::DocType)),
+                _ => return Err(self.error_at(offset, ReadErrorKind::ContentAfterRoot)),
+            }
         }
     }
 
@@ -404,6 +222,11 @@ impl<'a> XmlReader<'a> {
         if items.len() < min {
             return Err(self.missing(expected));
         }
+        if let Some(max) = max.filter(|&max| items.len() == max)
+            && self.peek_element()?.is_some_and(|name| expected.contains(&name))
+        {
+            return Err(self.error_at_next(ReadErrorKind::TooManyOccurrences { of: expected, max }));
+        }
         Ok(items)
     }
 
@@ -434,44 +257,99 @@ impl<'a> XmlReader<'a> {
         Ok(items)
     }
 
-    /// Checks that the current element's content ends here. `children` lists
-    /// every child element the content model knows, to tell an element out of
-    /// order from an unknown one.
-    pub fn end_of_content(&mut self, children: &[&str]) -> Result<(), ReadError> {
-        match self.peek_token()? {
-            Token::End { .. } | Token::Eof { .. } => Ok(()),
-            Token::Start(start) => {
-                let found = start.name.to_owned();
-                let kind = if children.contains(&start.name) {
-                    ReadErrorKind::OutOfOrder { found }
-                } else {
-                    ReadErrorKind::UnexpectedElement { found, expected: &[] }
-                };
-                Err(self.error_at_next(kind))
+    /// Checks that the current element's content ends here. `slots` lists the
+    /// child elements of the content model in schema order, one slot per
+    /// field (the alternatives of a choice share one), so that an element
+    /// the schema puts earlier, one repeated too often, and one not allowed
+    /// at all are told apart.
+    pub fn end_of_content(&mut self, slots: &[&[&'static str]]) -> Result<(), ReadError> {
+        let found = match self.peek_token()? {
+            Token::End { .. } => return Ok(()),
+            Token::Eof { .. } => return Err(self.error_at_next(ReadErrorKind::UnexpectedEof)),
+            Token::Start(start) => start.name,
+        };
+        let slot_of = |name: &str| slots.iter().position(|slot| slot.contains(&name));
+        let last = self.open.last().and_then(|frame| frame.last_child);
+        let kind = match (slot_of(found), last) {
+            (Some(found_slot), Some((last_name, count))) => match slot_of(last_name) {
+                Some(last_slot) if found_slot < last_slot => ReadErrorKind::OutOfOrder { found: found.to_owned() },
+                Some(last_slot) if found_slot == last_slot && slots[found_slot] == [found] => {
+                    ReadErrorKind::TooMany { name: slots[found_slot][0], max: count }
+                }
+                _ => ReadErrorKind::UnexpectedElement { found: found.to_owned(), expected: &[] },
+            },
+            _ => ReadErrorKind::UnexpectedElement { found: found.to_owned(), expected: &[] },
+        };
+        Err(self.error_at_next(kind))
+    }
+
+    /// Checks that the current element, of a type with empty content, holds
+    /// nothing at all: not even white space.
+    pub fn empty_content(&mut self) -> Result<(), ReadError> {
+        if self.next.is_some() {
+            return self.end_of_content(&[]);
+        }
+        loop {
+            let (offset, event) = self.raw_event()?;
+            match event {
+                Event::End(_) => {
+                    self.next = Some(Token::End { offset });
+                    return Ok(());
+                }
+                Event::Comment(text) => self.check_chars(offset, &text)?,
+                Event::PI(_) => {}
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                    return Err(self.error_at(offset, ReadErrorKind::TextInEmptyElement));
+                }
+                Event::Start(tag) | Event::Empty(tag) => {
+                    let found = self.name_of(offset, &tag)?.to_owned();
+                    return Err(self.error_at(offset, ReadErrorKind::UnexpectedElement { found, expected: &[] }));
+                }
+                Event::Eof => return Err(self.error_at(offset, ReadErrorKind::UnexpectedEof)),
+                Event::DocType(_) => return Err(self.error_at(offset, ReadErrorKind::DocType)),
+                Event::Decl(_) => return Err(self.error_at(offset, misplaced_declaration())),
             }
         }
     }
 
     /// The attributes of `start`, skipping namespace declarations and
-    /// `xsi:schemaLocation` hints.
+    /// `xsi:schemaLocation` hints. A default namespace other than none is an
+    /// error: the schema's elements are in no namespace.
     pub fn attributes<'s>(
         &'s self,
         start: &'s Start<'a>,
     ) -> impl Iterator<Item = Result<Attribute<'s>, ReadError>> + 's {
-        start.tag.attributes().filter_map(move |attribute| {
+        let syntax = self.check_attribute_syntax(start).err().map(Err);
+        let attributes = start.tag.attributes().filter_map(move |attribute| {
             let attribute = match attribute {
                 Ok(attribute) => attribute,
-                Err(error) => return Some(Err(self.error_at(start.offset, ReadErrorKind::Syntax(error.to_string())))),
+                Err(error) => return Some(Err(self.attribute_syntax_error(start, &error))),
             };
             let name = attribute.key.into_inner();
-            if is_reader_hint(name) {
+            let offset = self.offset_of(&attribute.value).unwrap_or(start.offset);
+            if let Some(prefix) = name.strip_prefix("xmlns") {
+                if prefix.is_empty() && !attribute.value.is_empty() {
+                    return Some(Err(
+                        self.error_at(start.offset, ReadErrorKind::Namespace(attribute.value.into_owned()))
+                    ));
+                }
+                if prefix.is_empty() || prefix.starts_with(':') {
+                    return None;
+                }
+            }
+            if matches!(name, "xsi:schemaLocation" | "xsi:noNamespaceSchemaLocation") && self.xsi_declared(start) {
                 return None;
             }
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|error| self.error_at(start.offset, attribute_error_kind(&error)));
-            Some(value.map(|value| Attribute { name, value }))
-        })
+                .map_err(|error| self.error_at(offset, attribute_error_kind(&error)))
+                .and_then(|value| match wellformed::first_forbidden_char(&value) {
+                    Some((_, character)) => Err(self.error_at(offset, forbidden(character))),
+                    None => Ok(value),
+                });
+            Some(value.map(|value| Attribute { name, value, offset }))
+        });
+        syntax.into_iter().chain(attributes)
     }
 
     /// Parses an attribute value as a `T`.
@@ -482,15 +360,17 @@ impl<'a> XmlReader<'a> {
     ) -> Result<T, ReadError> {
         T::parse_text(attribute.value()).map_err(|error| {
             let value = attribute.value().to_owned();
-            let mut report = self.error_at(start.offset, ReadErrorKind::InvalidValue { value, error });
-            report.path = format!("{}/@{}", report.path, attribute.name());
-            report
+            let position = Position::at_offset(self.input, attribute.offset);
+            let path = format!("{}/@{}", self.path(), attribute.name());
+            let _ = start;
+            ReadError::new(ReadErrorKind::InvalidValue { value, error }, path, position)
         })
     }
 
     /// The error for an attribute the element does not declare.
     pub fn unexpected_attribute(&self, start: &Start<'a>, attribute: &Attribute<'_>) -> ReadError {
-        self.error_at(start.offset, ReadErrorKind::UnexpectedAttribute(attribute.name().to_owned()))
+        let offset = self.offset_of(attribute.name).unwrap_or(start.offset);
+        self.error_at(offset, ReadErrorKind::UnexpectedAttribute(attribute.name().to_owned()))
     }
 
     /// The error for a required attribute that is absent.
@@ -500,6 +380,9 @@ impl<'a> XmlReader<'a> {
 
     /// Refuses any attribute on `start` (for elements that declare none).
     pub fn no_attributes(&self, start: &Start<'a>) -> Result<(), ReadError> {
+        if start.tag.attributes_raw().is_empty() {
+            return Ok(());
+        }
         match self.attributes(start).next() {
             Some(attribute) => Err(self.unexpected_attribute(start, &attribute?)),
             None => Ok(()),
@@ -527,19 +410,28 @@ impl<'a> XmlReader<'a> {
         loop {
             let (offset, event) = self.raw_event()?;
             match event {
-                Event::Text(part) => append(&mut text, part.xml10_content()),
-                Event::CData(part) => append(&mut text, part.xml10_content()),
+                Event::Text(part) => {
+                    let part = part.xml10_content();
+                    self.check_text(offset, &part)?;
+                    append(&mut text, part);
+                }
+                Event::CData(part) => {
+                    let part = part.xml10_content();
+                    self.check_chars(offset, &part)?;
+                    append(&mut text, part);
+                }
                 Event::GeneralRef(reference) => {
                     let character = self.resolve_reference(offset, &reference)?;
                     text.to_mut().push(character);
                 }
-                Event::Comment(_) | Event::PI(_) => {}
+                Event::Comment(comment) => self.check_chars(offset, &comment)?,
+                Event::PI(_) => {}
                 Event::End(_) => {
                     self.next = Some(Token::End { offset });
                     return Ok(text);
                 }
                 Event::Start(tag) | Event::Empty(tag) => {
-                    let name = self.name_of(offset, &tag).to_owned();
+                    let name = self.name_of(offset, &tag)?.to_owned();
                     return Err(self.error_at(offset, ReadErrorKind::ElementInText(name)));
                 }
                 Event::Eof => return Err(self.error_at(offset, ReadErrorKind::UnexpectedEof)),
@@ -553,14 +445,18 @@ impl<'a> XmlReader<'a> {
     /// content): attributes, child elements and non-blank text.
     pub fn read_any_content(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let mut content = AnyContent::default();
+        self.check_attribute_syntax(start)?;
         for attribute in start.tag.attributes() {
-            let attribute =
-                attribute.map_err(|error| self.error_at(start.offset, ReadErrorKind::Syntax(error.to_string())))?;
+            let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
             let name = attribute.key.into_inner().to_owned();
+            let offset = self.offset_of(&attribute.value).unwrap_or(start.offset);
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|error| self.error_at(start.offset, attribute_error_kind(&error)))?
+                .map_err(|error| self.error_at(offset, attribute_error_kind(&error)))?
                 .into_owned();
+            if let Some((_, character)) = wellformed::first_forbidden_char(&value) {
+                return Err(self.error_at(offset, forbidden(character)));
+            }
             content.attributes.push(AnyAttribute { name, value });
         }
         if matches!(self.next, Some(Token::End { .. })) {
@@ -570,13 +466,22 @@ impl<'a> XmlReader<'a> {
         loop {
             let (offset, event) = self.raw_event()?;
             match event {
-                Event::Text(part) => append(&mut text, part.xml10_content()),
-                Event::CData(part) => append(&mut text, part.xml10_content()),
+                Event::Text(part) => {
+                    let part = part.xml10_content();
+                    self.check_text(offset, &part)?;
+                    append(&mut text, part);
+                }
+                Event::CData(part) => {
+                    let part = part.xml10_content();
+                    self.check_chars(offset, &part)?;
+                    append(&mut text, part);
+                }
                 Event::GeneralRef(reference) => {
                     let character = self.resolve_reference(offset, &reference)?;
                     text.to_mut().push(character);
                 }
-                Event::Comment(_) | Event::PI(_) => {}
+                Event::Comment(comment) => self.check_chars(offset, &comment)?,
+                Event::PI(_) => {}
                 Event::Start(tag) => self.read_any_child(offset, tag, false, &mut content, &mut text)?,
                 Event::Empty(tag) => self.read_any_child(offset, tag, true, &mut content, &mut text)?,
                 Event::End(_) => {
@@ -592,18 +497,24 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// The error for a required element that is not next.
+    /// The error for a required element that is not next: another element,
+    /// the end of the parent, or the end of the input.
     pub fn missing(&mut self, expected: &'static [&'static str]) -> ReadError {
         let kind = match self.peek_token() {
             Ok(Token::Start(start)) => ReadErrorKind::UnexpectedElement { found: start.name.to_owned(), expected },
-            Ok(_) => ReadErrorKind::MissingElement { expected },
+            Ok(Token::End { .. }) => ReadErrorKind::MissingElement { expected },
+            Ok(Token::Eof { .. }) => ReadErrorKind::UnexpectedEof,
             Err(error) => return error,
         };
         self.error_at_next(kind)
     }
 
     fn too_few(&mut self, name: &'static str, min: usize, found: usize) -> ReadError {
-        self.error_at_next(ReadErrorKind::TooFew { name, min, found })
+        match self.peek_token() {
+            Ok(Token::Eof { .. }) => self.error_at_next(ReadErrorKind::UnexpectedEof),
+            Ok(_) => self.error_at_next(ReadErrorKind::TooFew { name, min, found }),
+            Err(error) => error,
+        }
     }
 
     /// Reads the child element whose start tag is next, through its end tag.
@@ -615,7 +526,12 @@ impl<'a> XmlReader<'a> {
             let limit = self.options.max_depth;
             return Err(self.error_at(start.offset, ReadErrorKind::TooDeep { limit }));
         }
-        self.open.push(start.name);
+        let position = match self.open.last().and_then(|parent| parent.last_child) {
+            Some((previous, count)) if previous == start.name => count + 1,
+            _ => 1,
+        };
+        let declares_xsi = start.declares_xsi();
+        self.open.push(Frame { name: start.name, position, last_child: None, declares_xsi });
         if start.self_closing {
             self.next = Some(Token::End { offset: start.offset });
         }
@@ -629,6 +545,9 @@ impl<'a> XmlReader<'a> {
             Token::Eof { .. } => return Err(self.error_at_next(ReadErrorKind::UnexpectedEof)),
         }
         self.open.pop();
+        if let Some(parent) = self.open.last_mut() {
+            parent.last_child = Some((start.name, position));
+        }
         Ok(value)
     }
 
@@ -643,17 +562,18 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// The next start tag, end tag or end of input; blank text, comments and
-    /// processing instructions are skipped.
+    /// The next start tag, end tag or end of input; white space (written or
+    /// as character references), comments and processing instructions are
+    /// skipped.
     fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
         loop {
             let (offset, event) = self.raw_event()?;
             match event {
-                Event::Start(tag) => return Ok(self.start_token(offset, tag, false)),
-                Event::Empty(tag) => return Ok(self.start_token(offset, tag, true)),
+                Event::Start(tag) => return self.start_token(offset, tag, false),
+                Event::Empty(tag) => return self.start_token(offset, tag, true),
                 Event::End(_) => return Ok(Token::End { offset }),
                 Event::Eof => return Ok(Token::Eof { offset }),
-                Event::Text(text) if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) => {}
+                Event::Text(text) if text.bytes().all(|b| is_xml_space(char::from(b))) => {}
                 Event::Text(text) => {
                     let text = text.xml10_content().into_owned();
                     return Err(self.error_at(offset, ReadErrorKind::UnexpectedText(text)));
@@ -663,19 +583,23 @@ impl<'a> XmlReader<'a> {
                     return Err(self.error_at(offset, ReadErrorKind::UnexpectedText(text)));
                 }
                 Event::GeneralRef(reference) => {
-                    let text = format!("&{};", reference.xml10_content());
-                    return Err(self.error_at(offset, ReadErrorKind::UnexpectedText(text)));
+                    if !is_xml_space(self.resolve_reference(offset, &reference)?) {
+                        let text = format!("&{};", reference.xml10_content());
+                        return Err(self.error_at(offset, ReadErrorKind::UnexpectedText(text)));
+                    }
                 }
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Decl(_) if offset == 0 => {}
+                Event::Comment(comment) => self.check_chars(offset, &comment)?,
+                Event::PI(_) => {}
+                Event::Decl(declaration) if offset == 0 => self.check_declaration(&declaration)?,
                 Event::Decl(_) => return Err(self.error_at(offset, misplaced_declaration())),
                 Event::DocType(_) => return Err(self.error_at(offset, ReadErrorKind::DocType)),
             }
         }
     }
 
-    fn start_token(&self, offset: usize, tag: BytesStart<'a>, self_closing: bool) -> Token<'a> {
-        Token::Start(Start { name: self.name_of(offset, &tag), tag, offset, self_closing })
+    fn start_token(&self, offset: usize, tag: BytesStart<'a>, self_closing: bool) -> Result<Token<'a>, ReadError> {
+        let name = self.name_of(offset, &tag)?;
+        Ok(Token::Start(Start { name, tag, offset, self_closing }))
     }
 
     /// Reads one child element of `xs:anyType` content whose start tag was
@@ -689,7 +613,7 @@ impl<'a> XmlReader<'a> {
         text: &mut Cow<'a, str>,
     ) -> Result<(), ReadError> {
         flush_text(&mut content.children, text);
-        let token = self.start_token(offset, tag, self_closing);
+        let token = self.start_token(offset, tag, self_closing)?;
         let Token::Start(Start { name, .. }) = &token else {
             return Ok(());
         };
@@ -712,20 +636,93 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The name of the tag starting at `offset`, borrowed from the input so
-    /// that it outlives the event (XML allows nothing between `<` and the name).
-    fn name_of(&self, offset: usize, tag: &BytesStart<'_>) -> &'a str {
+    /// that it outlives the event (XML allows nothing between `<` and the
+    /// name); a name that is not an XML name is malformed XML.
+    fn name_of(&self, offset: usize, tag: &BytesStart<'_>) -> Result<&'a str, ReadError> {
         let name = tag.name().into_inner();
-        let range = offset + 1..offset + 1 + name.len();
-        match self.input.get(range) {
-            Some(in_input) if in_input == name => in_input,
-            _ => "?",
+        let in_input = self.input.get(offset + 1..offset + 1 + name.len()).filter(|in_input| *in_input == name);
+        match in_input {
+            Some(name) if wellformed::is_name(name) => Ok(name),
+            _ => {
+                let message = format!("'<' not followed by an element name ({name:?})");
+                Err(self.error_at(offset, ReadErrorKind::Syntax(message)))
+            }
         }
+    }
+
+    /// The offset in the input of a slice borrowed from it.
+    fn offset_of(&self, piece: &str) -> Option<usize> {
+        let start = (piece.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
+        (start + piece.len() <= self.input.len()).then_some(start)
+    }
+
+    fn check_attribute_syntax(&self, start: &Start<'a>) -> Result<(), ReadError> {
+        let raw = start.tag.attributes_raw();
+        wellformed::check_attribute_syntax(raw).map_err(|(at, message)| {
+            let offset = self.offset_of(raw).map_or(start.offset, |raw_offset| raw_offset + at);
+            self.error_at(offset, ReadErrorKind::Syntax(message.to_owned()))
+        })
+    }
+
+    fn attribute_syntax_error(&self, start: &Start<'a>, error: &quick_xml::events::attributes::AttrError) -> ReadError {
+        use quick_xml::events::attributes::AttrError;
+        let (position, message) = match error {
+            AttrError::ExpectedEq(at) => (*at, "expected '=' after an attribute name"),
+            AttrError::ExpectedValue(at) => (*at, "expected an attribute value"),
+            AttrError::UnquotedValue(at) => (*at, "attribute value must be quoted"),
+            AttrError::ExpectedQuote(at, _) => (*at, "attribute value not closed"),
+            AttrError::Duplicated(at, _) => (*at, "attribute given twice"),
+        };
+        self.error_at(start.offset + 1 + position, ReadErrorKind::Syntax(message.to_owned()))
+    }
+
+    /// Only a UTF-8 XML 1.0 document can be read as a `&str`.
+    fn check_declaration(&self, declaration: &quick_xml::events::BytesDecl<'_>) -> Result<(), ReadError> {
+        let version =
+            declaration.version().map_err(|error| self.error_at(0, ReadErrorKind::Syntax(error.to_string())))?;
+        if version != "1.0" {
+            return Err(self.error_at(0, ReadErrorKind::Syntax(format!("XML version {version} (only 1.0 is read)"))));
+        }
+        if let Some(Ok(encoding)) = declaration.encoding()
+            && !encoding.eq_ignore_ascii_case("utf-8")
+            && !encoding.eq_ignore_ascii_case("utf8")
+        {
+            let message = format!("encoding {encoding} (documents are read as UTF-8)");
+            return Err(self.error_at(0, ReadErrorKind::Syntax(message)));
+        }
+        Ok(())
+    }
+
+    /// Character data may hold neither forbidden characters nor `]]>`.
+    fn check_text(&self, offset: usize, text: &str) -> Result<(), ReadError> {
+        self.check_chars(offset, text)?;
+        if let Some(at) = text.find("]]>") {
+            return Err(self.error_at(offset + at, ReadErrorKind::Syntax("']]>' in character data".to_owned())));
+        }
+        Ok(())
+    }
+
+    fn check_chars(&self, offset: usize, text: &str) -> Result<(), ReadError> {
+        match wellformed::first_forbidden_char(text) {
+            Some((at, character)) => Err(self.error_at(offset + at, forbidden(character))),
+            None => Ok(()),
+        }
+    }
+
+    fn xsi_declared(&self, start: &Start<'a>) -> bool {
+        let declared_here = start
+            .tag
+            .attributes()
+            .flatten()
+            .any(|attribute| attribute.key.into_inner() == "xmlns:xsi" && attribute.value == XSI_NAMESPACE);
+        declared_here || self.open.iter().any(|frame| frame.declares_xsi)
     }
 
     fn resolve_reference(&self, offset: usize, reference: &BytesRef<'_>) -> Result<char, ReadError> {
         if reference.is_char_ref() {
             return match reference.resolve_char_ref() {
-                Ok(Some(character)) => Ok(character),
+                Ok(Some(character)) if wellformed::is_xml_char(character) => Ok(character),
+                Ok(Some(character)) => Err(self.error_at(offset, forbidden(character))),
                 Ok(None) | Err(_) => {
                     let entity = reference.xml10_content().into_owned();
                     Err(self.error_at(offset, ReadErrorKind::UndefinedEntity(entity)))
@@ -742,6 +739,21 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// The element path of the element being read: `packet/user/del/result[2]`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for (index, frame) in self.open.iter().enumerate() {
+            if index > 0 {
+                path.push('/');
+            }
+            path.push_str(frame.name);
+            if frame.position > 1 {
+                path.push_str(&format!("[{}]", frame.position));
+            }
+        }
+        path
+    }
+
     fn error_at_next(&self, kind: ReadErrorKind) -> ReadError {
         let offset = match &self.next {
             Some(Token::Start(start)) => start.offset,
@@ -752,17 +764,12 @@ impl<'a> XmlReader<'a> {
     }
 
     fn error_at(&self, offset: usize, kind: ReadErrorKind) -> ReadError {
-        ReadError { kind, path: self.open.join("/"), position: Position::at_offset(self.input, offset) }
+        ReadError::new(kind, self.path(), Position::at_offset(self.input, offset))
     }
 }
 
-/// Names the reader handles itself: namespace declarations and schema
-/// location hints, allowed on any element.
-fn is_reader_hint(name: &str) -> bool {
-    name == "xmlns"
-        || name.starts_with("xmlns:")
-        || name == "xsi:schemaLocation"
-        || name == "xsi:noNamespaceSchemaLocation"
+fn forbidden(character: char) -> ReadErrorKind {
+    ReadErrorKind::Syntax(format!("character {character:?} is not allowed in XML"))
 }
 
 fn attribute_error_kind(error: &quick_xml::Error) -> ReadErrorKind {
@@ -797,6 +804,6 @@ fn flush_text(children: &mut Vec<AnyNode>, text: &mut Cow<'_, str>) {
 fn drop_blank_text_between_elements(children: &mut Vec<AnyNode>) {
     let has_elements = children.iter().any(|child| matches!(child, AnyNode::Element(_)));
     if has_elements {
-        children.retain(|child| !matches!(child, AnyNode::Text(text) if text.chars().all(super::value::is_xml_space)));
+        children.retain(|child| !matches!(child, AnyNode::Text(text) if text.chars().all(is_xml_space)));
     }
 }

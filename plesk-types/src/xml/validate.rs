@@ -243,6 +243,18 @@ pub enum ViolationKind {
         /// Its `maxOccurs`.
         max: usize,
     },
+    /// A name in open content (`xs:anyType`, `xs:any`) that is not an XML name.
+    #[error("{name:?} is not an XML name")]
+    InvalidName {
+        /// The name.
+        name: String,
+    },
+    /// The same attribute twice on one element of open content.
+    #[error("attribute '{name}' given twice")]
+    DuplicateAttribute {
+        /// The attribute.
+        name: String,
+    },
     /// A character XML 1.0 cannot carry (a control character, say).
     #[error("character {character:?} cannot be written in XML")]
     InvalidCharacter {

@@ -1,0 +1,96 @@
+//! The well-formedness rules of XML 1.0 that `quick-xml` leaves to its
+//! user: which characters a document may contain, what a name is, and how
+//! attributes are separated.
+
+/// Whether `c` is a character XML 1.0 allows (the `Char` production).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// The byte offset and character of the first character of `text` that XML
+/// 1.0 does not allow.
+pub fn first_forbidden_char(text: &str) -> Option<(usize, char)> {
+    // Only control characters and the code points from U+F000 (lead byte
+    // 0xEF) can be forbidden; most text has neither and is scanned as bytes.
+    let suspect = text.bytes().position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    text[suspect..].char_indices().find(|&(_, c)| !is_xml_char(c)).map(|(at, c)| (suspect + at, c))
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}'
+        | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c) || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// Whether `name` is an XML name (the `Name` production).
+pub fn is_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// Checks the attribute part of a start tag (`raw`, what follows the name)
+/// for what the attribute iterator does not: white space between
+/// attributes, and `<` inside values. Returns the offset within `raw` of the
+/// first fault and what it is.
+pub fn check_attribute_syntax(raw: &str) -> Result<(), (usize, &'static str)> {
+    let bytes = raw.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let quote = bytes[at];
+        if quote != b'"' && quote != b'\'' {
+            at += 1;
+            continue;
+        }
+        let Some(length) = bytes[at + 1..].iter().position(|&b| b == quote) else {
+            // An unterminated value: the attribute iterator reports it.
+            return Ok(());
+        };
+        let value = &raw[at + 1..at + 1 + length];
+        if let Some(less) = value.find('<') {
+            return Err((at + 1 + less, "'<' in an attribute value"));
+        }
+        let after = at + 1 + length + 1;
+        if bytes.get(after).is_some_and(|b| !b.is_ascii_whitespace() && *b != b'/') {
+            return Err((after, "attributes must be separated by white space"));
+        }
+        at = after;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_found_where_they_are() {
+        assert_eq!(first_forbidden_char("plain text\twith\r\nline ends"), None);
+        assert_eq!(first_forbidden_char("a\u{1}b"), Some((1, '\u{1}')));
+        assert_eq!(first_forbidden_char("é\u{FFFE}"), Some((2, '\u{FFFE}')));
+        assert_eq!(first_forbidden_char("\u{F000} \u{FFFD}"), None);
+    }
+
+    #[test]
+    fn names() {
+        for name in ["packet", "gen-info", "_x", "a.b", "x:y", "été"] {
+            assert!(is_name(name), "{name}");
+        }
+        for name in ["", "1abc", "bad name", "-x", ".x"] {
+            assert!(!is_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn attribute_syntax() {
+        assert_eq!(check_attribute_syntax(r#" a="1" b='2'"#), Ok(()));
+        assert_eq!(check_attribute_syntax(r#" a="1"b="2""#), Err((6, "attributes must be separated by white space")));
+        assert_eq!(check_attribute_syntax(r#" a="x<y""#), Err((5, "'<' in an attribute value")));
+        assert_eq!(check_attribute_syntax(r#" a='say "hi"'"#), Ok(()));
+    }
+}
