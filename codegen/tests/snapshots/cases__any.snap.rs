@@ -47,6 +47,7 @@ impl Validate for Envelope {
     ) {
         xml::child(&self.header, "header", path, violations);
         xml::child(&self.body, "body", path, violations);
+        xml::repeated_group(&self.any, path, violations);
     }
 }
 
@@ -96,6 +97,7 @@ impl Validate for Body {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::occurrences(&self.any, "*", 1, Some(2), path, violations);
+        xml::repeated_group(&self.any, path, violations);
     }
 }
 

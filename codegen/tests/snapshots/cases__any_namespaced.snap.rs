@@ -42,6 +42,7 @@ impl Validate for Doc {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.title, "title", path, violations);
+        xml::repeated_group(&self.any, path, violations);
     }
 }
 

@@ -42,9 +42,13 @@ impl XmlElement for Note {
 impl Validate for Note {
     fn validate_into(
         &self,
-        _path: &xml::ElementPath<'_>,
-        _violations: &mut Vec<xml::Violation>,
-    ) {}
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.payload, "payload", path, violations);
+        xml::child(&self.extra, "extra", path, violations);
+        xml::repeated_child(&self.meta, "meta", path, violations);
+    }
 }
 
 impl Note {
