@@ -8,8 +8,9 @@
 //! - A name starting with a digit gets a prefix: `Value` for enumeration
 //!   variants (`0` is `Value0`), `_` elsewhere.
 //! - Type names that would shadow what generated code uses from the prelude
-//!   (`Result`, `Option`, `String`, `Vec`, `Box`, `Some`, `None`, `Ok`,
-//!   `Err`, `From`) get the suffix `Type`.
+//!   or imports from the runtime (`Result`, `Option`, `String`, `Vec`, `Box`,
+//!   `Some`, `None`, `Ok`, `Err`, `From`, `Default`, `Validate`,
+//!   `XmlElement`, `XmlGroup`) get the suffix `Type`.
 //! - Within one scope (all types of a module, the fields of a struct, the
 //!   variants of an enum), a name already taken gets the suffix `2`, `3`, ...
 //!   in the order names are handed out, which is schema order: the same
@@ -31,7 +32,22 @@ const KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
 /// Type names generated code relies on from the prelude.
-const PRELUDE: &[&str] = &["Result", "Option", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "From", "Default"];
+const PRELUDE: &[&str] = &[
+    "Result",
+    "Option",
+    "String",
+    "Vec",
+    "Box",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "From",
+    "Default",
+    "Validate",
+    "XmlElement",
+    "XmlGroup",
+];
 
 /// A type or variant name for schema name `name`.
 pub fn type_name(name: &str) -> String {
@@ -103,7 +119,8 @@ impl Scope {
             Some(base) => ("", base),
             None => ("", wanted),
         };
-        let separator = if base.starts_with(|c: char| c.is_lowercase() || c == '_') { "_" } else { "" };
+        let snake = base.starts_with(|c: char| c.is_lowercase() || c == '_');
+        let separator = if snake && !base.ends_with('_') { "_" } else { "" };
         (2..)
             .map(|suffix| format!("{raw}{base}{separator}{suffix}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
@@ -196,5 +213,7 @@ mod tests {
         assert_eq!(scope.claim("id"), "id_2");
         assert_eq!(scope.claim("r#type"), "r#type");
         assert_eq!(scope.claim("r#type"), "type_2");
+        assert_eq!(scope.claim("self_"), "self_");
+        assert_eq!(scope.claim("self_"), "self_2");
     }
 }

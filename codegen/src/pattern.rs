@@ -78,7 +78,7 @@ fn escape(chars: &mut Peekable<Chars<'_>>, in_class: bool) -> Result<String, Str
         if in_class && !negated { members.to_owned() } else { format!("[{caret}{members}]") }
     };
     Ok(match c {
-        'n' | 'r' | 't' | '\\' | '|' | '.' | '?' | '*' | '+' | '(' | ')' | '{' | '}' | '[' | ']' | '-' | '^' | '$' => {
+        'n' | 'r' | 't' | '\\' | '|' | '.' | '?' | '*' | '+' | '(' | ')' | '{' | '}' | '[' | ']' | '-' | '^' => {
             format!("\\{c}")
         }
         'd' | 'D' => format!("\\{c}"),
@@ -211,6 +211,7 @@ mod tests {
         assert!(translate(r"\p{IsBasicLatin}").unwrap_err().contains("block"));
         assert!(translate("[abc").unwrap_err().contains("unterminated"));
         assert!(translate(r"\q").unwrap_err().contains("unknown escape"));
+        assert!(translate(r"a\$").unwrap_err().contains("unknown escape"), "XSD has no \\$ escape");
         assert!(translate("a)").is_err());
         assert!(translate(r"x\").unwrap_err().contains("ends with"));
     }

@@ -36,12 +36,24 @@ use plesk_types::xml::{ReadError, ValidationErrors};
 mod all;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__all_optional.snap.rs"]
+mod all_optional;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__any.snap.rs"]
 mod any;
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__any_attribute.snap.rs"]
 mod any_attribute;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_namespace_constraint.snap.rs"]
+mod any_namespace_constraint;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_namespace_on_ancestor.snap.rs"]
+mod any_namespace_on_ancestor;
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__any_namespaced.snap.rs"]
@@ -80,12 +92,24 @@ mod choice_sequence_alternative;
 mod choice_type;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__decimal_newtype.snap.rs"]
+mod decimal_newtype;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__documentation.snap.rs"]
 mod documentation;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__element_default.snap.rs"]
+mod element_default;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__element_ref.snap.rs"]
 mod element_ref;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__empty_sequence.snap.rs"]
+mod empty_sequence;
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__enumeration.snap.rs"]
@@ -148,6 +172,14 @@ mod include;
 mod list;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__list_enumeration.snap.rs"]
+mod list_enumeration;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__list_length_facets.snap.rs"]
+mod list_length_facets;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__mixed_empty.snap.rs"]
 mod mixed_empty;
 #[allow(dead_code)]
@@ -156,8 +188,24 @@ mod mixed_empty;
 mod names;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__names_locals.snap.rs"]
+mod names_locals;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__names_runtime_traits.snap.rs"]
+mod names_runtime_traits;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__names_self_collision.snap.rs"]
+mod names_self_collision;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__recursive.snap.rs"]
 mod recursive;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__repeated_group_paths.snap.rs"]
+mod repeated_group_paths;
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__restriction.snap.rs"]
@@ -186,6 +234,10 @@ mod text_escaping;
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__union.snap.rs"]
 mod union;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__union_member_facets.snap.rs"]
+mod union_member_facets;
 
 /// One test per case: `case { "root-element" => RootType, ... }`, the root
 /// types being those of the case's module.
@@ -208,8 +260,11 @@ macro_rules! cases {
 
 cases! {
     all { "config" => Config }
+    all_optional { "extras" => Extras }
     any { "envelope" => Envelope }
     any_attribute { "items" => Items }
+    any_namespace_constraint { "doc" => Doc }
+    any_namespace_on_ancestor { "doc" => Doc }
     any_namespaced { "doc" => Doc }
     any_type { "note" => Note }
     attribute_group { "record" => Record }
@@ -219,8 +274,11 @@ cases! {
     choice_repeated { "playlist" => Playlist, "mix" => Mix }
     choice_sequence_alternative { "login" => Login }
     choice_type { "payment" => Payment }
+    decimal_newtype { "amounts" => Amounts }
     documentation { "task" => Task }
+    element_default { "options" => Options }
     element_ref { "post" => Post, "comment" => Comment, "author" => Author, "stamp" => Stamp }
+    empty_sequence { "empty" => EmptySequence }
     enumeration { "palette" => Palette }
     extension { "kennel" => Kennel }
     facets_bounds { "bounds" => Bounds }
@@ -236,9 +294,15 @@ cases! {
     import { "invoice" => Invoice, "cash" => Money }
     include { "shipment" => Shipment }
     list { "lists" => Lists }
+    list_enumeration { "pair" => Pair2 }
+    list_length_facets { "lists" => Lists }
     mixed_empty { "para" => Para }
     names { "names" => Names }
+    names_locals { "locals" => Locals, "unordered" => Unordered }
+    names_runtime_traits { "validate" => ValidateType }
+    names_self_collision { "names" => Names }
     recursive { "tree" => Node, "expr" => Expr }
+    repeated_group_paths { "settings" => Settings }
     restriction { "addresses" => Addresses }
     roots { "number" => Number, "color" => Color2, "code" => Code, "numbers" => Numbers2, "request" => Request, "response" => Response }
     sequence { "order" => Order }
@@ -246,6 +310,7 @@ cases! {
     simple_content_restriction { "readings" => Readings }
     text_escaping { "texts" => Texts }
     union { "sizes" => Sizes }
+    union_member_facets { "limits" => Limits }
 }
 
 /// A case directory not listed here would silently go untested.
@@ -490,4 +555,20 @@ fn expanded_name(name: roxmltree::ExpandedName<'_, '_>) -> String {
         Some(namespace) => format!("{{{namespace}}}{}", name.name()),
         None => name.name().to_owned(),
     }
+}
+
+/// An empty element whose declaration has a `default` has the default value
+/// (XSD 1.0, Element Locally Valid 5.1.2); written back, the value is
+/// written out, which means the same.
+#[test]
+fn an_empty_element_with_a_default_has_the_default_value() {
+    let options = element_default::Options::from_xml("<options><retries/><mode></mode><label/></options>")
+        .expect("empty elements with defaults are valid");
+    assert_eq!(options.retries, Some(3));
+    assert_eq!(options.mode, Some(element_default::Mode::Fast));
+    assert_eq!(options.label.as_deref(), Some("none"));
+    options.validate().expect("the defaults are valid values");
+    assert_eq!(options.to_xml(), "<options><retries>3</retries><mode>fast</mode><label>none</label></options>");
+    let absent = element_default::Options::from_xml("<options/>").expect("all optional");
+    assert_eq!((absent.retries, absent.mode, absent.label), (None, None, None), "absent is not empty");
 }

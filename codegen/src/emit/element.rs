@@ -15,8 +15,7 @@ pub fn item(item: &Item) -> TokenStream {
         ItemKind::Struct(plan) if plan.is_group => {
             let write = write::content(plan);
             let starts = read::starts_group(plan);
-            let read = read::content(plan);
-            let fields = plan.content.fields().iter().map(|field| ident(&field.name));
+            let construct = read::construct(plan);
             quote! {
                 impl XmlGroup for #name {
                     fn write_group(&self, w: &mut xml::XmlWriter) {
@@ -25,8 +24,7 @@ pub fn item(item: &Item) -> TokenStream {
 
                     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
                         #starts
-                        #read
-                        Ok(Some(Self { #(#fields),* }))
+                        Ok(Some(#construct))
                     }
                 }
             }
@@ -35,7 +33,8 @@ pub fn item(item: &Item) -> TokenStream {
             let write_attributes = write::attributes(plan);
             let write_content = write::content(plan);
             let read_attributes = read::attributes(plan);
-            let read_content = read::content(plan);
+            let read_statements = read::content_statements(plan);
+            let construct = read::construct(plan);
             let end = match &plan.content {
                 StructContent::Simple(_) => None,
                 StructContent::Empty => Some(quote! { r.empty_content()?; }),
@@ -44,16 +43,13 @@ pub fn item(item: &Item) -> TokenStream {
                     Some(quote! { r.end_of_content(#known)?; })
                 }
             };
-            let mut fields: Vec<_> = plan.attributes.iter().map(|attribute| ident(&attribute.name)).collect();
-            fields.extend(plan.other_attributes.iter().map(|field| ident(field)));
-            fields.extend(plan.content.fields().iter().map(|field| ident(&field.name)));
-            if let StructContent::Simple(value) = &plan.content {
-                fields.push(ident(&value.name));
-            }
-            let construct = if fields.is_empty() {
-                quote! { Ok(Self) }
-            } else {
-                quote! { Ok(Self { #(#fields),* }) }
+            let body = match end {
+                Some(end) => quote! {
+                    let value = #construct;
+                    #end
+                    Ok(value)
+                },
+                None => quote! { Ok(#construct) },
             };
             quote! {
                 impl XmlElement for #name {
@@ -66,9 +62,8 @@ pub fn item(item: &Item) -> TokenStream {
 
                     fn read_content<'a>(r: &mut xml::XmlReader<'a>, start: &xml::Start<'a>) -> Result<Self, xml::ReadError> {
                         #read_attributes
-                        #read_content
-                        #end
-                        #construct
+                        #read_statements
+                        #body
                     }
                 }
             }

@@ -146,10 +146,11 @@ fn space_items(source: &str) -> String {
     let mut previous: Option<&str> = None;
     for line in source.lines() {
         if let Some(previous) = previous {
-            let closes_item = previous == "}" || (previous.starts_with("use ") && !line.starts_with("use "));
+            let at_item_level = !previous.starts_with(' ') && !previous.starts_with('/') && !previous.starts_with('#');
+            let ends_item = at_item_level && (previous.ends_with('}') || previous.ends_with(';'));
+            let between_imports = previous.starts_with("use ") && line.starts_with("use ");
             let closes_method = previous == "    }" && !line.trim_start().starts_with('}');
-            let closes_alias = previous.starts_with("pub type ") && previous.ends_with(';');
-            if (closes_item || closes_method || closes_alias) && !line.is_empty() {
+            if ((ends_item && !between_imports) || closes_method) && !line.is_empty() {
                 spaced.push('\n');
             }
         }

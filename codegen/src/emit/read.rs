@@ -1,11 +1,20 @@
 //! Deserializers: the bodies of `read_content` and `read_group`, one element
 //! of lookahead deciding every optional part, repetition and alternative.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{count, ident, max_tokens};
-use crate::plan::{Choice, Field, FieldKind, Occurs, Struct, StructContent};
+use crate::plan::{Choice, Field, FieldKind, Occurs, Struct, StructContent, WildcardNamespace};
+
+/// Names generated reading code uses for itself; a local for a field of the
+/// same name gets a trailing underscore.
+const RESERVED_LOCALS: &[&str] = &["r", "start", "attribute", "value", "name"];
+
+/// The local holding a field's value while it is read.
+fn local(field: &str) -> Ident {
+    if RESERVED_LOCALS.contains(&field) { ident(&format!("{field}_")) } else { ident(field) }
+}
 
 /// Reads the attributes of `start` into one local per attribute field;
 /// required ones missing and undeclared ones are errors.
@@ -14,98 +23,174 @@ pub fn attributes(plan: &Struct) -> TokenStream {
         return quote! { r.no_attributes(start)?; };
     }
     let declarations = plan.attributes.iter().map(|attribute| {
-        let field = ident(&attribute.name);
-        quote! { let mut #field = None; }
+        let local = local(&attribute.name);
+        quote! { let mut #local = None; }
     });
     let arms = plan.attributes.iter().map(|attribute| {
-        let field = ident(&attribute.name);
+        let local = local(&attribute.name);
         let xml_name = &attribute.xml_name;
-        quote! { #xml_name => #field = Some(r.attribute_value(start, &attribute)?), }
+        quote! { #xml_name => #local = Some(r.attribute_value(start, &attribute)?), }
     });
     let (other_declaration, fallback) = match &plan.other_attributes {
         Some(field) => {
-            let field = ident(field);
-            (quote! { let mut #field = Vec::new(); }, quote! { _ => #field.push(attribute.to_any()), })
+            let local = local(field);
+            (quote! { let mut #local = Vec::new(); }, quote! { _ => #local.push(attribute.to_any()), })
         }
         None => (TokenStream::new(), quote! { _ => return Err(r.unexpected_attribute(start, &attribute)), }),
     };
     let required = plan.attributes.iter().filter(|attribute| attribute.required).map(|attribute| {
-        let field = ident(&attribute.name);
+        let local = local(&attribute.name);
         let xml_name = &attribute.xml_name;
-        quote! { let #field = #field.ok_or_else(|| r.missing_attribute(start, #xml_name))?; }
+        quote! { let #local = #local.ok_or_else(|| r.missing_attribute(start, #xml_name))?; }
     });
+    let namespaces = plan.other_attributes.as_ref().map(|field| {
+        let local = local(field);
+        quote! { r.declare_namespaces(&mut #local); }
+    });
+    let collect = if plan.attributes.is_empty() {
+        // Only a wildcard: every attribute is kept.
+        let local = plan.other_attributes.as_deref().map(local);
+        quote! {
+            for attribute in r.attributes(start) {
+                #local.push(attribute?.to_any());
+            }
+        }
+    } else {
+        quote! {
+            for attribute in r.attributes(start) {
+                let attribute = attribute?;
+                match attribute.name() {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        }
+    };
     quote! {
         #(#declarations)*
         #other_declaration
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                #(#arms)*
-                #fallback
-            }
-        }
+        #collect
         #(#required)*
+        #namespaces
     }
 }
 
-/// Reads the content of a struct into one local per field.
-pub fn content(plan: &Struct) -> TokenStream {
+/// Statements that must run before the value is built: the locals of an
+/// `xs:all` (read in any order). Sequences are read inside the struct
+/// expression itself, whose fields Rust evaluates in the order written.
+pub fn content_statements(plan: &Struct) -> TokenStream {
     match &plan.content {
-        StructContent::Empty => TokenStream::new(),
+        StructContent::All(fields) => all(fields, &plan.required_together),
+        _ => TokenStream::new(),
+    }
+}
+
+/// The expression building the struct from its attribute locals and its
+/// content, read in schema order.
+pub fn construct(plan: &Struct) -> TokenStream {
+    let mut fields: Vec<TokenStream> = plan
+        .attributes
+        .iter()
+        .map(|attribute| &attribute.name)
+        .chain(&plan.other_attributes)
+        .map(|field| {
+            let (field, local) = (ident(field), local(field));
+            if field == local {
+                quote! { #field }
+            } else {
+                quote! { #field: #local }
+            }
+        })
+        .collect();
+    match &plan.content {
+        StructContent::Empty => {}
         StructContent::Simple(value) => {
             let field = ident(&value.name);
-            quote! { let #field = r.read_value()?; }
+            fields.push(quote! { #field: r.read_value()? });
         }
-        StructContent::Sequence(fields) => {
-            let reads = fields.iter().map(|field| {
+        StructContent::Sequence(content) => {
+            fields.extend(content.iter().map(|field| {
                 let name = ident(&field.name);
                 let read = read_kind(&field.kind);
-                quote! { let #name = #read; }
-            });
-            quote! { #(#reads)* }
+                quote! { #name: #read }
+            }));
         }
-        StructContent::All(fields) => all(fields),
+        StructContent::All(content) => {
+            fields.extend(content.iter().map(|field| {
+                let (field, local) = (ident(&field.name), local(&field.name));
+                if field == local {
+                    quote! { #field }
+                } else {
+                    quote! { #field: #local }
+                }
+            }));
+        }
+    }
+    if fields.is_empty() && plan.attributes.is_empty() && plan.other_attributes.is_none() {
+        quote! { Self }
+    } else {
+        quote! { Self { #(#fields),* } }
     }
 }
 
 /// `xs:all`: the elements in any order, each at most once.
-fn all(fields: &[Field]) -> TokenStream {
+fn all(fields: &[Field], required_together: &[String]) -> TokenStream {
     let declarations = fields.iter().map(|field| {
-        let name = ident(&field.name);
-        quote! { let mut #name = None; }
+        let local = local(&field.name);
+        quote! { let mut #local = None; }
     });
     let arms = fields.iter().filter_map(|field| {
         let FieldKind::Element(element) = &field.kind else {
             return None;
         };
-        let name = ident(&field.name);
+        let local = local(&field.name);
         let xml_name = &element.xml_name;
-        let read = if element.boxed {
-            quote! { Box::new(r.required(#xml_name, &[#xml_name])?) }
-        } else {
-            quote! { r.required(#xml_name, &[#xml_name])? }
+        let read = match (&element.default, element.boxed) {
+            (Some(default), _) => quote! { r.required_defaulted(#xml_name, &[#xml_name], #default)? },
+            (None, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
+            (None, false) => quote! { r.required(#xml_name, &[#xml_name])? },
         };
-        Some(quote! { #xml_name if #name.is_none() => #name = Some(#read), })
+        Some(quote! { Some(#xml_name) if #local.is_none() => #local = Some(#read), })
     });
     let required = fields.iter().filter_map(|field| {
         let FieldKind::Element(element) = &field.kind else {
             return None;
         };
         (element.occurs == Occurs::Required).then(|| {
-            let name = ident(&field.name);
+            let local = local(&field.name);
             let xml_name = &element.xml_name;
-            quote! { let #name = #name.ok_or_else(|| r.missing(&[#xml_name]))?; }
+            quote! { let #local = #local.ok_or_else(|| r.missing(&[#xml_name]))?; }
+        })
+    });
+    let present: Vec<_> = fields
+        .iter()
+        .map(|field| {
+            let local = local(&field.name);
+            quote! { #local.is_some() }
+        })
+        .collect();
+    let together = fields.iter().filter(|field| required_together.contains(&field.name)).filter_map(|field| {
+        let FieldKind::Element(element) = &field.kind else {
+            return None;
+        };
+        let local = local(&field.name);
+        let xml_name = &element.xml_name;
+        Some(quote! {
+            if (#(#present)||*) && #local.is_none() {
+                return Err(r.missing(&[#xml_name]));
+            }
         })
     });
     quote! {
         #(#declarations)*
-        while let Some(name) = r.peek_element()? {
-            match name {
+        loop {
+            match r.peek_element()? {
                 #(#arms)*
                 _ => break,
             }
         }
         #(#required)*
+        #(#together)*
     }
 }
 
@@ -115,6 +200,14 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
         FieldKind::Element(element) => {
             let xml_name = &element.xml_name;
             match (element.occurs, element.boxed) {
+                (Occurs::Required, false) if element.default.is_some() => {
+                    let default = element.default.as_deref().unwrap_or_default();
+                    quote! { r.required_defaulted(#xml_name, &[#xml_name], #default)? }
+                }
+                (Occurs::Optional, false) if element.default.is_some() => {
+                    let default = element.default.as_deref().unwrap_or_default();
+                    quote! { r.optional_defaulted(#xml_name, #default)? }
+                }
                 (Occurs::Required, false) => quote! { r.required(#xml_name, &[#xml_name])? },
                 (Occurs::Required, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
                 (Occurs::Optional, false) => quote! { r.optional(#xml_name)? },
@@ -147,7 +240,12 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
             };
             let (min, max) = (count(min), max_tokens(max));
             let followers = &wildcard.followers;
-            quote! { r.wildcard_elements(#min, #max, &[#(#followers),*])? }
+            let namespace = match wildcard.namespace {
+                WildcardNamespace::Any => quote! { xml::WildcardNamespace::Any },
+                WildcardNamespace::Local => quote! { xml::WildcardNamespace::Local },
+                WildcardNamespace::Other => quote! { xml::WildcardNamespace::Other },
+            };
+            quote! { r.wildcard_elements(#min, #max, &[#(#followers),*], #namespace)? }
         }
     }
 }

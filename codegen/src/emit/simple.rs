@@ -144,13 +144,42 @@ fn newtype(item: &Item, newtype: &Newtype) -> TokenStream {
 fn union(item: &Item, union: &Union) -> TokenStream {
     let name = ident(&item.name);
     let label = &item.name;
+    // A member takes the value only if the value also satisfies the member's
+    // facets, as XSD says; otherwise the next member is tried.
     let attempts = union.members.iter().map(|member| {
         let variant = ident(&member.variant);
         let ty = rust_type(&member.ty);
-        quote! {
-            if let Ok(value) = <#ty as xml::SimpleValue>::parse_text(text) {
-                return Ok(Self::#variant(value));
+        match (&member.checks, &member.ty) {
+            (Some(checks), _) => {
+                let check = super::validate::check(
+                    checks,
+                    quote! { &value },
+                    quote! { &xml::ElementPath::RELATIVE },
+                    &member.variant,
+                    false,
+                );
+                quote! {
+                    if let Ok(value) = <#ty as xml::SimpleValue>::parse_text(text) {
+                        let violations = &mut Vec::new();
+                        #check
+                        if violations.is_empty() {
+                            return Ok(Self::#variant(value));
+                        }
+                    }
+                }
             }
+            (None, RustType::Item(_)) => quote! {
+                if let Ok(value) = <#ty as xml::SimpleValue>::parse_text(text)
+                    && xml::Validate::validate(&value).is_ok()
+                {
+                    return Ok(Self::#variant(value));
+                }
+            },
+            (None, _) => quote! {
+                if let Ok(value) = <#ty as xml::SimpleValue>::parse_text(text) {
+                    return Ok(Self::#variant(value));
+                }
+            },
         }
     });
     let writes = union.members.iter().map(|member| {

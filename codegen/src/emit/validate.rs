@@ -1,7 +1,7 @@
 //! `Validate` implementations: facets declared once as statics next to the
 //! check that uses them, occurrence bounds, and the walk into children.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{count, ident, max_tokens, static_ident};
@@ -57,13 +57,13 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
                 }
             };
         }
-        ItemKind::Newtype(newtype) => check(&newtype.checks, quote! { &self.0 }, quote! { path }, "facets"),
+        ItemKind::Newtype(newtype) => check(&newtype.checks, quote! { &self.0 }, quote! { path }, "facets", false),
         ItemKind::Union(union) => {
             let arms = union.members.iter().map(|member| {
                 let variant = ident(&member.variant);
                 match (&member.checks, validating(&member.ty)) {
                     (Some(checks), _) => {
-                        let check = check(checks, quote! { value }, quote! { path }, "facets");
+                        let check = check(checks, quote! { value }, quote! { path }, "facets", false);
                         quote! { Self::#variant(value) => { #check } }
                     }
                     (None, true) => quote! { Self::#variant(value) => value.validate_into(path, violations), },
@@ -96,7 +96,7 @@ fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStre
         let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
         let place = Place::field(&attribute.name);
         if let Some(checks) = &attribute.checks {
-            statements.push(checked(checks, &place, occurs, &label, &static_name));
+            statements.push(checked(checks, &place, occurs, &label, &static_name, attribute.redacted));
         } else if validating(&attribute.ty) {
             statements.push(walk(&place.reference, occurs, &label));
         }
@@ -105,18 +105,49 @@ fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStre
         StructContent::Simple(value) => {
             let field = ident(&value.name);
             if let Some(checks) = &value.checks {
-                statements.push(check(checks, quote! { &self.#field }, quote! { path }, "value"));
+                statements.push(check(checks, quote! { &self.#field }, quote! { path }, "value", false));
             } else if validating(&value.ty) {
                 statements.push(quote! { self.#field.validate_into(path, violations); });
             }
         }
         content => {
             for field in content.fields() {
-                statements.push(kind(&field.kind, Place::field(&field.name), &field.name, validating));
+                statements.push(kind(&field.kind, Place::field(&field.name), &field.name, field.redacted, validating));
             }
         }
     }
+    if !plan.required_together.is_empty() {
+        statements.push(required_together(plan));
+    }
     quote! { #(#statements)* }
+}
+
+/// An optional `xs:all` holds its required elements whenever it holds any.
+fn required_together(plan: &Struct) -> TokenStream {
+    let fields = plan.content.fields();
+    let present: Vec<_> = fields
+        .iter()
+        .map(|field| {
+            let name = ident(&field.name);
+            quote! { self.#name.is_some() }
+        })
+        .collect();
+    let checks = fields.iter().filter(|field| plan.required_together.contains(&field.name)).filter_map(|field| {
+        let FieldKind::Element(element) = &field.kind else {
+            return None;
+        };
+        let name = ident(&field.name);
+        let xml_name = &element.xml_name;
+        Some(quote! {
+            if (#(#present)||*) && self.#name.is_none() {
+                violations.push(xml::Violation::new(
+                    path,
+                    xml::ViolationKind::TooFew { element: #xml_name, actual: 0, min: 1 },
+                ));
+            }
+        })
+    });
+    quote! { #(#checks)* }
 }
 
 /// How generated code reaches a field's or variant's value.
@@ -141,7 +172,13 @@ impl Place {
 }
 
 /// The checks of what a field or variant holds.
-fn kind(kind: &FieldKind, place: Place, static_name: &str, validating: &dyn Fn(&RustType) -> bool) -> TokenStream {
+fn kind(
+    kind: &FieldKind,
+    place: Place,
+    static_name: &str,
+    redacted: bool,
+    validating: &dyn Fn(&RustType) -> bool,
+) -> TokenStream {
     let Place { direct, reference } = place.clone();
     match kind {
         FieldKind::Element(element) => {
@@ -158,7 +195,7 @@ fn kind(kind: &FieldKind, place: Place, static_name: &str, validating: &dyn Fn(&
                 }
             });
             let values = match &element.checks {
-                Some(checks) => Some(checked(checks, &place, element.occurs, xml_name, static_name)),
+                Some(checks) => Some(checked(checks, &place, element.occurs, xml_name, static_name, redacted)),
                 None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
             };
             quote! { #bounds #tolerated #values }
@@ -212,15 +249,22 @@ fn walk(reference: &TokenStream, occurs: Occurs, name: &str) -> TokenStream {
 
 /// Checks the values of a child element or attribute against facets
 /// declared inline.
-fn checked(checks: &Checks, place: &Place, occurs: Occurs, name: &str, static_name: &str) -> TokenStream {
+fn checked(
+    checks: &Checks,
+    place: &Place,
+    occurs: Occurs,
+    name: &str,
+    static_name: &str,
+    redacted: bool,
+) -> TokenStream {
     let reference = &place.reference;
     match occurs {
         Occurs::Required => {
-            let check = check(checks, reference.clone(), quote! { &path.child(#name) }, static_name);
+            let check = check(checks, reference.clone(), quote! { &path.child(#name) }, static_name, redacted);
             quote! { { #check } }
         }
         Occurs::Optional => {
-            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name);
+            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name, redacted);
             quote! {
                 if let Some(value) = #reference {
                     #check
@@ -228,7 +272,7 @@ fn checked(checks: &Checks, place: &Place, occurs: Occurs, name: &str, static_na
             }
         }
         Occurs::Repeated { .. } => {
-            let check = check(checks, quote! { value }, quote! { path }, static_name);
+            let check = check(checks, quote! { value }, quote! { path }, static_name, redacted);
             quote! {
                 xml::for_each_child(#reference, #name, path, |value, path| {
                     #check
@@ -238,25 +282,43 @@ fn checked(checks: &Checks, place: &Place, occurs: Occurs, name: &str, static_na
     }
 }
 
-/// Declares the facets as statics and checks `value` (a reference) at `path`.
-fn check(checks: &Checks, value: TokenStream, path: TokenStream, static_name: &str) -> TokenStream {
+/// Declares one static per pattern; returns the declarations and their names.
+fn pattern_statics(patterns: &[(String, String)], static_name: &str) -> (TokenStream, Vec<Ident>) {
+    let names: Vec<_> = (0..patterns.len())
+        .map(|index| {
+            let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
+            static_ident(static_name, &suffix)
+        })
+        .collect();
+    let declarations = patterns.iter().zip(&names).map(|((xsd, regex), pattern)| {
+        quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
+    });
+    (quote! { #(#declarations)* }, names)
+}
+
+/// Declares the facets as statics and checks `value` (a reference) at
+/// `path`. The value of a redacted field never appears in a violation.
+pub(super) fn check(
+    checks: &Checks,
+    value: TokenStream,
+    path: TokenStream,
+    static_name: &str,
+    redacted: bool,
+) -> TokenStream {
     let facets = static_ident(static_name, "");
     match checks {
         Checks::String(string) => {
             let white_space = white_space(string.white_space);
             let (length, min_length, max_length) =
                 (option(string.length), option(string.min_length), option(string.max_length));
-            let pattern_names: Vec<_> = (0..string.patterns.len())
-                .map(|index| {
-                    let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
-                    static_ident(static_name, &suffix)
-                })
-                .collect();
-            let patterns = string.patterns.iter().zip(&pattern_names).map(|((xsd, regex), pattern)| {
-                quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
-            });
+            let (patterns, pattern_names) = pattern_statics(&string.patterns, static_name);
+            let method = if redacted {
+                quote! { check_secret }
+            } else {
+                quote! { check }
+            };
             quote! {
-                #(#patterns)*
+                #patterns
                 static #facets: xml::StringFacets = xml::StringFacets {
                     white_space: #white_space,
                     length: #length,
@@ -264,7 +326,7 @@ fn check(checks: &Checks, value: TokenStream, path: TokenStream, static_name: &s
                     max_length: #max_length,
                     patterns: &[#(&#pattern_names),*],
                 };
-                #facets.check(#value, #path, violations);
+                #facets.#method(#value, #path, violations);
             }
         }
         Checks::Number(number) => {
@@ -282,10 +344,11 @@ fn check(checks: &Checks, value: TokenStream, path: TokenStream, static_name: &s
                 #facets.check(#value, #path, violations);
             }
         }
-        Checks::List { length, min_length, max_length, item } => {
+        Checks::List { length, min_length, max_length, enumeration, patterns, item } => {
             let (length, min_length, max_length) = (option(*length), option(*min_length), option(*max_length));
+            let (patterns, pattern_names) = pattern_statics(patterns, static_name);
             let items = item.as_ref().map(|item| {
-                let check = check(item, quote! { item }, path.clone(), &format!("{static_name}_item"));
+                let check = check(item, quote! { item }, path.clone(), &format!("{static_name}_item"), redacted);
                 quote! {
                     for item in #value {
                         #check
@@ -293,12 +356,15 @@ fn check(checks: &Checks, value: TokenStream, path: TokenStream, static_name: &s
                 }
             });
             quote! {
+                #patterns
                 static #facets: xml::ListFacets = xml::ListFacets {
                     length: #length,
                     min_length: #min_length,
                     max_length: #max_length,
+                    enumeration: &[#(#enumeration),*],
+                    patterns: &[#(&#pattern_names),*],
                 };
-                #facets.check(#value.len(), #path, violations);
+                #facets.check(#value, #path, violations);
                 #items
             }
         }
@@ -378,13 +444,13 @@ fn alternatives(choice: &Choice, validating: &dyn Fn(&RustType) -> bool, positio
                 let xml_name = &element.xml_name;
                 let path = quote! { &xml::choice_path(path, #xml_name, position) };
                 match (&element.checks, validating(&element.ty)) {
-                    (Some(checks), _) => Some(check(checks, quote! { value }, path, &variant.name)),
+                    (Some(checks), _) => Some(check(checks, quote! { value }, path, &variant.name, false)),
                     (None, true) => Some(quote! { value.validate_into(#path, violations); }),
                     (None, false) => None,
                 }
             }
             kind => {
-                let statements = self::kind(kind, Place::binding(), &variant.name, validating);
+                let statements = self::kind(kind, Place::binding(), &variant.name, false, validating);
                 (!statements.is_empty()).then_some(statements)
             }
         };

@@ -318,6 +318,8 @@ pub struct Group {
     pub particles: Vec<Particle>,
     /// The named group this came from, if it was an `xs:group ref`.
     pub name: Option<QName>,
+    /// Documentation of the group (or of the named group it refers to).
+    pub doc: Option<String>,
 }
 
 /// An element in a content model (local, or a reference to a global one).

@@ -556,10 +556,11 @@ impl<'s> Resolver<'s> {
     fn particle(&mut self, particle: &'s syntax::Particle, owner: &Owner, document: usize) -> Option<Particle> {
         let term = match &particle.term {
             syntax::Term::Element(decl) => Term::Element(self.local_element(decl, owner, document)?),
-            syntax::Term::Group { compositor, particles, .. } => Term::Group(Group {
+            syntax::Term::Group { compositor, particles, doc } => Term::Group(Group {
                 compositor: *compositor,
                 particles: particles.iter().filter_map(|child| self.particle(child, owner, document)).collect(),
                 name: None,
+                doc: doc.clone(),
             }),
             syntax::Term::GroupRef(name) => self.group_ref(name, document, particle.span)?,
             syntax::Term::Any(wildcard) => Term::Any(Wildcard {
@@ -596,6 +597,7 @@ impl<'s> Resolver<'s> {
         let resolved = self.particle(&def.particle, &owner, at.0).map(|mut particle| {
             if let Term::Group(group) = &mut particle.term {
                 group.name = Some(name.clone());
+                group.doc = group.doc.take().or_else(|| def.doc.clone());
             }
             particle
         });

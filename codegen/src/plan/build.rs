@@ -11,6 +11,7 @@ use crate::model::{
     SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef,
 };
 use crate::naming::{self, Scope};
+use crate::pattern;
 
 /// Plans the Rust module for `schema`. Every problem found is reported.
 pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Vec<SchemaError>> {
@@ -281,8 +282,10 @@ impl<'s> Planner<'s> {
     }
 
     /// The length facets of a list type's derivation steps, most derived first.
-    fn list_checks(&self, id: TypeId, item: Option<Checks>) -> Option<Checks> {
+    fn list_checks(&mut self, id: TypeId, item: Option<Checks>) -> Option<Checks> {
         let (mut length, mut min_length, mut max_length) = (None, None, None);
+        let mut enumeration: Option<Vec<String>> = None;
+        let mut patterns = Vec::new();
         let mut current = Some(TypeRef::Defined(id));
         while let Some(TypeRef::Defined(step)) = current {
             let TypeKind::Simple(SimpleType::List { base, facets, .. }) = &self.schema.get(step).kind else {
@@ -291,12 +294,28 @@ impl<'s> Planner<'s> {
             length = length.or(facets.length);
             min_length = min_length.or(facets.min_length);
             max_length = max_length.or(facets.max_length);
+            if enumeration.is_none() && !facets.enumeration.is_empty() {
+                let collapse = |value: &str| value.split_whitespace().collect::<Vec<_>>().join(" ");
+                enumeration = Some(facets.enumeration.iter().map(|value| collapse(&value.value)).collect());
+            }
+            if !facets.patterns.is_empty() {
+                let sources: Vec<&str> = facets.patterns.iter().map(|pattern| pattern.pattern.as_str()).collect();
+                match pattern::translate_alternatives(&sources) {
+                    Ok(translated) => patterns.push((sources.join("|"), translated)),
+                    Err((index, reason)) => {
+                        let facet = facets.patterns[index].clone();
+                        self.error(facet.span, SchemaErrorKind::InvalidPattern { pattern: facet.pattern, reason });
+                    }
+                }
+            }
             current = *base;
         }
-        if length.is_none() && min_length.is_none() && max_length.is_none() && item.is_none() {
+        let enumeration = enumeration.unwrap_or_default();
+        let nothing = length.is_none() && min_length.is_none() && max_length.is_none();
+        if nothing && enumeration.is_empty() && patterns.is_empty() && item.is_none() {
             return None;
         }
-        Some(Checks::List { length, min_length, max_length, item: item.map(Box::new) })
+        Some(Checks::List { length, min_length, max_length, enumeration, patterns, item: item.map(Box::new) })
     }
 
     fn plan_simple(&mut self, id: TypeId, simple: &SimpleType) -> Option<ItemKind> {
@@ -386,9 +405,11 @@ impl<'s> Planner<'s> {
                 attributes,
                 other_attributes,
                 content: StructContent::Simple(value),
+                required_together: Vec::new(),
             });
         }
         let particles = self.schema.effective_particles(complex);
+        let mut required_together = Vec::new();
         let content = match particles.as_slice() {
             [] => StructContent::Empty,
             [only] if !has_attributes && only.is_once() && is_compositor(only, Compositor::Choice) => {
@@ -404,7 +425,17 @@ impl<'s> Planner<'s> {
                         self.flatten(particle, &mut fields);
                     }
                 }
-                self.check_lookahead(&fields.facts, false);
+                if only.min == 0 {
+                    // An optional xs:all: all absent, or its required elements present.
+                    for field in &mut fields.fields {
+                        if let FieldKind::Element(element) = &mut field.kind
+                            && element.occurs == Occurs::Required
+                        {
+                            element.occurs = Occurs::Optional;
+                            required_together.push(field.name.clone());
+                        }
+                    }
+                }
                 StructContent::All(fields.fields)
             }
             _ => {
@@ -413,10 +444,15 @@ impl<'s> Planner<'s> {
                 }
                 self.check_lookahead(&fields.facts, true);
                 self.set_wildcard_followers(&mut fields);
-                StructContent::Sequence(fields.fields)
+                if fields.fields.is_empty() {
+                    // An empty sequence: the content type is empty.
+                    StructContent::Empty
+                } else {
+                    StructContent::Sequence(fields.fields)
+                }
             }
         };
-        ItemKind::Struct(Struct { is_group: false, attributes, other_attributes, content })
+        ItemKind::Struct(Struct { is_group: false, attributes, other_attributes, content, required_together })
     }
 
     /// The text field of a simple-content type, with the facets of every
@@ -500,13 +536,28 @@ impl<'s> Planner<'s> {
     fn flatten(&mut self, particle: &Particle, fields: &mut Fields) {
         match &particle.term {
             Term::Element(element) => self.push_element(element, particle, fields),
-            Term::Any(_) => {
+            Term::Any(wildcard) => {
+                let namespace = match wildcard.namespace.as_str() {
+                    "##any" => WildcardNamespace::Any,
+                    "##local" => WildcardNamespace::Local,
+                    "##other" => WildcardNamespace::Other,
+                    other => {
+                        let message = format!("xs:any namespace=\"{other}\" (only ##any, ##local and ##other)");
+                        self.error(particle.span, SchemaErrorKind::Unsupported(message));
+                        WildcardNamespace::Any
+                    }
+                };
+                if !matches!(wildcard.process_contents.as_str(), "lax" | "skip") {
+                    // Strict wildcard content must match declarations the types do not hold.
+                    let message = "xs:any with processContents=\"strict\" (the default); lax and skip are supported";
+                    self.error(particle.span, SchemaErrorKind::Unsupported(message.to_owned()));
+                }
                 let occurs = Occurs::from_bounds(particle.min, particle.max);
                 fields.facts.push(facts_of(particle));
                 fields.fields.push(Field {
                     name: fields.scope.claim("any"),
                     doc: vec!["Elements matched by the schema's `xs:any` wildcard, kept as they are.".to_owned()],
-                    kind: FieldKind::Wildcard(WildcardField { occurs, followers: Vec::new() }),
+                    kind: FieldKind::Wildcard(WildcardField { occurs, followers: Vec::new(), namespace }),
                     redacted: false,
                 });
             }
@@ -544,9 +595,20 @@ impl<'s> Planner<'s> {
             }
             _ => None,
         };
+        let default = element.default.clone();
+        if default.is_some() && (self.schema.complex(element.ty).is_some() || matches!(occurs, Occurs::Repeated { .. }))
+        {
+            self.error(
+                element.span,
+                SchemaErrorKind::Unsupported("a default value on a repeated element or one of complex type".to_owned()),
+            );
+        }
         let mut doc = doc_lines(element.doc.as_deref());
         if !doc.is_empty() {
             doc.push(String::new());
+        }
+        if let Some(default) = &default {
+            doc.push(format!("Empty in a document, it has the default value `{default}`."));
         }
         doc.push(match &tolerated {
             Some(reason) => format!(
@@ -572,8 +634,9 @@ impl<'s> Planner<'s> {
                 ty,
                 occurs,
                 boxed: false,
-                checks,
+                checks: checks.map(Box::new),
                 tolerated,
+                default,
             }),
             redacted: self.config.redacted.contains(&element.name),
         });
@@ -651,6 +714,7 @@ impl<'s> Planner<'s> {
                     attributes: Vec::new(),
                     other_attributes: None,
                     content: StructContent::Sequence(fields.fields),
+                    required_together: Vec::new(),
                 })
             }
         }
@@ -788,6 +852,24 @@ impl<'s> Planner<'s> {
             };
             if unique_complex {
                 if let (RustType::Item(name), _) = self.value_type(element.ty) {
+                    let named = matches!(element.ty, TypeRef::Defined(id) if matches!(self.schema.get(id).name, TypeName::Named(_)));
+                    let mut added = Vec::new();
+                    if named {
+                        added.push(format!("The type of the root element `<{}>`.", element.name));
+                    }
+                    let element_doc = doc_lines(element.doc.as_deref());
+                    if !element_doc.is_empty() {
+                        if !added.is_empty() {
+                            added.push(String::new());
+                        }
+                        added.extend(element_doc);
+                    }
+                    if let Some(item) = self.items.iter_mut().find(|item| item.name == name)
+                        && !added.is_empty()
+                    {
+                        item.doc.push(String::new());
+                        item.doc.extend(added);
+                    }
                     self.roots.push(Root { element: element.name.clone(), ty: name });
                 }
                 continue;
@@ -928,7 +1010,13 @@ impl<'s> Planner<'s> {
 // ----- helpers on the model ---------------------------------------------------
 
 fn empty_struct() -> Struct {
-    Struct { is_group: false, attributes: Vec::new(), other_attributes: None, content: StructContent::Empty }
+    Struct {
+        is_group: false,
+        attributes: Vec::new(),
+        other_attributes: None,
+        content: StructContent::Empty,
+        required_together: Vec::new(),
+    }
 }
 
 fn is_compositor(particle: &Particle, compositor: Compositor) -> bool {
@@ -1059,10 +1147,15 @@ fn group_doc(group: &model::Group, owner: &str) -> Vec<String> {
     let mut names = Vec::new();
     collect_group_elements(group, &mut names);
     let listed = names.iter().map(|name| format!("`<{name}>`")).collect::<Vec<_>>().join(", ");
-    match group.compositor {
-        Compositor::Choice => vec![format!("One of {listed}, inside [`{owner}`].")],
-        _ => vec![format!("The elements {listed}, together, inside [`{owner}`].")],
+    let mut doc = doc_lines(group.doc.as_deref());
+    if !doc.is_empty() {
+        doc.push(String::new());
     }
+    doc.push(match group.compositor {
+        Compositor::Choice => format!("One of {listed}, inside [`{owner}`]."),
+        _ => format!("The elements {listed}, together, inside [`{owner}`]."),
+    });
+    doc
 }
 
 fn collect_group_elements(group: &model::Group, names: &mut Vec<String>) {
@@ -1173,6 +1266,7 @@ fn item_validates(kind: &ItemKind, validates_type: &dyn Fn(&RustType) -> bool) -
                 content => content.fields().iter().any(|field| field_validates(&field.kind, validates_type)),
             };
             content
+                || !plan.required_together.is_empty()
                 || plan.attributes.iter().any(|attribute| attribute.checks.is_some() || validates_type(&attribute.ty))
         }
         ItemKind::Choice(choice) => {

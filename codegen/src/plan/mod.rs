@@ -112,6 +112,10 @@ pub struct Struct {
     pub other_attributes: Option<String>,
     /// What is between the tags.
     pub content: StructContent,
+    /// Fields of an optional `xs:all` whose elements the schema requires
+    /// when any element of the group is present: each is an `Option`, and
+    /// reading and `validate()` check they are there whenever the others are.
+    pub required_together: Vec<String>,
 }
 
 /// What a struct holds between its tags.
@@ -184,9 +188,11 @@ pub struct ElementField {
     /// Whether one occurrence is boxed (to break a recursion).
     pub boxed: bool,
     /// Facets of an anonymous restriction, checked by `validate()`.
-    pub checks: Option<Checks>,
+    pub checks: Option<Box<Checks>>,
     /// Why a required element is tolerated absent (the field is then optional).
     pub tolerated: Option<String>,
+    /// The declaration's `default`: the value of the element when it is empty.
+    pub default: Option<String>,
 }
 
 /// A group inside the content.
@@ -211,6 +217,19 @@ pub struct WildcardField {
     pub occurs: Occurs,
     /// Elements that end the wildcard's run: those that may come after it.
     pub followers: Vec<String>,
+    /// Which elements match (the wildcard's `namespace`).
+    pub namespace: WildcardNamespace,
+}
+
+/// The `namespace` of an `xs:any` wildcard, as far as no-namespace schemas go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WildcardNamespace {
+    /// `##any`.
+    Any,
+    /// `##local`.
+    Local,
+    /// `##other`.
+    Other,
 }
 
 /// How often a field occurs, as the Rust type shows it.
@@ -388,6 +407,11 @@ pub enum Checks {
         min_length: Option<u64>,
         /// `maxLength`.
         max_length: Option<u64>,
+        /// `enumeration`: the lexical forms allowed, white space collapsed.
+        enumeration: Vec<String>,
+        /// One pattern per derivation step (XSD text and translation),
+        /// matched against the list's lexical form.
+        patterns: Vec<(String, String)>,
         /// Checks of each item.
         item: Option<Box<Checks>>,
     },

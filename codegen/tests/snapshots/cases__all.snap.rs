@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Config` (`schema.xsd`).
+///
+/// The type of the root element `<config>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Attribute `name`, optional.
@@ -40,11 +42,11 @@ impl XmlElement for Config {
         r: &mut xml::XmlReader<'a>,
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
-        let mut name = None;
+        let mut name_ = None;
         for attribute in r.attributes(start) {
             let attribute = attribute?;
             match attribute.name() {
-                "name" => name = Some(r.attribute_value(start, &attribute)?),
+                "name" => name_ = Some(r.attribute_value(start, &attribute)?),
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
@@ -52,12 +54,18 @@ impl XmlElement for Config {
         let mut port = None;
         let mut user = None;
         let mut timeout = None;
-        while let Some(name) = r.peek_element()? {
-            match name {
-                "host" if host.is_none() => host = Some(r.required("host", &["host"])?),
-                "port" if port.is_none() => port = Some(r.required("port", &["port"])?),
-                "user" if user.is_none() => user = Some(r.required("user", &["user"])?),
-                "timeout" if timeout.is_none() => {
+        loop {
+            match r.peek_element()? {
+                Some("host") if host.is_none() => {
+                    host = Some(r.required("host", &["host"])?);
+                }
+                Some("port") if port.is_none() => {
+                    port = Some(r.required("port", &["port"])?);
+                }
+                Some("user") if user.is_none() => {
+                    user = Some(r.required("user", &["user"])?);
+                }
+                Some("timeout") if timeout.is_none() => {
                     timeout = Some(r.required("timeout", &["timeout"])?);
                 }
                 _ => break,
@@ -65,14 +73,15 @@ impl XmlElement for Config {
         }
         let host = host.ok_or_else(|| r.missing(&["host"]))?;
         let timeout = timeout.ok_or_else(|| r.missing(&["timeout"]))?;
-        r.end_of_content(&[&["host"], &["port"], &["user"], &["timeout"]])?;
-        Ok(Self {
-            name,
+        let value = Self {
+            name: name_,
             host,
             port,
             user,
             timeout,
-        })
+        };
+        r.end_of_content(&[&["host"], &["port"], &["user"], &["timeout"]])?;
+        Ok(value)
     }
 }
 
@@ -91,6 +100,7 @@ impl Validate for Config {
 /// Schema type `Name` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Name(pub String);
+
 impl From<String> for Name {
     fn from(value: String) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Envelope` (`schema.xsd`).
+///
+/// The type of the root element `<envelope>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Envelope {
     /// Element `<header>`.
@@ -31,11 +33,13 @@ impl XmlElement for Envelope {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let header = r.required("header", &["header"])?;
-        let body = r.required("body", &["body"])?;
-        let any = r.wildcard_elements(0, None, &[])?;
+        let value = Self {
+            header: r.required("header", &["header"])?,
+            body: r.required("body", &["body"])?,
+            any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Any)?,
+        };
         r.end_of_content(&[&["header"], &["body"], &[]])?;
-        Ok(Self { header, body, any })
+        Ok(value)
     }
 }
 
@@ -84,9 +88,12 @@ impl XmlElement for Body {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let any = r.wildcard_elements(1, Some(2), &[])?;
+        let value = Self {
+            id,
+            any: r.wildcard_elements(1, Some(2), &[], xml::WildcardNamespace::Any)?,
+        };
         r.end_of_content(&[&[]])?;
-        Ok(Self { id, any })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Items` (`schema.xsd`).
+///
+/// The type of the root element `<items>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Items {
     /// Element `<item>`.
@@ -30,10 +32,12 @@ impl XmlElement for Items {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let item = r.repeated("item", 1, None)?;
-        let strict = r.optional("strict")?;
+        let value = Self {
+            item: r.repeated("item", 1, None)?,
+            strict: r.optional("strict")?,
+        };
         r.end_of_content(&[&["item"], &["strict"]])?;
-        Ok(Self { item, strict })
+        Ok(value)
     }
 }
 
@@ -84,9 +88,14 @@ impl XmlElement for Item {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let name = r.required("name", &["name"])?;
+        r.declare_namespaces(&mut other_attributes);
+        let value = Self {
+            id,
+            other_attributes,
+            name: r.required("name", &["name"])?,
+        };
         r.end_of_content(&[&["name"]])?;
-        Ok(Self { id, other_attributes, name })
+        Ok(value)
     }
 }
 
@@ -128,8 +137,9 @@ impl XmlElement for Strict {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
+        let value = Self { id };
         r.empty_content()?;
-        Ok(Self { id })
+        Ok(value)
     }
 }
 

@@ -28,10 +28,12 @@ impl XmlElement for Doc {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let title = r.required("title", &["title"])?;
-        let any = r.wildcard_elements(0, None, &[])?;
+        let value = Self {
+            title: r.required("title", &["title"])?,
+            any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Other)?,
+        };
         r.end_of_content(&[&["title"], &[]])?;
-        Ok(Self { title, any })
+        Ok(value)
     }
 }
 

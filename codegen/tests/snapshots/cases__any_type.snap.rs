@@ -31,11 +31,13 @@ impl XmlElement for Note {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let payload = r.required("payload", &["payload"])?;
-        let extra = r.required("extra", &["extra"])?;
-        let meta = r.repeated("meta", 0, None)?;
+        let value = Self {
+            payload: r.required("payload", &["payload"])?,
+            extra: r.required("extra", &["extra"])?,
+            meta: r.repeated("meta", 0, None)?,
+        };
         r.end_of_content(&[&["payload"], &["extra"], &["meta"]])?;
-        Ok(Self { payload, extra, meta })
+        Ok(value)
     }
 }
 

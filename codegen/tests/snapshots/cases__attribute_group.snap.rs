@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Record` (`schema.xsd`).
+///
+/// The type of the root element `<record>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// Attribute `id`, required.
@@ -56,15 +58,15 @@ impl XmlElement for Record {
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let by = by.ok_or_else(|| r.missing_attribute(start, "by"))?;
-        let entry = r.repeated("entry", 0, None)?;
-        r.end_of_content(&[&["entry"]])?;
-        Ok(Self {
+        let value = Self {
             id,
             created,
             by,
             version,
-            entry,
-        })
+            entry: r.repeated("entry", 0, None)?,
+        };
+        r.end_of_content(&[&["entry"]])?;
+        Ok(value)
     }
 }
 
@@ -128,8 +130,11 @@ impl XmlElement for Entry {
             }
         }
         let by = by.ok_or_else(|| r.missing_attribute(start, "by"))?;
-        let value = r.read_value()?;
-        Ok(Self { created, by, value })
+        Ok(Self {
+            created,
+            by,
+            value: r.read_value()?,
+        })
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Server` (`schema.xsd`).
+///
+/// The type of the root element `<server>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Server {
     /// Attribute `host`, required.
@@ -78,9 +80,7 @@ impl XmlElement for Server {
             }
         }
         let host = host.ok_or_else(|| r.missing_attribute(start, "host"))?;
-        let alias = r.repeated("alias", 0, None)?;
-        r.end_of_content(&[&["alias"]])?;
-        Ok(Self {
+        let value = Self {
             host,
             port,
             secure,
@@ -88,8 +88,10 @@ impl XmlElement for Server {
             mode,
             weight,
             since,
-            alias,
-        })
+            alias: r.repeated("alias", 0, None)?,
+        };
+        r.end_of_content(&[&["alias"]])?;
+        Ok(value)
     }
 }
 
@@ -134,17 +136,18 @@ impl XmlElement for Alias {
         r: &mut xml::XmlReader<'a>,
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
-        let mut name = None;
+        let mut name_ = None;
         for attribute in r.attributes(start) {
             let attribute = attribute?;
             match attribute.name() {
-                "name" => name = Some(r.attribute_value(start, &attribute)?),
+                "name" => name_ = Some(r.attribute_value(start, &attribute)?),
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let name = name.ok_or_else(|| r.missing_attribute(start, "name"))?;
+        let name_ = name_.ok_or_else(|| r.missing_attribute(start, "name"))?;
+        let value = Self { name: name_ };
         r.empty_content()?;
-        Ok(Self { name })
+        Ok(value)
     }
 }
 

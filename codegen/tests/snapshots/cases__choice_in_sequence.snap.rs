@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Contact` (`schema.xsd`).
+///
+/// The type of the root element `<contact>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contact {
     /// Element `<name>`.
@@ -36,19 +38,16 @@ impl XmlElement for Contact {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let name = r.required("name", &["name"])?;
-        let email_or_phone = r.required_group(&["email", "phone"])?;
-        let fax_or_telex_or_pager = ContactFaxOrTelexOrPager::read_group(r)?;
-        let note = r.optional("note")?;
+        let value = Self {
+            name: r.required("name", &["name"])?,
+            email_or_phone: r.required_group(&["email", "phone"])?,
+            fax_or_telex_or_pager: ContactFaxOrTelexOrPager::read_group(r)?,
+            note: r.optional("note")?,
+        };
         r.end_of_content(
             &[&["name"], &["email", "phone"], &["fax", "telex", "pager"], &["note"]],
         )?;
-        Ok(Self {
-            name,
-            email_or_phone,
-            fax_or_telex_or_pager,
-            note,
-        })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Shape` (`schema.xsd`).
+///
+/// The type of the root element `<shape>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
     /// One of `<circle>`, `<square>`, `<rectangle>`, `<point>`, `<line>`, inside [`Shape`].
@@ -28,13 +30,15 @@ impl XmlElement for Shape {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let choice = r
-            .required_group(&["circle", "square", "rectangle", "point", "line"])?;
-        let color_or_pattern = ShapeColorOrPattern::read_group(r)?;
+        let value = Self {
+            choice: r
+                .required_group(&["circle", "square", "rectangle", "point", "line"])?,
+            color_or_pattern: ShapeColorOrPattern::read_group(r)?,
+        };
         r.end_of_content(
             &[&["circle", "square", "rectangle", "point", "line"], &["color", "pattern"]],
         )?;
-        Ok(Self { choice, color_or_pattern })
+        Ok(value)
     }
 }
 

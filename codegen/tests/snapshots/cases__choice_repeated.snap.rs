@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Playlist` (`schema.xsd`).
+///
+/// The type of the root element `<playlist>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Playlist {
     /// Element `<title>`.
@@ -33,15 +35,13 @@ impl XmlElement for Playlist {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let title = r.required("title", &["title"])?;
-        let song_or_pause = r.repeated_group(1, None, &["song", "pause"])?;
-        let credit_or_thanks = r.repeated_group(0, Some(2), &["credit", "thanks"])?;
+        let value = Self {
+            title: r.required("title", &["title"])?,
+            song_or_pause: r.repeated_group(1, None, &["song", "pause"])?,
+            credit_or_thanks: r.repeated_group(0, Some(2), &["credit", "thanks"])?,
+        };
         r.end_of_content(&[&["title"], &["song", "pause"], &["credit", "thanks"]])?;
-        Ok(Self {
-            title,
-            song_or_pause,
-            credit_or_thanks,
-        })
+        Ok(value)
     }
 }
 
@@ -208,6 +208,8 @@ impl xml::ChoiceItem for PlaylistCreditOrThanks {
 }
 
 /// Schema type `Mix` (`schema.xsd`).
+///
+/// The type of the root element `<mix>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Mix {
     /// One of `<a>`, `<b>`, inside [`Mix`].
@@ -228,9 +230,11 @@ impl XmlElement for Mix {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let a_or_b = r.repeated_group(2, Some(3), &["a", "b"])?;
+        let value = Self {
+            a_or_b: r.repeated_group(2, Some(3), &["a", "b"])?,
+        };
         r.end_of_content(&[&["a", "b"]])?;
-        Ok(Self { a_or_b })
+        Ok(value)
     }
 }
 
@@ -312,6 +316,7 @@ impl xml::ChoiceItem for MixAOrB {
 /// Schema type `Seconds` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Seconds(pub i32);
+
 impl From<i32> for Seconds {
     fn from(value: i32) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Login` (`schema.xsd`).
+///
+/// The type of the root element `<login>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Login {
     /// Element `<realm>`.
@@ -26,10 +28,12 @@ impl XmlElement for Login {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let realm = r.required("realm", &["realm"])?;
-        let choice = r.required_group(&["token", "user", "certificate"])?;
+        let value = Self {
+            realm: r.required("realm", &["realm"])?,
+            choice: r.required_group(&["token", "user", "certificate"])?,
+        };
         r.end_of_content(&[&["realm"], &["token", "user", "certificate"]])?;
-        Ok(Self { realm, choice })
+        Ok(value)
     }
 }
 
@@ -150,10 +154,13 @@ impl XmlGroup for LoginChoiceUserAndPasswordAndOtp {
         let Some("user") = r.peek_element()? else {
             return Ok(None);
         };
-        let user = r.required("user", &["user"])?;
-        let password = r.required("password", &["password"])?;
-        let otp = r.optional("otp")?;
-        Ok(Some(Self { user, password, otp }))
+        Ok(
+            Some(Self {
+                user: r.required("user", &["user"])?,
+                password: r.required("password", &["password"])?,
+                otp: r.optional("otp")?,
+            }),
+        )
     }
 }
 
@@ -190,9 +197,12 @@ impl XmlGroup for LoginChoiceCertificateAndChain {
         let Some("certificate") = r.peek_element()? else {
             return Ok(None);
         };
-        let certificate = r.required("certificate", &["certificate"])?;
-        let chain = r.repeated("chain", 1, None)?;
-        Ok(Some(Self { certificate, chain }))
+        Ok(
+            Some(Self {
+                certificate: r.required("certificate", &["certificate"])?,
+                chain: r.repeated("chain", 1, None)?,
+            }),
+        )
     }
 }
 

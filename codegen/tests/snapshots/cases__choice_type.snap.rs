@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Payment` (`schema.xsd`).
+///
+/// The type of the root element `<payment>`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payment {
     /// Element `<card>`.
@@ -78,6 +80,7 @@ impl Validate for Payment {
 /// Schema type `CardNumber` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CardNumber(pub String);
+
 impl From<String> for CardNumber {
     fn from(value: String) -> Self {
         Self(value)
@@ -133,6 +136,7 @@ impl Validate for CardNumber {
 /// Schema type `Nothing` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Nothing;
+
 impl XmlElement for Nothing {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         w.start(name);
@@ -144,8 +148,9 @@ impl XmlElement for Nothing {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
+        let value = Self;
         r.empty_content()?;
-        Ok(Self)
+        Ok(value)
     }
 }
 
@@ -179,10 +184,12 @@ impl XmlElement for Voucher {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let code = r.required("code", &["code"])?;
-        let value = r.required("value", &["value"])?;
+        let value = Self {
+            code: r.required("code", &["code"])?,
+            value: r.required("value", &["value"])?,
+        };
         r.end_of_content(&[&["code"], &["value"]])?;
-        Ok(Self { code, value })
+        Ok(value)
     }
 }
 

@@ -11,6 +11,10 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// A second documentation element.
 ///
 /// Schema type `Task` (`schema.xsd`).
+///
+/// The type of the root element `<task>`.
+///
+/// A task, the document root.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     /// Higher runs first. Back\\slash.
@@ -21,6 +25,8 @@ pub struct Task {
     ///
     /// Element `<title>`.
     pub title: String,
+    /// Documentation of a choice group.
+    ///
     /// One of `<due>`, `<someday>`, inside [`Task`].
     pub due_or_someday: Option<TaskDueOrSomeday>,
     /// Element `<state>`.
@@ -55,16 +61,14 @@ impl XmlElement for Task {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let title = r.required("title", &["title"])?;
-        let due_or_someday = TaskDueOrSomeday::read_group(r)?;
-        let state = r.optional("state")?;
-        r.end_of_content(&[&["title"], &["due", "someday"], &["state"]])?;
-        Ok(Self {
+        let value = Self {
             priority,
-            title,
-            due_or_someday,
-            state,
-        })
+            title: r.required("title", &["title"])?,
+            due_or_someday: TaskDueOrSomeday::read_group(r)?,
+            state: r.optional("state")?,
+        };
+        r.end_of_content(&[&["title"], &["due", "someday"], &["state"]])?;
+        Ok(value)
     }
 }
 
@@ -78,6 +82,8 @@ impl Validate for Task {
     }
 }
 
+/// Documentation of a choice group.
+///
 /// One of `<due>`, `<someday>`, inside [`Task`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum TaskDueOrSomeday {
@@ -122,6 +128,7 @@ impl Validate for TaskDueOrSomeday {
 /// Schema type `Empty` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Empty;
+
 impl XmlElement for Empty {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         w.start(name);
@@ -133,8 +140,9 @@ impl XmlElement for Empty {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
+        let value = Self;
         r.empty_content()?;
-        Ok(Self)
+        Ok(value)
     }
 }
 

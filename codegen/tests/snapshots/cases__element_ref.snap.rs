@@ -7,6 +7,7 @@ use xml::{Validate, XmlElement};
 /// The global element `<comment>` (`schema.xsd`), of type `xs:string`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comment(pub String);
+
 impl XmlElement for Comment {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -60,9 +61,12 @@ impl XmlElement for Author {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let name = r.required("name", &["name"])?;
+        let value = Self {
+            id,
+            name: r.required("name", &["name"])?,
+        };
         r.end_of_content(&[&["name"]])?;
-        Ok(Self { id, name })
+        Ok(value)
     }
 }
 
@@ -77,6 +81,8 @@ impl Validate for Author {
 }
 
 /// Schema type `Stamp` (`schema.xsd`).
+///
+/// The type of the root element `<stamp>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stamp {
     /// Attribute `at`, required.
@@ -103,8 +109,9 @@ impl XmlElement for Stamp {
             }
         }
         let at = at.ok_or_else(|| r.missing_attribute(start, "at"))?;
+        let value = Self { at };
         r.empty_content()?;
-        Ok(Self { at })
+        Ok(value)
     }
 }
 
@@ -148,17 +155,14 @@ impl XmlElement for Post {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let title = r.required("title", &["title"])?;
-        let author = r.required("author", &["author"])?;
-        let comment = r.repeated("comment", 0, None)?;
-        let stamp = r.optional("stamp")?;
+        let value = Self {
+            title: r.required("title", &["title"])?,
+            author: r.required("author", &["author"])?,
+            comment: r.repeated("comment", 0, None)?,
+            stamp: r.optional("stamp")?,
+        };
         r.end_of_content(&[&["title"], &["author"], &["comment"], &["stamp"]])?;
-        Ok(Self {
-            title,
-            author,
-            comment,
-            stamp,
-        })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Palette` (`schema.xsd`).
+///
+/// The type of the root element `<palette>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Palette {
     /// Attribute `level`, optional.
@@ -52,18 +54,15 @@ impl XmlElement for Palette {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let color = r.repeated("color", 1, None)?;
-        let level_2 = r.optional("level")?;
-        let shade = r.optional("shade")?;
-        let answer = r.optional("answer")?;
-        r.end_of_content(&[&["color"], &["level"], &["shade"], &["answer"]])?;
-        Ok(Self {
+        let value = Self {
             level,
-            color,
-            level_2,
-            shade,
-            answer,
-        })
+            color: r.repeated("color", 1, None)?,
+            level_2: r.optional("level")?,
+            shade: r.optional("shade")?,
+            answer: r.optional("answer")?,
+        };
+        r.end_of_content(&[&["color"], &["level"], &["shade"], &["answer"]])?;
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Kennel` (`schema.xsd`).
+///
+/// The type of the root element `<kennel>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Kennel {
     /// Element `<animal>`.
@@ -40,17 +42,14 @@ impl XmlElement for Kennel {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let animal = r.repeated("animal", 0, None)?;
-        let dog = r.optional("dog")?;
-        let show_dog = r.repeated("show-dog", 0, None)?;
-        let tagged = r.optional("tagged")?;
+        let value = Self {
+            animal: r.repeated("animal", 0, None)?,
+            dog: r.optional("dog")?,
+            show_dog: r.repeated("show-dog", 0, None)?,
+            tagged: r.optional("tagged")?,
+        };
         r.end_of_content(&[&["animal"], &["dog"], &["show-dog"], &["tagged"]])?;
-        Ok(Self {
-            animal,
-            dog,
-            show_dog,
-            tagged,
-        })
+        Ok(value)
     }
 }
 
@@ -102,10 +101,13 @@ impl XmlElement for Animal {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let name = r.required("name", &["name"])?;
-        let born = r.optional("born")?;
+        let value = Self {
+            id,
+            name: r.required("name", &["name"])?,
+            born: r.optional("born")?,
+        };
         r.end_of_content(&[&["name"], &["born"]])?;
-        Ok(Self { id, name, born })
+        Ok(value)
     }
 }
 
@@ -165,17 +167,15 @@ impl XmlElement for Dog {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let name = r.required("name", &["name"])?;
-        let born = r.optional("born")?;
-        let breed = r.required("breed", &["breed"])?;
-        r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
-        Ok(Self {
+        let value = Self {
             id,
             good,
-            name,
-            born,
-            breed,
-        })
+            name: r.required("name", &["name"])?,
+            born: r.optional("born")?,
+            breed: r.required("breed", &["breed"])?,
+        };
+        r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
+        Ok(value)
     }
 }
 
@@ -248,20 +248,17 @@ impl XmlElement for ShowDog {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let name = r.required("name", &["name"])?;
-        let born = r.optional("born")?;
-        let breed = r.required("breed", &["breed"])?;
-        let prize = r.repeated("prize", 0, Some(3))?;
-        r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
-        Ok(Self {
+        let value = Self {
             id,
             good,
             ring,
-            name,
-            born,
-            breed,
-            prize,
-        })
+            name: r.required("name", &["name"])?,
+            born: r.optional("born")?,
+            breed: r.required("breed", &["breed"])?,
+            prize: r.repeated("prize", 0, Some(3))?,
+        };
+        r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
+        Ok(value)
     }
 }
 
@@ -379,10 +376,14 @@ impl XmlElement for Tagged {
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let tag = tag.ok_or_else(|| r.missing_attribute(start, "tag"))?;
-        let name = r.required("name", &["name"])?;
-        let born = r.optional("born")?;
+        let value = Self {
+            id,
+            tag,
+            name: r.required("name", &["name"])?,
+            born: r.optional("born")?,
+        };
         r.end_of_content(&[&["name"], &["born"]])?;
-        Ok(Self { id, tag, name, born })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Bounds` (`schema.xsd`).
+///
+/// The type of the root element `<bounds>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bounds {
     /// Element `<percent>`.
@@ -55,13 +57,15 @@ impl XmlElement for Bounds {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let percent = r.optional("percent")?;
-        let open = r.optional("open")?;
-        let price = r.optional("price")?;
-        let ratio = r.optional("ratio")?;
-        let count = r.optional("count")?;
-        let temperature = r.optional("temperature")?;
-        let small = r.optional("small")?;
+        let value = Self {
+            percent: r.optional("percent")?,
+            open: r.optional("open")?,
+            price: r.optional("price")?,
+            ratio: r.optional("ratio")?,
+            count: r.optional("count")?,
+            temperature: r.optional("temperature")?,
+            small: r.optional("small")?,
+        };
         r.end_of_content(
             &[
                 &["percent"],
@@ -73,15 +77,7 @@ impl XmlElement for Bounds {
                 &["small"],
             ],
         )?;
-        Ok(Self {
-            percent,
-            open,
-            price,
-            ratio,
-            count,
-            temperature,
-            small,
-        })
+        Ok(value)
     }
 }
 
@@ -134,6 +130,7 @@ impl Validate for Bounds {
 /// Schema type `Percent` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Percent(pub i32);
+
 impl From<i32> for Percent {
     fn from(value: i32) -> Self {
         Self(value)
@@ -177,6 +174,7 @@ impl Validate for Percent {
 /// Schema type `OpenRange` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OpenRange(pub i64);
+
 impl From<i64> for OpenRange {
     fn from(value: i64) -> Self {
         Self(value)
@@ -220,6 +218,7 @@ impl Validate for OpenRange {
 /// Schema type `Ratio` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub struct Ratio(pub f64);
+
 impl From<f64> for Ratio {
     fn from(value: f64) -> Self {
         Self(value)
@@ -263,6 +262,7 @@ impl Validate for Ratio {
 /// Schema type `Small` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Small(pub i32);
+
 impl From<i32> for Small {
     fn from(value: i32) -> Self {
         Self(value)

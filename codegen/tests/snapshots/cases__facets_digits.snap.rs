@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Amounts` (`schema.xsd`).
+///
+/// The type of the root element `<amounts>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Amounts {
     /// Element `<amount>`.
@@ -35,11 +37,13 @@ impl XmlElement for Amounts {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let amount = r.repeated("amount", 1, None)?;
-        let rate = r.optional("rate")?;
-        let pin = r.optional("pin")?;
+        let value = Self {
+            amount: r.repeated("amount", 1, None)?,
+            rate: r.optional("rate")?,
+            pin: r.optional("pin")?,
+        };
         r.end_of_content(&[&["amount"], &["rate"], &["pin"]])?;
-        Ok(Self { amount, rate, pin })
+        Ok(value)
     }
 }
 
@@ -84,6 +88,7 @@ impl Validate for Amounts {
 /// Schema type `Pin` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pin(pub u32);
+
 impl From<u32> for Pin {
     fn from(value: u32) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Codes` (`schema.xsd`).
+///
+/// The type of the root element `<codes>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Codes {
     /// Element `<country>`.
@@ -36,17 +38,14 @@ impl XmlElement for Codes {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let country = r.required("country", &["country"])?;
-        let name = r.required("name", &["name"])?;
-        let nick = r.optional("nick")?;
-        let comment = r.repeated("comment", 0, None)?;
+        let value = Self {
+            country: r.required("country", &["country"])?,
+            name: r.required("name", &["name"])?,
+            nick: r.optional("nick")?,
+            comment: r.repeated("comment", 0, None)?,
+        };
         r.end_of_content(&[&["country"], &["name"], &["nick"], &["comment"]])?;
-        Ok(Self {
-            country,
-            name,
-            nick,
-            comment,
-        })
+        Ok(value)
     }
 }
 
@@ -80,6 +79,7 @@ impl Validate for Codes {
 /// Schema type `CountryCode` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode(pub String);
+
 impl From<String> for CountryCode {
     fn from(value: String) -> Self {
         Self(value)
@@ -135,6 +135,7 @@ impl Validate for CountryCode {
 /// Schema type `Name` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Name(pub String);
+
 impl From<String> for Name {
     fn from(value: String) -> Self {
         Self(value)
@@ -190,6 +191,7 @@ impl Validate for Name {
 /// Schema type `Nick` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Nick(pub String);
+
 impl From<String> for Nick {
     fn from(value: String) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Patterns` (`schema.xsd`).
+///
+/// The type of the root element `<patterns>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Patterns {
     /// Element `<code>`.
@@ -50,12 +52,14 @@ impl XmlElement for Patterns {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let code = r.optional("code")?;
-        let yes_no = r.optional("yes-no")?;
-        let a_code = r.optional("a-code")?;
-        let literal = r.optional("literal")?;
-        let word = r.repeated("word", 0, None)?;
-        let no_vowel = r.optional("no-vowel")?;
+        let value = Self {
+            code: r.optional("code")?,
+            yes_no: r.optional("yes-no")?,
+            a_code: r.optional("a-code")?,
+            literal: r.optional("literal")?,
+            word: r.repeated("word", 0, None)?,
+            no_vowel: r.optional("no-vowel")?,
+        };
         r.end_of_content(
             &[
                 &["code"],
@@ -66,14 +70,7 @@ impl XmlElement for Patterns {
                 &["no-vowel"],
             ],
         )?;
-        Ok(Self {
-            code,
-            yes_no,
-            a_code,
-            literal,
-            word,
-            no_vowel,
-        })
+        Ok(value)
     }
 }
 
@@ -108,6 +105,7 @@ impl Validate for Patterns {
 /// Schema type `Code` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code(pub String);
+
 impl From<String> for Code {
     fn from(value: String) -> Self {
         Self(value)
@@ -167,6 +165,7 @@ impl Validate for Code {
 /// Schema type `YesNo` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct YesNo(pub String);
+
 impl From<String> for YesNo {
     fn from(value: String) -> Self {
         Self(value)
@@ -226,6 +225,7 @@ impl Validate for YesNo {
 /// Schema type `ACode` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ACode(pub String);
+
 impl From<String> for ACode {
     fn from(value: String) -> Self {
         Self(value)
@@ -289,6 +289,7 @@ impl Validate for ACode {
 /// Schema type `Word` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Word(pub String);
+
 impl From<String> for Word {
     fn from(value: String) -> Self {
         Self(value)
@@ -348,6 +349,7 @@ impl Validate for Word {
 /// Schema type `NoVowel` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NoVowel(pub String);
+
 impl From<String> for NoVowel {
     fn from(value: String) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Texts` (`schema.xsd`).
+///
+/// The type of the root element `<texts>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Texts {
     /// Element `<short>`.
@@ -45,21 +47,17 @@ impl XmlElement for Texts {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let short = r.repeated("short", 0, None)?;
-        let words = r.optional("words")?;
-        let token = r.optional("token")?;
-        let replaced = r.optional("replaced")?;
-        let choice = r.optional("choice")?;
+        let value = Self {
+            short: r.repeated("short", 0, None)?,
+            words: r.optional("words")?,
+            token: r.optional("token")?,
+            replaced: r.optional("replaced")?,
+            choice: r.optional("choice")?,
+        };
         r.end_of_content(
             &[&["short"], &["words"], &["token"], &["replaced"], &["choice"]],
         )?;
-        Ok(Self {
-            short,
-            words,
-            token,
-            replaced,
-            choice,
-        })
+        Ok(value)
     }
 }
 
@@ -79,6 +77,7 @@ impl Validate for Texts {
 /// Schema type `Collapsed` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Collapsed(pub String);
+
 impl From<String> for Collapsed {
     fn from(value: String) -> Self {
         Self(value)
@@ -134,6 +133,7 @@ impl Validate for Collapsed {
 /// Schema type `Words` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Words(pub String);
+
 impl From<String> for Words {
     fn from(value: String) -> Self {
         Self(value)
@@ -193,6 +193,7 @@ impl Validate for Words {
 /// Schema type `ShortToken` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ShortToken(pub String);
+
 impl From<String> for ShortToken {
     fn from(value: String) -> Self {
         Self(value)
@@ -248,6 +249,7 @@ impl Validate for ShortToken {
 /// Schema type `Replaced` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Replaced(pub String);
+
 impl From<String> for Replaced {
     fn from(value: String) -> Self {
         Self(value)

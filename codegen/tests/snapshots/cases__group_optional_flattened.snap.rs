@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Box` (`schema.xsd`).
+///
+/// The type of the root element `<box>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxType {
     /// Element `<label>`.
@@ -41,21 +43,17 @@ impl XmlElement for BoxType {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let label = r.required("label", &["label"])?;
-        let width = r.optional("width")?;
-        let height = r.optional("height")?;
-        let sticker = r.repeated("sticker", 0, None)?;
-        let weight = r.required("weight", &["weight"])?;
+        let value = Self {
+            label: r.required("label", &["label"])?,
+            width: r.optional("width")?,
+            height: r.optional("height")?,
+            sticker: r.repeated("sticker", 0, None)?,
+            weight: r.required("weight", &["weight"])?,
+        };
         r.end_of_content(
             &[&["label"], &["width"], &["height"], &["sticker"], &["weight"]],
         )?;
-        Ok(Self {
-            label,
-            width,
-            height,
-            sticker,
-            weight,
-        })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Person` (`schema.xsd`).
+///
+/// The type of the root element `<person>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     /// Element `<name>`.
@@ -33,15 +35,13 @@ impl XmlElement for Person {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let name = r.required("name", &["name"])?;
-        let street_and_city_and_zip = PersonStreetAndCityAndZip::read_group(r)?;
-        let age = r.optional("age")?;
+        let value = Self {
+            name: r.required("name", &["name"])?,
+            street_and_city_and_zip: PersonStreetAndCityAndZip::read_group(r)?,
+            age: r.optional("age")?,
+        };
         r.end_of_content(&[&["name"], &["street"], &["age"]])?;
-        Ok(Self {
-            name,
-            street_and_city_and_zip,
-            age,
-        })
+        Ok(value)
     }
 }
 
@@ -82,10 +82,13 @@ impl XmlGroup for PersonStreetAndCityAndZip {
         let Some("street") = r.peek_element()? else {
             return Ok(None);
         };
-        let street = r.required("street", &["street"])?;
-        let city = r.required("city", &["city"])?;
-        let zip = r.optional("zip")?;
-        Ok(Some(Self { street, city, zip }))
+        Ok(
+            Some(Self {
+                street: r.required("street", &["street"])?,
+                city: r.required("city", &["city"])?,
+                zip: r.optional("zip")?,
+            }),
+        )
     }
 }
 
@@ -104,6 +107,7 @@ impl Validate for PersonStreetAndCityAndZip {
 /// Schema type `Zip` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Zip(pub String);
+
 impl From<String> for Zip {
     fn from(value: String) -> Self {
         Self(value)

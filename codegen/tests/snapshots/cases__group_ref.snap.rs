@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Directory` (`schema.xsd`).
+///
+/// The type of the root element `<directory>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Directory {
     /// Element `<person>`.
@@ -30,10 +32,12 @@ impl XmlElement for Directory {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let person = r.repeated("person", 0, None)?;
-        let company = r.repeated("company", 0, None)?;
+        let value = Self {
+            person: r.repeated("person", 0, None)?,
+            company: r.repeated("company", 0, None)?,
+        };
         r.end_of_content(&[&["person"], &["company"]])?;
-        Ok(Self { person, company })
+        Ok(value)
     }
 }
 
@@ -75,15 +79,13 @@ impl XmlElement for Person {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let first = r.required("first", &["first"])?;
-        let last = r.required("last", &["last"])?;
-        let email_or_phone = r.repeated_group(0, None, &["email", "phone"])?;
+        let value = Self {
+            first: r.required("first", &["first"])?,
+            last: r.required("last", &["last"])?,
+            email_or_phone: r.repeated_group(0, None, &["email", "phone"])?,
+        };
         r.end_of_content(&[&["first"], &["last"], &["email", "phone"]])?;
-        Ok(Self {
-            first,
-            last,
-            email_or_phone,
-        })
+        Ok(value)
     }
 }
 
@@ -200,15 +202,13 @@ impl XmlElement for Company {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let title = r.required("title", &["title"])?;
-        let email_or_phone = r.required_group(&["email", "phone"])?;
-        let first_and_last = CompanyFirstAndLast::read_group(r)?;
+        let value = Self {
+            title: r.required("title", &["title"])?,
+            email_or_phone: r.required_group(&["email", "phone"])?,
+            first_and_last: CompanyFirstAndLast::read_group(r)?,
+        };
         r.end_of_content(&[&["title"], &["email", "phone"], &["first"]])?;
-        Ok(Self {
-            title,
-            email_or_phone,
-            first_and_last,
-        })
+        Ok(value)
     }
 }
 
@@ -319,9 +319,12 @@ impl XmlGroup for CompanyFirstAndLast {
         let Some("first") = r.peek_element()? else {
             return Ok(None);
         };
-        let first = r.required("first", &["first"])?;
-        let last = r.required("last", &["last"])?;
-        Ok(Some(Self { first, last }))
+        Ok(
+            Some(Self {
+                first: r.required("first", &["first"])?,
+                last: r.required("last", &["last"])?,
+            }),
+        )
     }
 }
 

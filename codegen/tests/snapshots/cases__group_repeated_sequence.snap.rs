@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Schema type `Settings` (`schema.xsd`).
+///
+/// The type of the root element `<settings>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Element `<scope>`.
@@ -33,15 +35,13 @@ impl XmlElement for Settings {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let scope = r.required("scope", &["scope"])?;
-        let key_and_value = r.repeated_group(1, None, &["key"])?;
-        let alias_and_target = r.repeated_group(0, Some(2), &["alias"])?;
+        let value = Self {
+            scope: r.required("scope", &["scope"])?,
+            key_and_value: r.repeated_group(1, None, &["key"])?,
+            alias_and_target: r.repeated_group(0, Some(2), &["alias"])?,
+        };
         r.end_of_content(&[&["scope"], &["key"], &["alias"]])?;
-        Ok(Self {
-            scope,
-            key_and_value,
-            alias_and_target,
-        })
+        Ok(value)
     }
 }
 
@@ -80,9 +80,12 @@ impl XmlGroup for SettingsKeyAndValue {
         let Some("key") = r.peek_element()? else {
             return Ok(None);
         };
-        let key = r.required("key", &["key"])?;
-        let value = r.optional("value")?;
-        Ok(Some(Self { key, value }))
+        Ok(
+            Some(Self {
+                key: r.required("key", &["key"])?,
+                value: r.optional("value")?,
+            }),
+        )
     }
 }
 
@@ -116,9 +119,12 @@ impl XmlGroup for SettingsAliasAndTarget {
         let Some("alias") = r.peek_element()? else {
             return Ok(None);
         };
-        let alias = r.required("alias", &["alias"])?;
-        let target = r.required("target", &["target"])?;
-        Ok(Some(Self { alias, target }))
+        Ok(
+            Some(Self {
+                alias: r.required("alias", &["alias"])?,
+                target: r.required("target", &["target"])?,
+            }),
+        )
     }
 }
 
@@ -136,6 +142,7 @@ impl Validate for SettingsAliasAndTarget {
 /// Schema type `ShortText` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ShortText(pub String);
+
 impl From<String> for ShortText {
     fn from(value: String) -> Self {
         Self(value)

@@ -36,17 +36,14 @@ impl XmlElement for Groups {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let single = r.required("single", &["single"])?;
-        let optional_choice = r.repeated("optional-choice", 1, None)?;
-        let deep = r.required("deep", &["deep"])?;
-        let twice = r.repeated("twice", 0, Some(2))?;
+        let value = Self {
+            single: r.required("single", &["single"])?,
+            optional_choice: r.repeated("optional-choice", 1, None)?,
+            deep: r.required("deep", &["deep"])?,
+            twice: r.repeated("twice", 0, Some(2))?,
+        };
         r.end_of_content(&[&["single"], &["optional-choice"], &["deep"], &["twice"]])?;
-        Ok(Self {
-            single,
-            optional_choice,
-            deep,
-            twice,
-        })
+        Ok(value)
     }
 }
 
@@ -132,9 +129,11 @@ impl XmlElement for OptionalChoice {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let a_or_b = OptionalChoiceAOrB::read_group(r)?;
+        let value = Self {
+            a_or_b: OptionalChoiceAOrB::read_group(r)?,
+        };
         r.end_of_content(&[&["a", "b"]])?;
-        Ok(Self { a_or_b })
+        Ok(value)
     }
 }
 

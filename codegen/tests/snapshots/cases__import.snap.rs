@@ -42,16 +42,14 @@ impl XmlElement for Invoice {
             }
         }
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
-        let number = r.required("number", &["number"])?;
-        let total = r.required("total", &["total"])?;
-        let line = r.repeated("line", 1, None)?;
-        r.end_of_content(&[&["number"], &["total"], &["line"]])?;
-        Ok(Self {
+        let value = Self {
             currency,
-            number,
-            total,
-            line,
-        })
+            number: r.required("number", &["number"])?,
+            total: r.required("total", &["total"])?,
+            line: r.repeated("line", 1, None)?,
+        };
+        r.end_of_content(&[&["number"], &["total"], &["line"]])?;
+        Ok(value)
     }
 }
 
@@ -70,6 +68,8 @@ impl Validate for Invoice {
 }
 
 /// Schema type `Money` (`schema.xsd`).
+///
+/// The type of the root element `<cash>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money {
     /// Element `<cents>`.
@@ -88,9 +88,11 @@ impl XmlElement for Money {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let cents = r.required("cents", &["cents"])?;
+        let value = Self {
+            cents: r.required("cents", &["cents"])?,
+        };
         r.end_of_content(&[&["cents"]])?;
-        Ok(Self { cents })
+        Ok(value)
     }
 }
 
@@ -138,10 +140,13 @@ impl XmlElement for Money2 {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let amount = r.required("amount", &["amount"])?;
-        let note = r.optional("note")?;
+        let value = Self {
+            currency,
+            amount: r.required("amount", &["amount"])?,
+            note: r.optional("note")?,
+        };
         r.end_of_content(&[&["amount"], &["note"]])?;
-        Ok(Self { currency, amount, note })
+        Ok(value)
     }
 }
 
@@ -159,6 +164,7 @@ impl Validate for Money2 {
 /// Schema type `CurrencyCode` (`money.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CurrencyCode(pub String);
+
 impl From<String> for CurrencyCode {
     fn from(value: String) -> Self {
         Self(value)

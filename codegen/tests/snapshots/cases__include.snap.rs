@@ -29,11 +29,13 @@ impl XmlElement for Shipment {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let from = r.required("from", &["from"])?;
-        let to = r.required("to", &["to"])?;
-        let weight = r.required("weight", &["weight"])?;
+        let value = Self {
+            from: r.required("from", &["from"])?,
+            to: r.required("to", &["to"])?,
+            weight: r.required("weight", &["weight"])?,
+        };
         r.end_of_content(&[&["from"], &["to"], &["weight"]])?;
-        Ok(Self { from, to, weight })
+        Ok(value)
     }
 }
 
@@ -70,10 +72,12 @@ impl XmlElement for Address {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let street = r.required("street", &["street"])?;
-        let country = r.required("country", &["country"])?;
+        let value = Self {
+            street: r.required("street", &["street"])?,
+            country: r.required("country", &["country"])?,
+        };
         r.end_of_content(&[&["street"], &["country"]])?;
-        Ok(Self { street, country })
+        Ok(value)
     }
 }
 
@@ -91,6 +95,7 @@ impl Validate for Address {
 /// Schema type `CountryCode` (`parts/units.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode(pub String);
+
 impl From<String> for CountryCode {
     fn from(value: String) -> Self {
         Self(value)
@@ -173,8 +178,10 @@ impl XmlElement for Weight {
             }
         }
         let unit = unit.ok_or_else(|| r.missing_attribute(start, "unit"))?;
-        let value = r.read_value()?;
-        Ok(Self { unit, value })
+        Ok(Self {
+            unit,
+            value: r.read_value()?,
+        })
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Lists` (`schema.xsd`).
+///
+/// The type of the root element `<lists>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lists {
     /// Attribute `ids`, optional.
@@ -50,18 +52,15 @@ impl XmlElement for Lists {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let numbers = r.required("numbers", &["numbers"])?;
-        let colors = r.optional("colors")?;
-        let digits = r.optional("digits")?;
-        let names = r.optional("names")?;
-        r.end_of_content(&[&["numbers"], &["colors"], &["digits"], &["names"]])?;
-        Ok(Self {
+        let value = Self {
             ids,
-            numbers,
-            colors,
-            digits,
-            names,
-        })
+            numbers: r.required("numbers", &["numbers"])?,
+            colors: r.optional("colors")?,
+            digits: r.optional("digits")?,
+            names: r.optional("names")?,
+        };
+        r.end_of_content(&[&["numbers"], &["colors"], &["digits"], &["names"]])?;
+        Ok(value)
     }
 }
 
@@ -145,6 +144,7 @@ impl Validate for ColorsItem {
 /// Schema type `Digit` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Digit(pub i32);
+
 impl From<i32> for Digit {
     fn from(value: i32) -> Self {
         Self(value)

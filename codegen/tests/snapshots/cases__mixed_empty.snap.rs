@@ -35,8 +35,10 @@ impl XmlElement for Para {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { lang, value })
+        Ok(Self {
+            lang,
+            value: r.read_value()?,
+        })
     }
 }
 

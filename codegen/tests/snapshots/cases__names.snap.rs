@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Names` (`schema.xsd`).
+///
+/// The type of the root element `<names>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Names {
     /// Attribute `type`, optional.
@@ -82,15 +84,19 @@ impl XmlElement for Names {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let type_2 = r.required("type", &["type"])?;
-        let r#match = r.optional("match")?;
-        let self_ = r.optional("self")?;
-        let r#fn = r.optional("fn")?;
-        let crate_ = r.optional("crate")?;
-        let super_ = r.optional("super")?;
-        let gen_info = r.optional("gen-info")?;
-        let gen_info_2 = r.optional("gen_info")?;
-        let r#async = r.optional("async")?;
+        let value = Self {
+            r#type,
+            r#impl,
+            type_2: r.required("type", &["type"])?,
+            r#match: r.optional("match")?,
+            self_: r.optional("self")?,
+            r#fn: r.optional("fn")?,
+            crate_: r.optional("crate")?,
+            super_: r.optional("super")?,
+            gen_info: r.optional("gen-info")?,
+            gen_info_2: r.optional("gen_info")?,
+            r#async: r.optional("async")?,
+        };
         r.end_of_content(
             &[
                 &["type"],
@@ -104,19 +110,7 @@ impl XmlElement for Names {
                 &["async"],
             ],
         )?;
-        Ok(Self {
-            r#type,
-            r#impl,
-            type_2,
-            r#match,
-            self_,
-            r#fn,
-            crate_,
-            super_,
-            gen_info,
-            gen_info_2,
-            r#async,
-        })
+        Ok(value)
     }
 }
 
@@ -165,8 +159,9 @@ impl XmlElement for Item {
             }
         }
         let lower = lower.ok_or_else(|| r.missing_attribute(start, "lower"))?;
+        let value = Self { lower };
         r.empty_content()?;
-        Ok(Self { lower })
+        Ok(value)
     }
 }
 
@@ -207,8 +202,9 @@ impl XmlElement for Item2 {
             }
         }
         let upper = upper.ok_or_else(|| r.missing_attribute(start, "upper"))?;
+        let value = Self { upper };
         r.empty_content()?;
-        Ok(Self { upper })
+        Ok(value)
     }
 }
 
@@ -287,6 +283,7 @@ impl Validate for ResultType {
 /// Schema type `ResultType` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResultType2(pub String);
+
 impl From<String> for ResultType2 {
     fn from(value: String) -> Self {
         Self(value)

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Node` (`schema.xsd`).
+///
+/// The type of the root element `<tree>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Attribute `depth`, optional.
@@ -45,11 +47,14 @@ impl XmlElement for Node {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let label = r.required("label", &["label"])?;
-        let first = r.optional("first")?.map(Box::new);
-        let child = r.repeated("child", 0, None)?;
+        let value = Self {
+            depth,
+            label: r.required("label", &["label"])?,
+            first: r.optional("first")?.map(Box::new),
+            child: r.repeated("child", 0, None)?,
+        };
         r.end_of_content(&[&["label"], &["first"], &["child"]])?;
-        Ok(Self { depth, label, first, child })
+        Ok(value)
     }
 }
 
@@ -69,6 +74,7 @@ impl Validate for Node {
 /// Schema type `Depth` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Depth(pub i32);
+
 impl From<i32> for Depth {
     fn from(value: i32) -> Self {
         Self(value)
@@ -110,6 +116,8 @@ impl Validate for Depth {
 }
 
 /// Schema type `Expr` (`schema.xsd`).
+///
+/// The type of the root element `<expr>`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// Element `<value>`.
@@ -189,10 +197,12 @@ impl XmlElement for Pair {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let left = Box::new(r.required("left", &["left"])?);
-        let right = Box::new(r.required("right", &["right"])?);
+        let value = Self {
+            left: Box::new(r.required("left", &["left"])?),
+            right: Box::new(r.required("right", &["right"])?),
+        };
         r.end_of_content(&[&["left"], &["right"]])?;
-        Ok(Self { left, right })
+        Ok(value)
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Addresses` (`schema.xsd`).
+///
+/// The type of the root element `<addresses>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Addresses {
     /// Element `<any>`.
@@ -30,10 +32,12 @@ impl XmlElement for Addresses {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let any = r.repeated("any", 0, None)?;
-        let city = r.repeated("city", 0, None)?;
+        let value = Self {
+            any: r.repeated("any", 0, None)?,
+            city: r.repeated("city", 0, None)?,
+        };
         r.end_of_content(&[&["any"], &["city"]])?;
-        Ok(Self { any, city })
+        Ok(value)
     }
 }
 
@@ -96,17 +100,15 @@ impl XmlElement for Address {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let street = r.required("street", &["street"])?;
-        let city = r.optional("city")?;
-        let note = r.repeated("note", 0, None)?;
-        r.end_of_content(&[&["street"], &["city"], &["note"]])?;
-        Ok(Self {
+        let value = Self {
             kind,
             legacy,
-            street,
-            city,
-            note,
-        })
+            street: r.required("street", &["street"])?,
+            city: r.optional("city")?,
+            note: r.repeated("note", 0, None)?,
+        };
+        r.end_of_content(&[&["street"], &["city"], &["note"]])?;
+        Ok(value)
     }
 }
 
@@ -163,11 +165,14 @@ impl XmlElement for CityAddress {
             }
         }
         let kind = kind.ok_or_else(|| r.missing_attribute(start, "kind"))?;
-        let street = r.required("street", &["street"])?;
-        let city = r.required("city", &["city"])?;
-        let note = r.repeated("note", 0, Some(2))?;
+        let value = Self {
+            kind,
+            street: r.required("street", &["street"])?,
+            city: r.required("city", &["city"])?,
+            note: r.repeated("note", 0, Some(2))?,
+        };
         r.end_of_content(&[&["street"], &["city"], &["note"]])?;
-        Ok(Self { kind, street, city, note })
+        Ok(value)
     }
 }
 

@@ -7,6 +7,7 @@ use xml::{Validate, XmlElement};
 /// The global element `<number>` (`schema.xsd`), of type `xs:int`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(pub i32);
+
 impl XmlElement for Number {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -31,6 +32,7 @@ impl Validate for Number {
 /// The global element `<color>` (`schema.xsd`), of type [`Color`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Color2(pub Color);
+
 impl XmlElement for Color2 {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -55,6 +57,7 @@ impl Validate for Color2 {
 /// The global element `<code>` (`schema.xsd`), of type `/code`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code(pub String);
+
 impl From<String> for Code {
     fn from(value: String) -> Self {
         Self(value)
@@ -110,6 +113,7 @@ impl Validate for Code {
 /// The global element `<numbers>` (`schema.xsd`), of type [`Numbers`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Numbers2(pub Numbers);
+
 impl XmlElement for Numbers2 {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -134,6 +138,7 @@ impl Validate for Numbers2 {
 /// The global element `<request>` (`schema.xsd`), of type [`Message`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request(pub Message);
+
 impl XmlElement for Request {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -160,6 +165,7 @@ impl Validate for Request {
 /// The global element `<response>` (`schema.xsd`), of type [`Message`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response(pub Message);
+
 impl XmlElement for Response {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         self.0.write_element(w, name);
@@ -276,9 +282,12 @@ impl XmlElement for Message {
             }
         }
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let text = r.required("text", &["text"])?;
+        let value = Self {
+            id,
+            text: r.required("text", &["text"])?,
+        };
         r.end_of_content(&[&["text"]])?;
-        Ok(Self { id, text })
+        Ok(value)
     }
 }
 

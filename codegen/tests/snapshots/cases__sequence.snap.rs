@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Order` (`schema.xsd`).
+///
+/// The type of the root element `<order>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     /// Element `<id>`.
@@ -51,13 +53,15 @@ impl XmlElement for Order {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let id = r.required("id", &["id"])?;
-        let note = r.optional("note")?;
-        let line = r.repeated("line", 2, Some(4))?;
-        let tag = r.repeated("tag", 0, None)?;
-        let total = r.required("total", &["total"])?;
-        let flag = r.repeated("flag", 1, None)?;
-        let comment = r.repeated("comment", 0, Some(2))?;
+        let value = Self {
+            id: r.required("id", &["id"])?,
+            note: r.optional("note")?,
+            line: r.repeated("line", 2, Some(4))?,
+            tag: r.repeated("tag", 0, None)?,
+            total: r.required("total", &["total"])?,
+            flag: r.repeated("flag", 1, None)?,
+            comment: r.repeated("comment", 0, Some(2))?,
+        };
         r.end_of_content(
             &[
                 &["id"],
@@ -69,15 +73,7 @@ impl XmlElement for Order {
                 &["comment"],
             ],
         )?;
-        Ok(Self {
-            id,
-            note,
-            line,
-            tag,
-            total,
-            flag,
-            comment,
-        })
+        Ok(value)
     }
 }
 

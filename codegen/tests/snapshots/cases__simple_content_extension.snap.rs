@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Prices` (`schema.xsd`).
+///
+/// The type of the root element `<prices>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prices {
     /// Element `<price>`.
@@ -40,12 +42,14 @@ impl XmlElement for Prices {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let price = r.repeated("price", 1, None)?;
-        let taxed = r.optional("taxed")?;
-        let code = r.optional("code")?;
-        let label = r.optional("label")?;
+        let value = Self {
+            price: r.repeated("price", 1, None)?,
+            taxed: r.optional("taxed")?,
+            code: r.optional("code")?,
+            label: r.optional("label")?,
+        };
         r.end_of_content(&[&["price"], &["taxed"], &["code"], &["label"]])?;
-        Ok(Self { price, taxed, code, label })
+        Ok(value)
     }
 }
 
@@ -93,8 +97,10 @@ impl XmlElement for Price {
             }
         }
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
-        let value = r.read_value()?;
-        Ok(Self { currency, value })
+        Ok(Self {
+            currency,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -146,8 +152,11 @@ impl XmlElement for TaxedPrice {
             }
         }
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
-        let value = r.read_value()?;
-        Ok(Self { currency, tax, value })
+        Ok(Self {
+            currency,
+            tax,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -164,6 +173,7 @@ impl Validate for TaxedPrice {
 /// Schema type `Code` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code(pub String);
+
 impl From<String> for Code {
     fn from(value: String) -> Self {
         Self(value)
@@ -251,8 +261,10 @@ impl XmlElement for TaggedCode {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { source, value })
+        Ok(Self {
+            source,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -286,8 +298,7 @@ impl XmlElement for Label {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let value = r.read_value()?;
-        Ok(Self { value })
+        Ok(Self { value: r.read_value()? })
     }
 }
 

@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Readings` (`schema.xsd`).
+///
+/// The type of the root element `<readings>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Readings {
     /// Element `<measure>`.
@@ -35,11 +37,13 @@ impl XmlElement for Readings {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let measure = r.repeated("measure", 0, None)?;
-        let percent = r.repeated("percent", 0, None)?;
-        let note = r.optional("note")?;
+        let value = Self {
+            measure: r.repeated("measure", 0, None)?,
+            percent: r.repeated("percent", 0, None)?,
+            note: r.optional("note")?,
+        };
         r.end_of_content(&[&["measure"], &["percent"], &["note"]])?;
-        Ok(Self { measure, percent, note })
+        Ok(value)
     }
 }
 
@@ -93,8 +97,11 @@ impl XmlElement for Measure {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { unit, source, value })
+        Ok(Self {
+            unit,
+            source,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -140,8 +147,10 @@ impl XmlElement for Percent {
             }
         }
         let unit = unit.ok_or_else(|| r.missing_attribute(start, "unit"))?;
-        let value = r.read_value()?;
-        Ok(Self { unit, value })
+        Ok(Self {
+            unit,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -195,8 +204,10 @@ impl XmlElement for Note {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { lang, value })
+        Ok(Self {
+            lang,
+            value: r.read_value()?,
+        })
     }
 }
 
@@ -243,8 +254,10 @@ impl XmlElement for ShortNote {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { lang, value })
+        Ok(Self {
+            lang,
+            value: r.read_value()?,
+        })
     }
 }
 

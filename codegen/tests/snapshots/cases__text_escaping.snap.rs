@@ -25,9 +25,11 @@ impl XmlElement for Texts {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let text = r.repeated("text", 1, None)?;
+        let value = Self {
+            text: r.repeated("text", 1, None)?,
+        };
         r.end_of_content(&[&["text"]])?;
-        Ok(Self { text })
+        Ok(value)
     }
 }
 
@@ -73,8 +75,10 @@ impl XmlElement for Text {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let value = r.read_value()?;
-        Ok(Self { note, value })
+        Ok(Self {
+            note,
+            value: r.read_value()?,
+        })
     }
 }
 

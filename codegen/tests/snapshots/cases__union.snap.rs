@@ -5,6 +5,8 @@ use plesk_types::xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `Sizes` (`schema.xsd`).
+///
+/// The type of the root element `<sizes>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sizes {
     /// Attribute `default`, optional.
@@ -42,10 +44,13 @@ impl XmlElement for Sizes {
                 _ => return Err(r.unexpected_attribute(start, &attribute)),
             }
         }
-        let size = r.repeated("size", 1, None)?;
-        let when = r.optional("when")?;
+        let value = Self {
+            default,
+            size: r.repeated("size", 1, None)?,
+            when: r.optional("when")?,
+        };
         r.end_of_content(&[&["size"], &["when"]])?;
-        Ok(Self { default, size, when })
+        Ok(value)
     }
 }
 
@@ -73,7 +78,9 @@ impl xml::SimpleValue for SizeOrAuto {
         if let Ok(value) = <i32 as xml::SimpleValue>::parse_text(text) {
             return Ok(Self::Int(value));
         }
-        if let Ok(value) = <SizeOrAutoMember2 as xml::SimpleValue>::parse_text(text) {
+        if let Ok(value) = <SizeOrAutoMember2 as xml::SimpleValue>::parse_text(text)
+            && xml::Validate::validate(&value).is_ok()
+        {
             return Ok(Self::SizeOrAutoMember2(value));
         }
         Err(xml::ValueError::Syntax {
@@ -227,7 +234,9 @@ impl xml::SimpleValue for DateOrNever {
         if let Ok(value) = <xml::Date as xml::SimpleValue>::parse_text(text) {
             return Ok(Self::Date(value));
         }
-        if let Ok(value) = <Never as xml::SimpleValue>::parse_text(text) {
+        if let Ok(value) = <Never as xml::SimpleValue>::parse_text(text)
+            && xml::Validate::validate(&value).is_ok()
+        {
             return Ok(Self::Never(value));
         }
         Err(xml::ValueError::Syntax {

@@ -74,11 +74,18 @@ impl XmlElement for AnyContent {
         for attribute in &self.attributes {
             w.attribute(&attribute.name, &attribute.value);
         }
-        for child in &self.children {
-            match child {
-                AnyNode::Element(element) => element.write(w),
-                AnyNode::Text(text) => w.text(text),
+        let write_children = |w: &mut XmlWriter| {
+            for child in &self.children {
+                match child {
+                    AnyNode::Element(element) => element.write(w),
+                    AnyNode::Text(text) => w.text(text),
+                }
             }
+        };
+        if self.children.iter().any(|child| matches!(child, AnyNode::Text(_))) {
+            w.verbatim(write_children);
+        } else {
+            write_children(w);
         }
         w.end(name);
     }

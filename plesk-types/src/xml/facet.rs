@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::validate::{ElementPath, Violation, ViolationKind};
-use super::value::{Decimal, is_xml_space};
+use super::value::{Decimal, SimpleValue, is_xml_space, lexical_form};
 
 /// The `whiteSpace` facet: how a string-like value is normalized before the
 /// other facets look at it.
@@ -93,21 +93,41 @@ pub struct StringFacets {
 impl StringFacets {
     /// Checks `value`, recording each facet it breaks.
     pub fn check(&self, value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        self.check_value(value, false, path, violations);
+    }
+
+    /// As [`check`](Self::check), for a secret (a password): the value is
+    /// not copied into the violations.
+    pub fn check_secret(&self, value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        self.check_value(value, true, path, violations);
+    }
+
+    fn check_value(&self, value: &str, secret: bool, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         check_characters(value, path, violations);
         let value = self.white_space.apply(value);
         check_length(value.chars().count(), self.length, self.min_length, self.max_length, path, violations);
-        for pattern in self.patterns {
-            if pattern.matches(&value) != Some(true) {
-                violations.push(Violation::new(
-                    path,
-                    ViolationKind::Pattern { value: value.clone().into_owned(), pattern: pattern.as_xsd() },
-                ));
-            }
+        check_patterns(self.patterns, &value, secret, path, violations);
+    }
+}
+
+fn check_patterns(
+    patterns: &[&Pattern],
+    value: &str,
+    secret: bool,
+    path: &ElementPath<'_>,
+    violations: &mut Vec<Violation>,
+) {
+    for pattern in patterns {
+        if pattern.matches(value) != Some(true) {
+            let value = if secret { "<redacted>".to_owned() } else { value.to_owned() };
+            violations.push(Violation::new(path, ViolationKind::Pattern { value, pattern: pattern.as_xsd() }));
         }
     }
 }
 
-/// The length facets of a list type, counted in items.
+/// The facets of a list type: lengths count items; enumeration and
+/// patterns apply to the whole list as written (items separated by single
+/// spaces).
 #[derive(Debug)]
 pub struct ListFacets {
     /// `length`.
@@ -116,12 +136,25 @@ pub struct ListFacets {
     pub min_length: Option<usize>,
     /// `maxLength`.
     pub max_length: Option<usize>,
+    /// `enumeration`: the lists allowed, as written.
+    pub enumeration: &'static [&'static str],
+    /// `pattern`s; the list as written must match each.
+    pub patterns: &'static [&'static Pattern],
 }
 
 impl ListFacets {
-    /// Checks a list of `items` items.
-    pub fn check(&self, items: usize, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
-        check_length(items, self.length, self.min_length, self.max_length, path, violations);
+    /// Checks a list value.
+    pub fn check<T: SimpleValue>(&self, items: &[T], path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+        check_length(items.len(), self.length, self.min_length, self.max_length, path, violations);
+        if self.enumeration.is_empty() && self.patterns.is_empty() {
+            return;
+        }
+        let lexical: Vec<String> = items.iter().map(lexical_form).collect();
+        let lexical = lexical.join(" ");
+        if !self.enumeration.is_empty() && !self.enumeration.contains(&lexical.as_str()) {
+            violations.push(Violation::new(path, ViolationKind::Enumeration { value: lexical.clone() }));
+        }
+        check_patterns(self.patterns, &lexical, false, path, violations);
     }
 }
 

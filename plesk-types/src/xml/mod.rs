@@ -20,12 +20,12 @@ mod writer;
 pub use any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
 pub use facet::{DecimalFacets, ListFacets, NumberFacets, Pattern, StringFacets, WhiteSpace, check_characters};
 pub use read_error::{DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions};
-pub use reader::{Attribute, Start, XmlReader};
+pub use reader::{Attribute, Start, WildcardNamespace, XmlReader};
 pub use validate::{
     ChoiceItem, ElementPath, Redacted, Validate, ValidationErrors, Violation, ViolationKind, child, choice_path,
     for_each_child, occurrences, optional_child, repeated_child, repeated_choice, repeated_group,
 };
-pub use value::{Date, DateTime, Decimal, Duration, SimpleValue, Time, ValueError, trim_xml_space};
+pub use value::{Date, DateTime, Decimal, Duration, SimpleValue, Time, ValueError, lexical_form, trim_xml_space};
 pub use writer::{TextSink, XmlWriter};
 
 /// A type that is the content of an element: it writes and reads the element's

@@ -34,6 +34,30 @@ impl<'a> Start<'a> {
     fn declares_xsi(&self) -> bool {
         self.tag.attributes_raw().contains("xmlns:xsi")
     }
+
+    /// Whether the tag puts itself in a namespace with `xmlns="uri"`.
+    fn declares_default_namespace(&self) -> bool {
+        self.tag
+            .attributes()
+            .flatten()
+            .any(|attribute| attribute.key.into_inner() == "xmlns" && !attribute.value.is_empty())
+    }
+
+    /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
+    fn namespace_declarations(&self) -> Vec<(String, String)> {
+        if !self.tag.attributes_raw().contains("xmlns:") {
+            return Vec::new();
+        }
+        self.tag
+            .attributes()
+            .flatten()
+            .filter_map(|attribute| {
+                let prefix = attribute.key.into_inner().strip_prefix("xmlns:")?;
+                let uri = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
+                Some((prefix.to_owned(), uri.into_owned()))
+            })
+            .collect()
+    }
 }
 
 /// An attribute of a start tag, its value unescaped and normalized.
@@ -62,6 +86,19 @@ impl<'s> Attribute<'s> {
     }
 }
 
+/// Which elements an `xs:any` wildcard of a schema without a target
+/// namespace matches (its `namespace` attribute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WildcardNamespace {
+    /// `##any`: every element.
+    Any,
+    /// `##local`: elements in no namespace.
+    Local,
+    /// `##other`: elements in a namespace (a prefix, or a default namespace
+    /// declared on them).
+    Other,
+}
+
 /// What follows in element content, once white space, comments and
 /// processing instructions are skipped.
 #[derive(Debug)]
@@ -81,6 +118,8 @@ struct Frame<'a> {
     last_child: Option<(&'a str, usize)>,
     /// Whether this element declares the `xsi` prefix.
     declares_xsi: bool,
+    /// The namespace prefixes this element declares, with their URIs.
+    namespaces: Vec<(String, String)>,
 }
 
 /// A pull reader over one document, driven by generated `read_content`
@@ -99,6 +138,8 @@ pub struct XmlReader<'a> {
     next: Option<Token<'a>>,
     open: Vec<Frame<'a>>,
     options: ReadOptions,
+    /// How many `xs:anyType` contents are being read, one inside the other.
+    any_depth: usize,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -118,7 +159,7 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Self { input, events, next: None, open: Vec::new(), options }
+        Self { input, events, next: None, open: Vec::new(), options, any_depth: 0 }
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,
@@ -195,6 +236,47 @@ impl<'a> XmlReader<'a> {
         Ok(items)
     }
 
+    /// Reads the required child element `name` of a simple type whose
+    /// declaration has a `default`: an empty element has the default value.
+    pub fn required_defaulted<T: SimpleValue>(
+        &mut self,
+        name: &'static str,
+        expected: &'static [&'static str],
+        default: &'static str,
+    ) -> Result<T, ReadError> {
+        match self.peek_element()? {
+            Some(found) if found == name => self.read_child_with(|r, start| r.defaulted_value(start, default)),
+            _ => Err(self.missing(expected)),
+        }
+    }
+
+    /// Reads the child element `name` if it comes next; its declaration has
+    /// a `default`, which an empty element takes.
+    pub fn optional_defaulted<T: SimpleValue>(
+        &mut self,
+        name: &'static str,
+        default: &'static str,
+    ) -> Result<Option<T>, ReadError> {
+        match self.peek_element()? {
+            Some(found) if found == name => {
+                self.read_child_with(|r, start| r.defaulted_value(start, default)).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Reads the text of an element whose declaration has a `default`.
+    fn defaulted_value<T: SimpleValue>(&mut self, start: &Start<'a>, default: &'static str) -> Result<T, ReadError> {
+        self.no_attributes(start)?;
+        let offset = self.events.buffer_position() as usize;
+        let text = self.read_text()?;
+        let text = if text.is_empty() { Cow::Borrowed(default) } else { text };
+        T::parse_text(&text).map_err(|error| {
+            let value = text.into_owned();
+            self.error_at(offset, ReadErrorKind::InvalidValue { value, error })
+        })
+    }
+
     /// Reads a required group (a choice or a nested sequence); `expected`
     /// names the elements that can start it.
     pub fn required_group<G: XmlGroup>(&mut self, expected: &'static [&'static str]) -> Result<G, ReadError> {
@@ -233,11 +315,14 @@ impl<'a> XmlReader<'a> {
     /// Reads consecutive child elements matched by an `xs:any` wildcard: every
     /// element whose name is not in `followers` (the elements that may come
     /// after the wildcard).
+    /// `namespace` says which elements the wildcard matches; one it does not
+    /// is an error.
     pub fn wildcard_elements(
         &mut self,
         min: usize,
         max: Option<usize>,
         followers: &[&str],
+        namespace: WildcardNamespace,
     ) -> Result<Vec<AnyElement>, ReadError> {
         let mut items = Vec::new();
         while max.is_none_or(|max| items.len() < max) {
@@ -247,9 +332,20 @@ impl<'a> XmlReader<'a> {
             if followers.contains(&start.name) {
                 break;
             }
+            let qualified = start.name.contains(':') || start.declares_default_namespace();
+            let matches = match namespace {
+                WildcardNamespace::Any => true,
+                WildcardNamespace::Local => !qualified,
+                WildcardNamespace::Other => qualified,
+            };
+            if !matches {
+                let found = start.name.to_owned();
+                return Err(self.error_at_next(ReadErrorKind::UnexpectedElement { found, expected: &[] }));
+            }
             let name = start.name.to_owned();
-            let content = self.read_child::<AnyContent>()?;
-            items.push(AnyElement { name, content });
+            let mut element = AnyElement { name, content: self.read_child::<AnyContent>()? };
+            self.declare_prefix_of(&element.name.clone(), &mut element.content);
+            items.push(element);
         }
         if items.len() < min {
             return Err(self.too_few("*", min, items.len()));
@@ -442,8 +538,62 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Reads everything inside the current element as it is (for `xs:anyType`
-    /// content): attributes, child elements and non-blank text.
+    /// content): attributes, child elements and non-blank text. Namespace
+    /// prefixes the content uses but declares outside it are declared on it,
+    /// so that it stays namespace-well-formed wherever it is written.
     pub fn read_any_content(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
+        let outermost = self.any_depth == 0;
+        self.any_depth += 1;
+        let content = self.read_any_content_inner(start);
+        self.any_depth -= 1;
+        let mut content = content?;
+        if outermost {
+            let mut undeclared = Vec::new();
+            undeclared_prefixes(&content, &[], &mut undeclared);
+            for prefix in undeclared {
+                self.declare_prefix(&prefix, &mut content);
+            }
+        }
+        Ok(content)
+    }
+
+    /// Adds to attributes kept by an `xs:anyAttribute` wildcard the
+    /// declarations of the prefixes they use (which the reader does not
+    /// keep on typed elements), so that they can be written again.
+    pub fn declare_namespaces(&self, attributes: &mut Vec<AnyAttribute>) {
+        let mut prefixes = Vec::new();
+        for attribute in attributes.iter() {
+            note_prefix(&attribute.name, &[], &mut prefixes);
+        }
+        for prefix in prefixes {
+            let declared =
+                attributes.iter().any(|attribute| attribute.name.strip_prefix("xmlns:") == Some(prefix.as_str()));
+            let in_scope =
+                self.open.iter().rev().flat_map(|frame| &frame.namespaces).find(|(known, _)| *known == prefix);
+            if let (false, Some((prefix, uri))) = (declared, in_scope) {
+                attributes.push(AnyAttribute { name: format!("xmlns:{prefix}"), value: uri.clone() });
+            }
+        }
+    }
+
+    /// Declares the prefix of `name`, if it has one declared outside `content`.
+    fn declare_prefix_of(&self, name: &str, content: &mut AnyContent) {
+        if let Some((prefix, _)) = name.split_once(':')
+            && !declares(content, prefix)
+        {
+            self.declare_prefix(prefix, content);
+        }
+    }
+
+    /// Copies the declaration of `prefix` in scope (the innermost) onto `content`.
+    fn declare_prefix(&self, prefix: &str, content: &mut AnyContent) {
+        let declaration = self.open.iter().rev().flat_map(|frame| &frame.namespaces).find(|(known, _)| known == prefix);
+        if let Some((prefix, uri)) = declaration {
+            content.attributes.push(AnyAttribute { name: format!("xmlns:{prefix}"), value: uri.clone() });
+        }
+    }
+
+    fn read_any_content_inner(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let mut content = AnyContent::default();
         self.check_attribute_syntax(start)?;
         for attribute in start.tag.attributes() {
@@ -519,6 +669,15 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the child element whose start tag is next, through its end tag.
     fn read_child<T: XmlElement>(&mut self) -> Result<T, ReadError> {
+        self.read_child_with(T::read_content)
+    }
+
+    /// Reads the child element whose start tag is next, its content with
+    /// `read_content`, through its end tag.
+    fn read_child_with<T>(
+        &mut self,
+        read_content: impl FnOnce(&mut Self, &Start<'a>) -> Result<T, ReadError>,
+    ) -> Result<T, ReadError> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.events.buffer_position() as usize, ReadErrorKind::UnexpectedEof));
         };
@@ -531,11 +690,12 @@ impl<'a> XmlReader<'a> {
             _ => 1,
         };
         let declares_xsi = start.declares_xsi();
-        self.open.push(Frame { name: start.name, position, last_child: None, declares_xsi });
+        let namespaces = start.namespace_declarations();
+        self.open.push(Frame { name: start.name, position, last_child: None, declares_xsi, namespaces });
         if start.self_closing {
             self.next = Some(Token::End { offset: start.offset });
         }
-        let value = T::read_content(self, &start)?;
+        let value = read_content(self, &start)?;
         match self.peek_token()? {
             Token::End { .. } => self.next = None,
             Token::Start(found) => {
@@ -778,6 +938,46 @@ fn attribute_error_kind(error: &quick_xml::Error) -> ReadErrorKind {
             ReadErrorKind::UndefinedEntity(entity.clone())
         }
         other => ReadErrorKind::Syntax(other.to_string()),
+    }
+}
+
+/// Whether `content` declares `prefix` itself.
+fn declares(content: &AnyContent, prefix: &str) -> bool {
+    content.attributes.iter().any(|attribute| attribute.name.strip_prefix("xmlns:") == Some(prefix))
+}
+
+/// The prefixes `content` uses (in names of its attributes and descendants)
+/// without declaring them, given the prefixes declared around it (`scope`).
+fn undeclared_prefixes(content: &AnyContent, scope: &[String], undeclared: &mut Vec<String>) {
+    let mut scope = scope.to_vec();
+    scope.extend(declared_prefixes(content));
+    for attribute in &content.attributes {
+        note_prefix(&attribute.name, &scope, undeclared);
+    }
+    for child in &content.children {
+        if let AnyNode::Element(element) = child {
+            let mut own_scope = scope.clone();
+            own_scope.extend(declared_prefixes(&element.content));
+            note_prefix(&element.name, &own_scope, undeclared);
+            undeclared_prefixes(&element.content, &scope, undeclared);
+        }
+    }
+}
+
+fn declared_prefixes(content: &AnyContent) -> impl Iterator<Item = String> + '_ {
+    content.attributes.iter().filter_map(|attribute| attribute.name.strip_prefix("xmlns:")).map(str::to_owned)
+}
+
+/// Notes the prefix of `name` if `scope` does not declare it (`xml` and
+/// `xmlns` are always declared).
+fn note_prefix(name: &str, scope: &[String], undeclared: &mut Vec<String>) {
+    if let Some((prefix, _)) = name.split_once(':')
+        && prefix != "xmlns"
+        && prefix != "xml"
+        && !scope.iter().any(|known| known == prefix)
+        && !undeclared.iter().any(|known| known == prefix)
+    {
+        undeclared.push(prefix.to_owned());
     }
 }
 

@@ -65,27 +65,36 @@ pub struct ElementPath<'p> {
     parent: Option<&'p ElementPath<'p>>,
     name: &'static str,
     position: Option<usize>,
+    /// The position children get: set for the items of a repeated group,
+    /// whose elements are the n-th of their name.
+    children_position: Option<usize>,
 }
 
 impl ElementPath<'static> {
     /// The start of paths relative to the value being validated.
-    pub const RELATIVE: Self = Self { parent: None, name: "", position: None };
+    pub const RELATIVE: Self = Self { parent: None, name: "", position: None, children_position: None };
 
     /// A path starting at the root element `root`.
     pub const fn root(root: &'static str) -> Self {
-        Self { parent: None, name: root, position: None }
+        Self { parent: None, name: root, position: None, children_position: None }
     }
 }
 
 impl<'p> ElementPath<'p> {
     /// The path of child `name`.
     pub fn child(&'p self, name: &'static str) -> Self {
-        Self { parent: Some(self), name, position: None }
+        Self { parent: Some(self), name, position: self.children_position, children_position: None }
     }
 
     /// The path of the `position`-th (from 1) child `name`.
     pub fn child_at(&'p self, name: &'static str, position: usize) -> Self {
-        Self { parent: Some(self), name, position: Some(position) }
+        Self { parent: Some(self), name, position: Some(position), children_position: None }
+    }
+
+    /// The same path, for the `position`-th item of a repeated group: its
+    /// children are the `position`-th of their names.
+    pub fn in_group_item(&self, position: usize) -> Self {
+        Self { children_position: Some(position), ..*self }
     }
 }
 
@@ -372,10 +381,14 @@ pub fn repeated_child<T: Validate>(
     }
 }
 
-/// Validates each item of a repeated group that is not a choice of elements.
+/// Validates each item of a repeated group that is not a choice of
+/// elements; with several items, the elements of the n-th get position n.
 pub fn repeated_group<T: Validate>(items: &[T], path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
-    for item in items {
-        item.validate_into(path, violations);
+    if let [only] = items {
+        return only.validate_into(path, violations);
+    }
+    for (index, item) in items.iter().enumerate() {
+        item.validate_into(&path.in_group_item(index + 1), violations);
     }
 }
 

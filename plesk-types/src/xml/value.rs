@@ -56,6 +56,13 @@ fn quoted_list(values: &[&str]) -> String {
     quoted.join(", ")
 }
 
+/// The lexical form of a value, unescaped (as facets see it).
+pub fn lexical_form<T: SimpleValue>(value: &T) -> String {
+    let mut text = String::new();
+    value.write_text(&mut TextSink::raw(&mut text));
+    text
+}
+
 /// The characters XML counts as white space.
 pub(crate) fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
@@ -221,6 +228,13 @@ impl Decimal {
     /// `fractionDigits` facet counts these).
     pub fn fraction_digits(&self) -> usize {
         self.parts().2.len()
+    }
+}
+
+/// Hashes the value, not the lexical form: `1.50` and `001.5` hash alike.
+impl std::hash::Hash for Decimal {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
     }
 }
 

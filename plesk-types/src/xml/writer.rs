@@ -125,6 +125,17 @@ impl XmlWriter {
         self.out.push('>');
     }
 
+    /// Runs `write` without indentation: for mixed content (text between
+    /// child elements), where added white space would change the text.
+    pub fn verbatim(&mut self, write: impl FnOnce(&mut Self)) {
+        let indent = self.indent.take();
+        write(self);
+        self.indent = indent;
+        if let Some(indent) = &mut self.indent {
+            indent.inline = true;
+        }
+    }
+
     fn close_start_tag(&mut self) {
         if self.start_tag_open {
             self.out.push('>');
@@ -146,16 +157,31 @@ fn push_indent(out: &mut String, depth: usize) {
 /// normalization would otherwise turn into spaces.
 pub struct TextSink<'w> {
     out: &'w mut String,
-    in_attribute: bool,
+    escaping: Escaping,
+}
+
+/// What a [`TextSink`] escapes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Escaping {
+    /// Character data.
+    Text,
+    /// An attribute value.
+    Attribute,
+    /// Nothing: the lexical form itself, for facets to look at.
+    Raw,
 }
 
 impl<'w> TextSink<'w> {
     fn text(out: &'w mut String) -> Self {
-        Self { out, in_attribute: false }
+        Self { out, escaping: Escaping::Text }
     }
 
     fn attribute(out: &'w mut String) -> Self {
-        Self { out, in_attribute: true }
+        Self { out, escaping: Escaping::Attribute }
+    }
+
+    pub(crate) fn raw(out: &'w mut String) -> Self {
+        Self { out, escaping: Escaping::Raw }
     }
 
     /// Appends text that needs no escaping: digits, `true`, names of enumeration values.
@@ -169,7 +195,11 @@ impl<'w> TextSink<'w> {
 
     /// Appends arbitrary text, escaped.
     pub fn push_str(&mut self, text: &str) {
-        let in_attribute = self.in_attribute;
+        if self.escaping == Escaping::Raw {
+            self.out.push_str(text);
+            return;
+        }
+        let in_attribute = self.escaping == Escaping::Attribute;
         let mut plain_from = 0;
         for (at, byte) in text.bytes().enumerate() {
             let escaped = match byte {
