@@ -427,6 +427,22 @@ impl<'s> Resolver<'s> {
         }
     }
 
+    /// The base of a derivation, resolved first, and the method.
+    fn derivation_base(
+        &mut self,
+        derivation: &'s syntax::Derivation,
+        document: usize,
+        referrer: &str,
+        described: &str,
+    ) -> Option<(TypeRef, DerivationMethod)> {
+        let base = self.type_ref(&derivation.base, document, derivation.base_span, referrer)?;
+        if !self.require_resolved(base, derivation.base_span, described) {
+            return None;
+        }
+        let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
+        Some((base, method))
+    }
+
     fn complex_content(
         &mut self,
         derivation: &'s syntax::Derivation,
@@ -435,11 +451,7 @@ impl<'s> Resolver<'s> {
         referrer: &str,
         described: &str,
     ) -> Option<ComplexType> {
-        let base = self.type_ref(&derivation.base, document, derivation.base_span, referrer)?;
-        if !self.require_resolved(base, derivation.base_span, described) {
-            return None;
-        }
-        let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
+        let (base, method) = self.derivation_base(derivation, document, referrer, described)?;
         let derivation_of = match base {
             TypeRef::Builtin(Builtin::AnyType) => None,
             TypeRef::Defined(_) if self.complex_of(base).is_some() => Some(Derivation { base, method }),
@@ -484,11 +496,7 @@ impl<'s> Resolver<'s> {
         referrer: &str,
         described: &str,
     ) -> Option<ComplexType> {
-        let base = self.type_ref(&derivation.base, document, derivation.base_span, referrer)?;
-        if !self.require_resolved(base, derivation.base_span, described) {
-            return None;
-        }
-        let method = if derivation.is_extension { DerivationMethod::Extension } else { DerivationMethod::Restriction };
+        let (base, method) = self.derivation_base(derivation, document, referrer, described)?;
         let is_simple = match base {
             TypeRef::Builtin(builtin) => builtin.is_simple(),
             TypeRef::Defined(_) => self.simple_of(base).is_some(),

@@ -506,22 +506,9 @@ impl<'a> XmlReader<'a> {
         loop {
             let (offset, event) = self.raw_event()?;
             match event {
-                Event::Text(part) => {
-                    let part = part.xml10_content();
-                    self.check_text(offset, &part)?;
-                    append(&mut text, part);
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) | Event::Comment(_) | Event::PI(_) => {
+                    self.character_data(offset, event, &mut text)?;
                 }
-                Event::CData(part) => {
-                    let part = part.xml10_content();
-                    self.check_chars(offset, &part)?;
-                    append(&mut text, part);
-                }
-                Event::GeneralRef(reference) => {
-                    let character = self.resolve_reference(offset, &reference)?;
-                    text.to_mut().push(character);
-                }
-                Event::Comment(comment) => self.check_chars(offset, &comment)?,
-                Event::PI(_) => {}
                 Event::End(_) => {
                     self.next = Some(Token::End { offset });
                     return Ok(text);
@@ -616,22 +603,9 @@ impl<'a> XmlReader<'a> {
         loop {
             let (offset, event) = self.raw_event()?;
             match event {
-                Event::Text(part) => {
-                    let part = part.xml10_content();
-                    self.check_text(offset, &part)?;
-                    append(&mut text, part);
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) | Event::Comment(_) | Event::PI(_) => {
+                    self.character_data(offset, event, &mut text)?;
                 }
-                Event::CData(part) => {
-                    let part = part.xml10_content();
-                    self.check_chars(offset, &part)?;
-                    append(&mut text, part);
-                }
-                Event::GeneralRef(reference) => {
-                    let character = self.resolve_reference(offset, &reference)?;
-                    text.to_mut().push(character);
-                }
-                Event::Comment(comment) => self.check_chars(offset, &comment)?,
-                Event::PI(_) => {}
                 Event::Start(tag) => self.read_any_child(offset, tag, false, &mut content, &mut text)?,
                 Event::Empty(tag) => self.read_any_child(offset, tag, true, &mut content, &mut text)?,
                 Event::End(_) => {
@@ -849,6 +823,28 @@ impl<'a> XmlReader<'a> {
         {
             let message = format!("encoding {encoding} (documents are read as UTF-8)");
             return Err(self.error_at(0, ReadErrorKind::Syntax(message)));
+        }
+        Ok(())
+    }
+
+    /// Appends the character data of `event` (text, CDATA, a reference) to
+    /// `text`, checked; comments are checked and skipped, processing
+    /// instructions skipped.
+    fn character_data(&self, offset: usize, event: Event<'a>, text: &mut Cow<'a, str>) -> Result<(), ReadError> {
+        match event {
+            Event::Text(part) => {
+                let part = part.xml10_content();
+                self.check_text(offset, &part)?;
+                append(text, part);
+            }
+            Event::CData(part) => {
+                let part = part.xml10_content();
+                self.check_chars(offset, &part)?;
+                append(text, part);
+            }
+            Event::GeneralRef(reference) => text.to_mut().push(self.resolve_reference(offset, &reference)?),
+            Event::Comment(comment) => self.check_chars(offset, &comment)?,
+            _ => {}
         }
         Ok(())
     }
