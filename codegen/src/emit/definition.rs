@@ -20,6 +20,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq)]
+                #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")]
                 pub enum #name {
                     #(#variants,)*
                 }

@@ -37,6 +37,16 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
                 }
             });
             let body = alternatives(choice, validating, true);
+            // `position` only reaches alternatives that are one element.
+            let uses_position = choice.variants.iter().any(|variant| {
+                matches!(&variant.kind, FieldKind::Element(element)
+                    if element.occurs == Occurs::Required && (element.checks.is_some() || validating(&element.ty)))
+            });
+            let position = if uses_position {
+                quote! { position }
+            } else {
+                quote! { _position }
+            };
             return quote! {
                 impl Validate for #name {
                     fn validate_into(&self, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
@@ -51,7 +61,7 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
                         }
                     }
 
-                    fn validate_at(&self, position: Option<usize>, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
+                    fn validate_at(&self, #position: Option<usize>, path: &xml::ElementPath<'_>, violations: &mut Vec<xml::Violation>) {
                         #body
                     }
                 }

@@ -907,9 +907,16 @@ impl<'s> Planner<'s> {
     fn check_config_paths(&mut self) {
         let unused_names =
             self.config.type_names.keys().filter(|path| !self.used_config.contains(&format!("type:{path}")));
+        let unused_fields =
+            self.config.field_names.keys().filter(|path| !self.used_config.contains(&format!("field:{path}")));
         let unused_tolerations =
             self.config.tolerated.keys().filter(|path| !self.used_config.contains(&format!("tolerate:{path}")));
-        let unused: Vec<String> = unused_names.chain(unused_tolerations).cloned().collect();
+        let unused: Vec<String> = unused_names
+            .chain(unused_fields)
+            .chain(unused_tolerations)
+            .filter(|path| !self.config.optional_paths.contains(*path))
+            .cloned()
+            .collect();
         if unused.is_empty() {
             return;
         }

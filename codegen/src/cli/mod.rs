@@ -1,0 +1,4 @@
+//! The subcommands, one module each, and what they share.
+
+pub mod generate;
+pub mod report;
