@@ -97,3 +97,20 @@ fn webuser_operator_matches_the_reference_but_for_the_documented_facets() {
     assert_eq!(operator_tree(&schema, "agent_input.xsd", "webuser"), expected);
     assert_eq!(operator_tree(&schema, "agent_output.xsd", "webuser"), reference("1.6.8.0-webuser-response"));
 }
+
+#[test]
+fn user_operator_of_1_6_7_0_matches_the_reference() {
+    let schema = schema("1.6.7.0");
+    assert_eq!(operator_tree(&schema, "agent_input.xsd", "user"), reference("1.6.7.0-user-request"));
+    assert_eq!(operator_tree(&schema, "agent_output.xsd", "user"), reference("1.6.7.0-user-response"));
+}
+
+#[test]
+fn webuser_operator_and_envelopes_of_1_6_7_0_are_those_of_1_6_8_0() {
+    let (older, newer) = (schema("1.6.7.0"), schema("1.6.8.0"));
+    for envelope in ["agent_input.xsd", "agent_output.xsd"] {
+        assert_eq!(operator_tree(&older, envelope, "webuser"), operator_tree(&newer, envelope, "webuser"));
+        let draw = |schema: &Schema| tree::draw_global(schema, packet(schema, envelope), &["user", "webuser"]);
+        assert_eq!(draw(&older), draw(&newer));
+    }
+}
