@@ -1,6 +1,7 @@
 //! Generates the bindings of every protocol version under `schemas/` into
-//! `OUT_DIR`: `schemas/1.6.8.0/` becomes `v1_6_8_0.rs`, included by the
-//! module `plesk_types::v1_6_8_0`.
+//! `OUT_DIR`: `schemas/1.6.8.0/` becomes `v1_6_8_0.rs`, and the types that
+//! are the same in every version go to `shared.rs` once. The crate compiles
+//! the modules of the versions whose cargo feature is on.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,17 +19,22 @@ fn main() -> ExitCode {
         }
     };
     versions.sort();
-    for version in versions {
-        let Some(name) = version.file_name().and_then(|name| name.to_str()) else {
-            continue;
-        };
-        let module = format!("v{}.rs", name.replace('.', "_"));
-        if let Err(error) = plesk_config(&version).write(&module) {
+    // Every version is generated, whatever the features, so that which types
+    // are shared does not depend on the features chosen.
+    let members: Vec<(String, Config)> = versions
+        .iter()
+        .filter_map(|dir| {
+            let version = dir.file_name()?.to_str()?;
+            Some((format!("v{}", version.replace('.', "_")), plesk_config(dir)))
+        })
+        .collect();
+    match plesk_codegen::generate_family(&members, "crate::shared").and_then(|family| family.write(None)) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
             eprintln!("{error}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }
 
 /// The options every protocol version is generated with: the Plesk

@@ -169,30 +169,10 @@ impl Config {
     /// As [`generate`](Self::generate), and an output directory that cannot
     /// be written.
     pub fn write(&self, file_name: &str) -> Result<PathBuf, Error> {
-        let (out_dir, in_build_script) = match &self.out_dir {
-            Some(dir) => (dir.clone(), false),
-            None => match std::env::var_os("OUT_DIR") {
-                Some(dir) => (PathBuf::from(dir), true),
-                None => {
-                    return Err(Error::Config(
-                        "no output directory: set one with out_dir() or run from a build script".to_owned(),
-                    ));
-                }
-            },
-        };
+        let output = Output::new(self.out_dir.as_deref())?;
         let generated = crate::generate(self)?;
-        if in_build_script {
-            for file in &generated.files {
-                println!("cargo:rerun-if-changed={}", file.display());
-            }
-        }
-        let target = out_dir.join(file_name);
-        let unchanged = std::fs::read_to_string(&target).is_ok_and(|existing| existing == generated.code);
-        if !unchanged {
-            std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
-            std::fs::write(&target, &generated.code).map_err(|source| Error::Io { path: target.clone(), source })?;
-        }
-        Ok(target)
+        output.announce(&generated.files);
+        output.write(file_name, &generated.code)
     }
 
     /// The schema files to read: files as given, directories expanded to their
@@ -222,5 +202,48 @@ impl Config {
             return Err(Error::Config("no schema file given".to_owned()));
         }
         Ok(files)
+    }
+}
+
+/// Where generated files go: a given directory, or a build script's `OUT_DIR`.
+#[derive(Debug)]
+pub(crate) struct Output {
+    dir: PathBuf,
+    in_build_script: bool,
+}
+
+impl Output {
+    /// `dir`, or the running build script's `OUT_DIR`.
+    pub(crate) fn new(dir: Option<&Path>) -> Result<Self, Error> {
+        match dir {
+            Some(dir) => Ok(Self { dir: dir.to_path_buf(), in_build_script: false }),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(dir) => Ok(Self { dir: PathBuf::from(dir), in_build_script: true }),
+                None => Err(Error::Config(
+                    "no output directory: set one with out_dir() or run from a build script".to_owned(),
+                )),
+            },
+        }
+    }
+
+    /// Inside a build script, tells cargo to rerun when a schema file changes.
+    pub(crate) fn announce(&self, files: &[PathBuf]) {
+        if self.in_build_script {
+            for file in files {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+    }
+
+    /// Writes `code` to `file_name` unless the file already holds it, so that
+    /// cargo does not rebuild what has not changed.
+    pub(crate) fn write(&self, file_name: &str, code: &str) -> Result<PathBuf, Error> {
+        let target = self.dir.join(file_name);
+        let unchanged = std::fs::read_to_string(&target).is_ok_and(|existing| existing == code);
+        if !unchanged {
+            std::fs::create_dir_all(&self.dir).map_err(|source| Error::Io { path: self.dir.clone(), source })?;
+            std::fs::write(&target, code).map_err(|source| Error::Io { path: target.clone(), source })?;
+        }
+        Ok(target)
     }
 }

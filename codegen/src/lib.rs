@@ -73,6 +73,7 @@
 pub mod config;
 pub mod emit;
 pub mod error;
+pub mod family;
 pub mod model;
 pub mod naming;
 pub mod pattern;
@@ -83,6 +84,7 @@ pub mod xsd;
 
 pub use config::Config;
 pub use error::{Error, SchemaError, SchemaErrorKind};
+pub use family::{Family, generate_family};
 
 /// Reads and resolves the schemas of `config` (stages 1 and 2), for tools
 /// that look at the schema rather than generate code.

@@ -8,7 +8,10 @@
 //! every deserializer reads them in schema order and says where a document
 //! deviates, and `validate()` checks every facet and occurrence bound.
 //!
-//! One module per protocol version: [`v1_6_8_0`].
+//! One module per protocol version, each behind a cargo feature of the same
+//! name: `v1_6_8_0` (the default) and `v1_6_7_0`. Types that are the same in
+//! every version live once in [`shared`] and are re-exported by each
+//! version's module.
 //!
 //! ```
 //! use plesk_types::v1_6_8_0::*;
@@ -58,6 +61,11 @@
 //! ```
 
 mod outcome;
+#[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
+pub mod shared;
+#[cfg(feature = "v1_6_7_0")]
+pub mod v1_6_7_0;
+#[cfg(feature = "v1_6_8_0")]
 pub mod v1_6_8_0;
 pub mod xml;
 

@@ -83,3 +83,31 @@ pub trait OperationResult {
     /// carries is absent.
     fn outcome(&self) -> Result<Self::Success<'_>, OperationError>;
 }
+
+/// Implements `ResponsePacket::operators` in a protocol version's module,
+/// whose `ResponsePacket`, `ResponseContent` and `ResponseOperator` are its own.
+#[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
+macro_rules! response_operators {
+    () => {
+        impl ResponsePacket {
+            /// The results of the operators, in packet order, or the error
+            /// Plesk reports for the whole packet.
+            ///
+            /// # Errors
+            ///
+            /// [`SystemError`](crate::SystemError) when the response holds a
+            /// `<system>` element instead of operator results.
+            pub fn operators(&self) -> Result<&[ResponseOperator], crate::SystemError> {
+                match &self.content {
+                    ResponseContent::Operators(operators) => Ok(operators),
+                    ResponseContent::System(system) => {
+                        Err(crate::SystemError { code: system.errcode, text: system.errtext.clone() })
+                    }
+                }
+            }
+        }
+    };
+}
+
+#[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
+pub(crate) use response_operators;

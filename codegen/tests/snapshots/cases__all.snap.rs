@@ -97,62 +97,6 @@ impl Validate for Config {
     }
 }
 
-/// Schema type `Name` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(pub String);
-
-impl From<String> for Name {
-    fn from(value: String) -> Self {
-        Self(value)
-    }
-}
-
-impl Name {
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Name {
-    fn from(value: &str) -> Self {
-        Self(value.to_owned())
-    }
-}
-
-impl std::fmt::Display for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Name {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Name {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
 impl Config {
     /// Reads a whole document whose root element is `<config>`.
     ///
@@ -211,4 +155,60 @@ impl Config {
 
 impl xml::Document for Config {
     const ELEMENT_NAME: &'static str = "config";
+}
+
+/// Schema type `Name` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(pub String);
+
+impl From<String> for Name {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl Name {
+    /// The value as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl xml::SimpleValue for Name {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for Name {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::StringFacets = xml::StringFacets {
+            white_space: xml::WhiteSpace::Preserve,
+            length: None,
+            min_length: Some(2),
+            max_length: None,
+            patterns: &[],
+        };
+        FACETS.check(&self.0, path, violations);
+    }
 }

@@ -55,59 +55,6 @@ impl Validate for Envelope {
     }
 }
 
-/// Schema type `Body` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Body {
-    /// Attribute `id`, optional.
-    pub id: Option<i32>,
-    /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
-    pub any: Vec<xml::AnyElement>,
-}
-
-impl XmlElement for Body {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        if let Some(value) = &self.id {
-            w.attribute("id", value);
-        }
-        for element in &self.any {
-            element.write(w);
-        }
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        let mut id = None;
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                "id" => id = Some(r.attribute_value(start, &attribute)?),
-                _ => return Err(r.unexpected_attribute(start, &attribute)),
-            }
-        }
-        let value = Self {
-            id,
-            any: r.wildcard_elements(1, Some(2), &[], xml::WildcardNamespace::Any)?,
-        };
-        r.end_of_content(&[&[]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Body {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::occurrences(&self.any, "*", 1, Some(2), path, violations);
-        xml::repeated_group(&self.any, path, violations);
-    }
-}
-
 impl Envelope {
     /// Reads a whole document whose root element is `<envelope>`.
     ///
@@ -166,4 +113,57 @@ impl Envelope {
 
 impl xml::Document for Envelope {
     const ELEMENT_NAME: &'static str = "envelope";
+}
+
+/// Schema type `Body` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Body {
+    /// Attribute `id`, optional.
+    pub id: Option<i32>,
+    /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
+    pub any: Vec<xml::AnyElement>,
+}
+
+impl XmlElement for Body {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        if let Some(value) = &self.id {
+            w.attribute("id", value);
+        }
+        for element in &self.any {
+            element.write(w);
+        }
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        let mut id = None;
+        for attribute in r.attributes(start) {
+            let attribute = attribute?;
+            match attribute.name() {
+                "id" => id = Some(r.attribute_value(start, &attribute)?),
+                _ => return Err(r.unexpected_attribute(start, &attribute)),
+            }
+        }
+        let value = Self {
+            id,
+            any: r.wildcard_elements(1, Some(2), &[], xml::WildcardNamespace::Any)?,
+        };
+        r.end_of_content(&[&[]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Body {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::occurrences(&self.any, "*", 1, Some(2), path, violations);
+        xml::repeated_group(&self.any, path, violations);
+    }
 }

@@ -93,62 +93,6 @@ impl Validate for Record {
     }
 }
 
-/// Schema type `Entry` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// Attribute `created`, optional.
-    pub created: Option<xml::Date>,
-    /// Attribute `by`, required.
-    pub by: String,
-    /// The element's text.
-    pub value: String,
-}
-
-impl XmlElement for Entry {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        if let Some(value) = &self.created {
-            w.attribute("created", value);
-        }
-        w.attribute("by", &self.by);
-        w.value(&self.value);
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        let mut created = None;
-        let mut by = None;
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                "created" => created = Some(r.attribute_value(start, &attribute)?),
-                "by" => by = Some(r.attribute_value(start, &attribute)?),
-                _ => return Err(r.unexpected_attribute(start, &attribute)),
-            }
-        }
-        let by = by.ok_or_else(|| r.missing_attribute(start, "by"))?;
-        Ok(Self {
-            created,
-            by,
-            value: r.read_value()?,
-        })
-    }
-}
-
-impl Validate for Entry {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::child(&self.by, "@by", path, violations);
-        self.value.validate_into(path, violations);
-    }
-}
-
 impl Record {
     /// Reads a whole document whose root element is `<record>`.
     ///
@@ -207,4 +151,60 @@ impl Record {
 
 impl xml::Document for Record {
     const ELEMENT_NAME: &'static str = "record";
+}
+
+/// Schema type `Entry` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Attribute `created`, optional.
+    pub created: Option<xml::Date>,
+    /// Attribute `by`, required.
+    pub by: String,
+    /// The element's text.
+    pub value: String,
+}
+
+impl XmlElement for Entry {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        if let Some(value) = &self.created {
+            w.attribute("created", value);
+        }
+        w.attribute("by", &self.by);
+        w.value(&self.value);
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        let mut created = None;
+        let mut by = None;
+        for attribute in r.attributes(start) {
+            let attribute = attribute?;
+            match attribute.name() {
+                "created" => created = Some(r.attribute_value(start, &attribute)?),
+                "by" => by = Some(r.attribute_value(start, &attribute)?),
+                _ => return Err(r.unexpected_attribute(start, &attribute)),
+            }
+        }
+        let by = by.ok_or_else(|| r.missing_attribute(start, "by"))?;
+        Ok(Self {
+            created,
+            by,
+            value: r.read_value()?,
+        })
+    }
+}
+
+impl Validate for Entry {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.by, "@by", path, violations);
+        self.value.validate_into(path, violations);
+    }
 }

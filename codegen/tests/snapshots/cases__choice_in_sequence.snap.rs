@@ -66,8 +66,72 @@ impl Validate for Contact {
     }
 }
 
+impl Contact {
+    /// Reads a whole document whose root element is `<contact>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Contact {
+    const ELEMENT_NAME: &'static str = "contact";
+}
+
 /// One of `<email>`, `<phone>`, inside [`Contact`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
 pub enum ContactEmailOrPhone {
     /// Element `<email>`.
     Email(String),
@@ -142,6 +206,10 @@ impl xml::ChoiceItem for ContactEmailOrPhone {
 
 /// One of `<fax>`, `<telex>`, `<pager>`, inside [`Contact`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
 pub enum ContactFaxOrTelexOrPager {
     /// Element `<fax>`.
     Fax(String),
@@ -217,64 +285,4 @@ impl xml::ChoiceItem for ContactFaxOrTelexOrPager {
             Self::Pager(_) => {}
         }
     }
-}
-
-impl Contact {
-    /// Reads a whole document whose root element is `<contact>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Contact {
-    const ELEMENT_NAME: &'static str = "contact";
 }

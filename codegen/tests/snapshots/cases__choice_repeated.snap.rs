@@ -59,8 +59,72 @@ impl Validate for Playlist {
     }
 }
 
+impl Playlist {
+    /// Reads a whole document whose root element is `<playlist>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Playlist {
+    const ELEMENT_NAME: &'static str = "playlist";
+}
+
 /// One of `<song>`, `<pause>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
 pub enum PlaylistSongOrPause {
     /// Element `<song>`.
     Song(String),
@@ -135,6 +199,10 @@ impl xml::ChoiceItem for PlaylistSongOrPause {
 
 /// One of `<credit>`, `<thanks>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
 pub enum PlaylistCreditOrThanks {
     /// Element `<credit>`.
     Credit(String),
@@ -249,8 +317,72 @@ impl Validate for Mix {
     }
 }
 
+impl Mix {
+    /// Reads a whole document whose root element is `<mix>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Mix {
+    const ELEMENT_NAME: &'static str = "mix";
+}
+
 /// One of `<a>`, `<b>`, inside [`Mix`].
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
 pub enum MixAOrB {
     /// Element `<a>`.
     A(String),
@@ -355,124 +487,4 @@ impl Validate for Seconds {
         };
         FACETS.check(&self.0, path, violations);
     }
-}
-
-impl Playlist {
-    /// Reads a whole document whose root element is `<playlist>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Playlist {
-    const ELEMENT_NAME: &'static str = "playlist";
-}
-
-impl Mix {
-    /// Reads a whole document whose root element is `<mix>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Mix {
-    const ELEMENT_NAME: &'static str = "mix";
 }

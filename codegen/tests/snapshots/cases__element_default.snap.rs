@@ -60,66 +60,6 @@ impl Validate for Options {
     }
 }
 
-/// Schema type `Mode` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// `fast`
-    Fast,
-    /// `safe`
-    Safe,
-}
-
-impl Mode {
-    /// Every value, in schema order.
-    pub const ALL: [Self; 2] = [Self::Fast, Self::Safe];
-    /// The value as the schema writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Fast => "fast",
-            Self::Safe => "safe",
-        }
-    }
-}
-
-impl xml::SimpleValue for Mode {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        match text {
-            "fast" => Ok(Self::Fast),
-            "safe" => Ok(Self::Safe),
-            _ => {
-                Err(xml::ValueError::NotAllowed {
-                    allowed: &["fast", "safe"],
-                })
-            }
-        }
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        sink.push_str(self.as_str());
-    }
-}
-
-impl std::fmt::Display for Mode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Mode {
-    type Err = xml::ValueError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        xml::SimpleValue::parse_text(text)
-    }
-}
-
-impl Validate for Mode {
-    fn validate_into(
-        &self,
-        _path: &xml::ElementPath<'_>,
-        _violations: &mut Vec<xml::Violation>,
-    ) {}
-}
-
 impl Options {
     /// Reads a whole document whose root element is `<options>`.
     ///
@@ -178,4 +118,64 @@ impl Options {
 
 impl xml::Document for Options {
     const ELEMENT_NAME: &'static str = "options";
+}
+
+/// Schema type `Mode` (`schema.xsd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// `fast`
+    Fast,
+    /// `safe`
+    Safe,
+}
+
+impl Mode {
+    /// Every value, in schema order.
+    pub const ALL: [Self; 2] = [Self::Fast, Self::Safe];
+    /// The value as the schema writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fast => "fast",
+            Self::Safe => "safe",
+        }
+    }
+}
+
+impl xml::SimpleValue for Mode {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        match text {
+            "fast" => Ok(Self::Fast),
+            "safe" => Ok(Self::Safe),
+            _ => {
+                Err(xml::ValueError::NotAllowed {
+                    allowed: &["fast", "safe"],
+                })
+            }
+        }
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        sink.push_str(self.as_str());
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = xml::ValueError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        xml::SimpleValue::parse_text(text)
+    }
+}
+
+impl Validate for Mode {
+    fn validate_into(
+        &self,
+        _path: &xml::ElementPath<'_>,
+        _violations: &mut Vec<xml::Violation>,
+    ) {}
 }

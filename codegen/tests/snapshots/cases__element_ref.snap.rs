@@ -31,153 +31,6 @@ impl Validate for Comment {
     }
 }
 
-/// Type of the global element `<author>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Author {
-    /// Attribute `id`, required.
-    pub id: i32,
-    /// Element `<name>`.
-    pub name: String,
-}
-
-impl XmlElement for Author {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        w.attribute("id", &self.id);
-        self.name.write_element(w, "name");
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        let mut id = None;
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                "id" => id = Some(r.attribute_value(start, &attribute)?),
-                _ => return Err(r.unexpected_attribute(start, &attribute)),
-            }
-        }
-        let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
-        let value = Self {
-            id,
-            name: r.required("name", &["name"])?,
-        };
-        r.end_of_content(&[&["name"]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Author {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::child(&self.name, "name", path, violations);
-    }
-}
-
-/// Schema type `Stamp` (`schema.xsd`).
-///
-/// The type of the root element `<stamp>`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stamp {
-    /// Attribute `at`, required.
-    pub at: xml::DateTime,
-}
-
-impl XmlElement for Stamp {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        w.attribute("at", &self.at);
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        let mut at = None;
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                "at" => at = Some(r.attribute_value(start, &attribute)?),
-                _ => return Err(r.unexpected_attribute(start, &attribute)),
-            }
-        }
-        let at = at.ok_or_else(|| r.missing_attribute(start, "at"))?;
-        let value = Self { at };
-        r.empty_content()?;
-        Ok(value)
-    }
-}
-
-impl Validate for Stamp {
-    fn validate_into(
-        &self,
-        _path: &xml::ElementPath<'_>,
-        _violations: &mut Vec<xml::Violation>,
-    ) {}
-}
-
-/// Type of the global element `<post>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Post {
-    /// Element `<title>`.
-    pub title: String,
-    /// Element `<author>`.
-    pub author: Author,
-    /// Element `<comment>`.
-    pub comment: Vec<String>,
-    /// Element `<stamp>`.
-    pub stamp: Option<Stamp>,
-}
-
-impl XmlElement for Post {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        self.title.write_element(w, "title");
-        self.author.write_element(w, "author");
-        for item in &self.comment {
-            item.write_element(w, "comment");
-        }
-        if let Some(value) = &self.stamp {
-            value.write_element(w, "stamp");
-        }
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        r.no_attributes(start)?;
-        let value = Self {
-            title: r.required("title", &["title"])?,
-            author: r.required("author", &["author"])?,
-            comment: r.repeated("comment", 0, None)?,
-            stamp: r.optional("stamp")?,
-        };
-        r.end_of_content(&[&["title"], &["author"], &["comment"], &["stamp"]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Post {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::child(&self.title, "title", path, violations);
-        xml::child(&self.author, "author", path, violations);
-        xml::repeated_child(&self.comment, "comment", path, violations);
-    }
-}
-
 impl Comment {
     /// Reads a whole document whose root element is `<comment>`.
     ///
@@ -236,6 +89,55 @@ impl Comment {
 
 impl xml::Document for Comment {
     const ELEMENT_NAME: &'static str = "comment";
+}
+
+/// Type of the global element `<author>` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    /// Attribute `id`, required.
+    pub id: i32,
+    /// Element `<name>`.
+    pub name: String,
+}
+
+impl XmlElement for Author {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        w.attribute("id", &self.id);
+        self.name.write_element(w, "name");
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        let mut id = None;
+        for attribute in r.attributes(start) {
+            let attribute = attribute?;
+            match attribute.name() {
+                "id" => id = Some(r.attribute_value(start, &attribute)?),
+                _ => return Err(r.unexpected_attribute(start, &attribute)),
+            }
+        }
+        let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
+        let value = Self {
+            id,
+            name: r.required("name", &["name"])?,
+        };
+        r.end_of_content(&[&["name"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Author {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.name, "name", path, violations);
+    }
 }
 
 impl Author {
@@ -298,6 +200,49 @@ impl xml::Document for Author {
     const ELEMENT_NAME: &'static str = "author";
 }
 
+/// Schema type `Stamp` (`schema.xsd`).
+///
+/// The type of the root element `<stamp>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    /// Attribute `at`, required.
+    pub at: xml::DateTime,
+}
+
+impl XmlElement for Stamp {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        w.attribute("at", &self.at);
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        let mut at = None;
+        for attribute in r.attributes(start) {
+            let attribute = attribute?;
+            match attribute.name() {
+                "at" => at = Some(r.attribute_value(start, &attribute)?),
+                _ => return Err(r.unexpected_attribute(start, &attribute)),
+            }
+        }
+        let at = at.ok_or_else(|| r.missing_attribute(start, "at"))?;
+        let value = Self { at };
+        r.empty_content()?;
+        Ok(value)
+    }
+}
+
+impl Validate for Stamp {
+    fn validate_into(
+        &self,
+        _path: &xml::ElementPath<'_>,
+        _violations: &mut Vec<xml::Violation>,
+    ) {}
+}
+
 impl Stamp {
     /// Reads a whole document whose root element is `<stamp>`.
     ///
@@ -356,6 +301,61 @@ impl Stamp {
 
 impl xml::Document for Stamp {
     const ELEMENT_NAME: &'static str = "stamp";
+}
+
+/// Type of the global element `<post>` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// Element `<title>`.
+    pub title: String,
+    /// Element `<author>`.
+    pub author: Author,
+    /// Element `<comment>`.
+    pub comment: Vec<String>,
+    /// Element `<stamp>`.
+    pub stamp: Option<Stamp>,
+}
+
+impl XmlElement for Post {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        self.title.write_element(w, "title");
+        self.author.write_element(w, "author");
+        for item in &self.comment {
+            item.write_element(w, "comment");
+        }
+        if let Some(value) = &self.stamp {
+            value.write_element(w, "stamp");
+        }
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
+        let value = Self {
+            title: r.required("title", &["title"])?,
+            author: r.required("author", &["author"])?,
+            comment: r.repeated("comment", 0, None)?,
+            stamp: r.optional("stamp")?,
+        };
+        r.end_of_content(&[&["title"], &["author"], &["comment"], &["stamp"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Post {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.title, "title", path, violations);
+        xml::child(&self.author, "author", path, violations);
+        xml::repeated_child(&self.comment, "comment", path, violations);
+    }
 }
 
 impl Post {

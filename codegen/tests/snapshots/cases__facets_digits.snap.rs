@@ -85,50 +85,6 @@ impl Validate for Amounts {
     }
 }
 
-/// Schema type `Pin` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pin(pub u32);
-
-impl From<u32> for Pin {
-    fn from(value: u32) -> Self {
-        Self(value)
-    }
-}
-
-impl std::fmt::Display for Pin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Pin {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Pin {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::NumberFacets<u32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(4),
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
 impl Amounts {
     /// Reads a whole document whose root element is `<amounts>`.
     ///
@@ -187,4 +143,48 @@ impl Amounts {
 
 impl xml::Document for Amounts {
     const ELEMENT_NAME: &'static str = "amounts";
+}
+
+/// Schema type `Pin` (`schema.xsd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pin(pub u32);
+
+impl From<u32> for Pin {
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl std::fmt::Display for Pin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl xml::SimpleValue for Pin {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for Pin {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::NumberFacets<u32> = xml::NumberFacets {
+            min_inclusive: None,
+            max_inclusive: None,
+            min_exclusive: None,
+            max_exclusive: None,
+            total_digits: Some(4),
+            fraction_digits: None,
+        };
+        FACETS.check(&self.0, path, violations);
+    }
 }

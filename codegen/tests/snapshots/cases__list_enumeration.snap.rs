@@ -31,46 +31,6 @@ impl Validate for Pair2 {
     }
 }
 
-/// Schema type `Numbers` (`schema.xsd`).
-pub type Numbers = Vec<i32>;
-
-/// Schema type `Pair` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pair(pub Vec<i32>);
-
-impl From<Vec<i32>> for Pair {
-    fn from(value: Vec<i32>) -> Self {
-        Self(value)
-    }
-}
-
-impl xml::SimpleValue for Pair {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Pair {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
 impl Pair2 {
     /// Reads a whole document whose root element is `<pair>`.
     ///
@@ -129,4 +89,44 @@ impl Pair2 {
 
 impl xml::Document for Pair2 {
     const ELEMENT_NAME: &'static str = "pair";
+}
+
+/// Schema type `Numbers` (`schema.xsd`).
+pub type Numbers = Vec<i32>;
+
+/// Schema type `Pair` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pair(pub Vec<i32>);
+
+impl From<Vec<i32>> for Pair {
+    fn from(value: Vec<i32>) -> Self {
+        Self(value)
+    }
+}
+
+impl xml::SimpleValue for Pair {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for Pair {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::ListFacets = xml::ListFacets {
+            length: None,
+            min_length: None,
+            max_length: None,
+            enumeration: &["1 2", "3 4"],
+            patterns: &[],
+        };
+        FACETS.check(&self.0, path, violations);
+    }
 }

@@ -73,46 +73,6 @@ impl Validate for Lists {
     }
 }
 
-/// Schema type `Numbers` (`schema.xsd`).
-pub type Numbers = Vec<i32>;
-
-/// Schema type `FewNumbers` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FewNumbers(pub Vec<i32>);
-
-impl From<Vec<i32>> for FewNumbers {
-    fn from(value: Vec<i32>) -> Self {
-        Self(value)
-    }
-}
-
-impl xml::SimpleValue for FewNumbers {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for FewNumbers {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(3),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
 impl Lists {
     /// Reads a whole document whose root element is `<lists>`.
     ///
@@ -171,4 +131,44 @@ impl Lists {
 
 impl xml::Document for Lists {
     const ELEMENT_NAME: &'static str = "lists";
+}
+
+/// Schema type `Numbers` (`schema.xsd`).
+pub type Numbers = Vec<i32>;
+
+/// Schema type `FewNumbers` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FewNumbers(pub Vec<i32>);
+
+impl From<Vec<i32>> for FewNumbers {
+    fn from(value: Vec<i32>) -> Self {
+        Self(value)
+    }
+}
+
+impl xml::SimpleValue for FewNumbers {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for FewNumbers {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::ListFacets = xml::ListFacets {
+            length: None,
+            min_length: Some(1),
+            max_length: Some(3),
+            enumeration: &[],
+            patterns: &[],
+        };
+        FACETS.check(&self.0, path, violations);
+    }
 }

@@ -126,117 +126,6 @@ impl Validate for Locals {
     }
 }
 
-/// Type of the global element `<unordered>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unordered {
-    /// Element `<name>`.
-    pub name: String,
-    /// Element `<value>`.
-    pub value: Option<String>,
-}
-
-impl XmlElement for Unordered {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        self.name.write_element(w, "name");
-        if let Some(value) = &self.value {
-            value.write_element(w, "value");
-        }
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        r.no_attributes(start)?;
-        let mut name_ = None;
-        let mut value_ = None;
-        loop {
-            match r.peek_element()? {
-                Some("name") if name_.is_none() => {
-                    name_ = Some(r.required("name", &["name"])?);
-                }
-                Some("value") if value_.is_none() => {
-                    value_ = Some(r.required("value", &["value"])?);
-                }
-                _ => break,
-            }
-        }
-        let name_ = name_.ok_or_else(|| r.missing(&["name"]))?;
-        let value = Self { name: name_, value: value_ };
-        r.end_of_content(&[&["name"], &["value"]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Unordered {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::child(&self.name, "name", path, violations);
-        xml::optional_child(&self.value, "value", path, violations);
-    }
-}
-
-/// Schema type `Short` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Short(pub String);
-
-impl From<String> for Short {
-    fn from(value: String) -> Self {
-        Self(value)
-    }
-}
-
-impl Short {
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Short {
-    fn from(value: &str) -> Self {
-        Self(value.to_owned())
-    }
-}
-
-impl std::fmt::Display for Short {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Short {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Short {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(2),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
 impl Locals {
     /// Reads a whole document whose root element is `<locals>`.
     ///
@@ -297,6 +186,61 @@ impl xml::Document for Locals {
     const ELEMENT_NAME: &'static str = "locals";
 }
 
+/// Type of the global element `<unordered>` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unordered {
+    /// Element `<name>`.
+    pub name: String,
+    /// Element `<value>`.
+    pub value: Option<String>,
+}
+
+impl XmlElement for Unordered {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        self.name.write_element(w, "name");
+        if let Some(value) = &self.value {
+            value.write_element(w, "value");
+        }
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
+        let mut name_ = None;
+        let mut value_ = None;
+        loop {
+            match r.peek_element()? {
+                Some("name") if name_.is_none() => {
+                    name_ = Some(r.required("name", &["name"])?);
+                }
+                Some("value") if value_.is_none() => {
+                    value_ = Some(r.required("value", &["value"])?);
+                }
+                _ => break,
+            }
+        }
+        let name_ = name_.ok_or_else(|| r.missing(&["name"]))?;
+        let value = Self { name: name_, value: value_ };
+        r.end_of_content(&[&["name"], &["value"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Unordered {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.name, "name", path, violations);
+        xml::optional_child(&self.value, "value", path, violations);
+    }
+}
+
 impl Unordered {
     /// Reads a whole document whose root element is `<unordered>`.
     ///
@@ -355,4 +299,60 @@ impl Unordered {
 
 impl xml::Document for Unordered {
     const ELEMENT_NAME: &'static str = "unordered";
+}
+
+/// Schema type `Short` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Short(pub String);
+
+impl From<String> for Short {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl Short {
+    /// The value as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Short {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl std::fmt::Display for Short {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl xml::SimpleValue for Short {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for Short {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::StringFacets = xml::StringFacets {
+            white_space: xml::WhiteSpace::Preserve,
+            length: None,
+            min_length: None,
+            max_length: Some(2),
+            patterns: &[],
+        };
+        FACETS.check(&self.0, path, violations);
+    }
 }

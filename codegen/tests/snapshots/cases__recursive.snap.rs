@@ -71,149 +71,6 @@ impl Validate for Node {
     }
 }
 
-/// Schema type `Depth` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Depth(pub i32);
-
-impl From<i32> for Depth {
-    fn from(value: i32) -> Self {
-        Self(value)
-    }
-}
-
-impl std::fmt::Display for Depth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl xml::SimpleValue for Depth {
-    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
-        xml::SimpleValue::parse_text(text).map(Self)
-    }
-
-    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
-        xml::SimpleValue::write_text(&self.0, sink);
-    }
-}
-
-impl Validate for Depth {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: Some(3),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
-    }
-}
-
-/// Schema type `Expr` (`schema.xsd`).
-///
-/// The type of the root element `<expr>`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
-    /// Element `<value>`.
-    Value(i32),
-    /// Element `<not>`.
-    Not(Box<Expr>),
-    /// Element `<and>`.
-    And(Pair),
-    /// Element `<or>`.
-    Or(Pair),
-}
-
-impl XmlElement for Expr {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        match self {
-            Self::Value(value) => {
-                value.write_element(w, "value");
-            }
-            Self::Not(value) => {
-                value.write_element(w, "not");
-            }
-            Self::And(value) => {
-                value.write_element(w, "and");
-            }
-            Self::Or(value) => {
-                value.write_element(w, "or");
-            }
-        }
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        r.no_attributes(start)?;
-        let value = match r.peek_element()? {
-            Some("value") => Self::Value(r.required("value", &["value"])?),
-            Some("not") => Self::Not(Box::new(r.required("not", &["not"])?)),
-            Some("and") => Self::And(r.required("and", &["and"])?),
-            Some("or") => Self::Or(r.required("or", &["or"])?),
-            _ => return Err(r.missing(&["value", "not", "and", "or"])),
-        };
-        r.end_of_content(&[&["value", "not", "and", "or"]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Expr {
-    fn validate_into(
-        &self,
-        _path: &xml::ElementPath<'_>,
-        _violations: &mut Vec<xml::Violation>,
-    ) {}
-}
-
-/// Schema type `Pair` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pair {
-    /// Element `<left>`.
-    pub left: Box<Expr>,
-    /// Element `<right>`.
-    pub right: Box<Expr>,
-}
-
-impl XmlElement for Pair {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        self.left.write_element(w, "left");
-        self.right.write_element(w, "right");
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        r.no_attributes(start)?;
-        let value = Self {
-            left: Box::new(r.required("left", &["left"])?),
-            right: Box::new(r.required("right", &["right"])?),
-        };
-        r.end_of_content(&[&["left"], &["right"]])?;
-        Ok(value)
-    }
-}
-
-impl Validate for Pair {
-    fn validate_into(
-        &self,
-        _path: &xml::ElementPath<'_>,
-        _violations: &mut Vec<xml::Violation>,
-    ) {}
-}
-
 impl Node {
     /// Reads a whole document whose root element is `<tree>`.
     ///
@@ -274,6 +131,114 @@ impl xml::Document for Node {
     const ELEMENT_NAME: &'static str = "tree";
 }
 
+/// Schema type `Depth` (`schema.xsd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Depth(pub i32);
+
+impl From<i32> for Depth {
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl std::fmt::Display for Depth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl xml::SimpleValue for Depth {
+    fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
+        xml::SimpleValue::parse_text(text).map(Self)
+    }
+
+    fn write_text(&self, sink: &mut xml::TextSink<'_>) {
+        xml::SimpleValue::write_text(&self.0, sink);
+    }
+}
+
+impl Validate for Depth {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+            min_inclusive: None,
+            max_inclusive: Some(3),
+            min_exclusive: None,
+            max_exclusive: None,
+            total_digits: None,
+            fraction_digits: None,
+        };
+        FACETS.check(&self.0, path, violations);
+    }
+}
+
+/// Schema type `Expr` (`schema.xsd`).
+///
+/// The type of the root element `<expr>`.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the schema's alternatives; boxing would burden every use"
+)]
+pub enum Expr {
+    /// Element `<value>`.
+    Value(i32),
+    /// Element `<not>`.
+    Not(Box<Expr>),
+    /// Element `<and>`.
+    And(Pair),
+    /// Element `<or>`.
+    Or(Pair),
+}
+
+impl XmlElement for Expr {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        match self {
+            Self::Value(value) => {
+                value.write_element(w, "value");
+            }
+            Self::Not(value) => {
+                value.write_element(w, "not");
+            }
+            Self::And(value) => {
+                value.write_element(w, "and");
+            }
+            Self::Or(value) => {
+                value.write_element(w, "or");
+            }
+        }
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
+        let value = match r.peek_element()? {
+            Some("value") => Self::Value(r.required("value", &["value"])?),
+            Some("not") => Self::Not(Box::new(r.required("not", &["not"])?)),
+            Some("and") => Self::And(r.required("and", &["and"])?),
+            Some("or") => Self::Or(r.required("or", &["or"])?),
+            _ => return Err(r.missing(&["value", "not", "and", "or"])),
+        };
+        r.end_of_content(&[&["value", "not", "and", "or"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Expr {
+    fn validate_into(
+        &self,
+        _path: &xml::ElementPath<'_>,
+        _violations: &mut Vec<xml::Violation>,
+    ) {}
+}
+
 impl Expr {
     /// Reads a whole document whose root element is `<expr>`.
     ///
@@ -332,4 +297,43 @@ impl Expr {
 
 impl xml::Document for Expr {
     const ELEMENT_NAME: &'static str = "expr";
+}
+
+/// Schema type `Pair` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Element `<left>`.
+    pub left: Box<Expr>,
+    /// Element `<right>`.
+    pub right: Box<Expr>,
+}
+
+impl XmlElement for Pair {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        self.left.write_element(w, "left");
+        self.right.write_element(w, "right");
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
+        let value = Self {
+            left: Box::new(r.required("left", &["left"])?),
+            right: Box::new(r.required("right", &["right"])?),
+        };
+        r.end_of_content(&[&["left"], &["right"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Pair {
+    fn validate_into(
+        &self,
+        _path: &xml::ElementPath<'_>,
+        _violations: &mut Vec<xml::Violation>,
+    ) {}
 }

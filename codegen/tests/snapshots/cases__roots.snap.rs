@@ -29,6 +29,66 @@ impl Validate for Number {
     ) {}
 }
 
+impl Number {
+    /// Reads a whole document whose root element is `<number>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Number {
+    const ELEMENT_NAME: &'static str = "number";
+}
+
 /// The global element `<color>` (`schema.xsd`), of type [`Color`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Color2(pub Color);
@@ -52,6 +112,66 @@ impl Validate for Color2 {
         _path: &xml::ElementPath<'_>,
         _violations: &mut Vec<xml::Violation>,
     ) {}
+}
+
+impl Color2 {
+    /// Reads a whole document whose root element is `<color>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Color2 {
+    const ELEMENT_NAME: &'static str = "color";
 }
 
 /// The global element `<code>` (`schema.xsd`), of type `/code`.
@@ -110,6 +230,66 @@ impl Validate for Code {
     }
 }
 
+impl Code {
+    /// Reads a whole document whose root element is `<code>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Code {
+    const ELEMENT_NAME: &'static str = "code";
+}
+
 /// The global element `<numbers>` (`schema.xsd`), of type [`Numbers`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Numbers2(pub Numbers);
@@ -133,6 +313,66 @@ impl Validate for Numbers2 {
         _path: &xml::ElementPath<'_>,
         _violations: &mut Vec<xml::Violation>,
     ) {}
+}
+
+impl Numbers2 {
+    /// Reads a whole document whose root element is `<numbers>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Numbers2 {
+    const ELEMENT_NAME: &'static str = "numbers";
 }
 
 /// The global element `<request>` (`schema.xsd`), of type [`Message`].
@@ -162,6 +402,66 @@ impl Validate for Request {
     }
 }
 
+impl Request {
+    /// Reads a whole document whose root element is `<request>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Request {
+    const ELEMENT_NAME: &'static str = "request";
+}
+
 /// The global element `<response>` (`schema.xsd`), of type [`Message`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response(pub Message);
@@ -187,6 +487,66 @@ impl Validate for Response {
     ) {
         self.0.validate_into(path, violations);
     }
+}
+
+impl Response {
+    /// Reads a whole document whose root element is `<response>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::write_xml(self, false)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::write_xml(self, true)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Response {
+    const ELEMENT_NAME: &'static str = "response";
 }
 
 /// Schema type `Color` (`schema.xsd`).
@@ -299,364 +659,4 @@ impl Validate for Message {
     ) {
         xml::child(&self.text, "text", path, violations);
     }
-}
-
-impl Number {
-    /// Reads a whole document whose root element is `<number>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Number {
-    const ELEMENT_NAME: &'static str = "number";
-}
-
-impl Color2 {
-    /// Reads a whole document whose root element is `<color>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Color2 {
-    const ELEMENT_NAME: &'static str = "color";
-}
-
-impl Code {
-    /// Reads a whole document whose root element is `<code>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Code {
-    const ELEMENT_NAME: &'static str = "code";
-}
-
-impl Numbers2 {
-    /// Reads a whole document whose root element is `<numbers>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Numbers2 {
-    const ELEMENT_NAME: &'static str = "numbers";
-}
-
-impl Request {
-    /// Reads a whole document whose root element is `<request>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Request {
-    const ELEMENT_NAME: &'static str = "request";
-}
-
-impl Response {
-    /// Reads a whole document whose root element is `<response>`.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
-    /// schema does not allow where it stands: each error names the
-    /// element path and the line and column.
-    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
-        Self::from_xml_with(document, xml::ReadOptions::default())
-    }
-
-    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml).
-    pub fn from_xml_with(
-        document: &str,
-        options: xml::ReadOptions,
-    ) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_with(document, options)
-    }
-
-    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
-    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
-        <Self as xml::Document>::from_xml_bytes_with(
-            document,
-            xml::ReadOptions::default(),
-        )
-    }
-
-    /// Writes the document, children in schema order, without white space between tags.
-    pub fn to_xml(&self) -> String {
-        xml::Document::write_xml(self, false)
-    }
-
-    /// Writes the document indented, for people to read.
-    pub fn to_xml_pretty(&self) -> String {
-        xml::Document::write_xml(self, true)
-    }
-
-    /// Checks every facet and occurrence bound of the schema.
-    ///
-    /// # Errors
-    ///
-    /// Every violation found, each with its element path from the root.
-    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
-        xml::Document::validate_document(self)
-    }
-}
-
-impl xml::Document for Response {
-    const ELEMENT_NAME: &'static str = "response";
 }

@@ -44,55 +44,6 @@ impl Validate for Texts {
     }
 }
 
-/// Schema type `Text` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Text {
-    /// Attribute `note`, optional.
-    pub note: Option<String>,
-    /// The element's text.
-    pub value: String,
-}
-
-impl XmlElement for Text {
-    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
-        w.start(name);
-        if let Some(value) = &self.note {
-            w.attribute("note", value);
-        }
-        w.value(&self.value);
-        w.end(name);
-    }
-
-    fn read_content<'a>(
-        r: &mut xml::XmlReader<'a>,
-        start: &xml::Start<'a>,
-    ) -> Result<Self, xml::ReadError> {
-        let mut note = None;
-        for attribute in r.attributes(start) {
-            let attribute = attribute?;
-            match attribute.name() {
-                "note" => note = Some(r.attribute_value(start, &attribute)?),
-                _ => return Err(r.unexpected_attribute(start, &attribute)),
-            }
-        }
-        Ok(Self {
-            note,
-            value: r.read_value()?,
-        })
-    }
-}
-
-impl Validate for Text {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::optional_child(&self.note, "@note", path, violations);
-        self.value.validate_into(path, violations);
-    }
-}
-
 impl Texts {
     /// Reads a whole document whose root element is `<texts>`.
     ///
@@ -151,4 +102,53 @@ impl Texts {
 
 impl xml::Document for Texts {
     const ELEMENT_NAME: &'static str = "texts";
+}
+
+/// Schema type `Text` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// Attribute `note`, optional.
+    pub note: Option<String>,
+    /// The element's text.
+    pub value: String,
+}
+
+impl XmlElement for Text {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        if let Some(value) = &self.note {
+            w.attribute("note", value);
+        }
+        w.value(&self.value);
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        let mut note = None;
+        for attribute in r.attributes(start) {
+            let attribute = attribute?;
+            match attribute.name() {
+                "note" => note = Some(r.attribute_value(start, &attribute)?),
+                _ => return Err(r.unexpected_attribute(start, &attribute)),
+            }
+        }
+        Ok(Self {
+            note,
+            value: r.read_value()?,
+        })
+    }
+}
+
+impl Validate for Text {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::optional_child(&self.note, "@note", path, violations);
+        self.value.validate_into(path, violations);
+    }
 }

@@ -1,23 +1,8 @@
-//! Typed outcomes for the results of protocol 1.6.8.0.
+//! Typed outcomes of the operation results, which are the same in every
+//! bundled protocol version.
 
 use super::*;
-use crate::{OperationError, OperationResult, SystemError};
-
-impl ResponsePacket {
-    /// The results of the operators, in packet order, or the error Plesk
-    /// reports for the whole packet.
-    ///
-    /// # Errors
-    ///
-    /// [`SystemError`] when the response holds a `<system>` element instead
-    /// of operator results.
-    pub fn operators(&self) -> Result<&[ResponseOperator], SystemError> {
-        match &self.content {
-            ResponseContent::Operators(operators) => Ok(operators),
-            ResponseContent::System(system) => Err(SystemError { code: system.errcode, text: system.errtext.clone() }),
-        }
-    }
-}
+use crate::{OperationError, OperationResult};
 
 /// `Ok(())` for status `ok`, the operation's error otherwise.
 fn status(status: ResultStatus, code: Option<u32>, text: &Option<String>) -> Result<(), OperationError> {

@@ -1,0 +1,140 @@
+//! Several schema sets generated together: the protocol versions of one API.
+//!
+//! Each version gets a module of its own; the items that are the same in
+//! every version (the same generated code, referring only to items that are
+//! the same too) are generated once, in a shared module that each version
+//! module re-exports. A type that did not change between versions is then
+//! one Rust type, and code using it works with every version without
+//! conversions; a type that changed is one type per version.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+use crate::config::{Config, Output};
+use crate::emit::{self, ReExports};
+use crate::error::Error;
+use crate::plan::{self, Item, Module};
+
+/// The code of a family of schema sets.
+#[derive(Debug)]
+pub struct Family {
+    /// The shared module's source.
+    pub shared: String,
+    /// The names of the shared items, in order.
+    pub shared_items: Vec<String>,
+    /// Each member's name and module source.
+    pub members: Vec<(String, String)>,
+    /// Every schema file read.
+    pub files: Vec<PathBuf>,
+}
+
+impl Family {
+    /// Writes `shared.rs` and one `<member>.rs` per member into `dir` (the
+    /// build script's `OUT_DIR` when `None`), each only if it changed; inside
+    /// a build script, tells cargo to rerun when a schema file changes.
+    ///
+    /// # Errors
+    ///
+    /// A directory or file that cannot be written.
+    pub fn write(&self, dir: Option<&Path>) -> Result<Vec<PathBuf>, Error> {
+        let output = Output::new(dir)?;
+        output.announce(&self.files);
+        let mut written = vec![output.write("shared.rs", &self.shared)?];
+        for (name, code) in &self.members {
+            written.push(output.write(&format!("{name}.rs"), code)?);
+        }
+        Ok(written)
+    }
+}
+
+/// Generates every member (a name and its configuration) and the shared
+/// module that the members' modules reach as `shared_path` (`crate::shared`).
+///
+/// # Errors
+///
+/// Any member's schema errors, each with its place; members whose
+/// configurations disagree on the runtime path.
+pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Family, Error> {
+    let Some((_, first)) = members.first() else {
+        return Err(Error::Config("a family needs at least one member".to_owned()));
+    };
+    if let Some((name, _)) = members.iter().find(|(_, config)| config.runtime_path != first.runtime_path) {
+        return Err(Error::Config(format!("member {name} reaches the runtime by another path")));
+    }
+    let mut modules = Vec::new();
+    let mut files = Vec::new();
+    for (_, config) in members {
+        let schema = crate::load(config)?;
+        files.extend(schema.sources.iter().map(|(_, file)| file.path.clone()));
+        modules.push(plan::plan(&schema, config).map_err(Error::Schema)?);
+    }
+    let codes: Vec<BTreeMap<&str, (&Item, TokenStream)>> = modules
+        .iter()
+        .map(|module| {
+            module.items.iter().map(|item| (item.name.as_str(), (item, emit::item_code(module, item)))).collect()
+        })
+        .collect();
+    let shared_names = shared_items(&modules, &codes);
+
+    let shared_code: Vec<(&Item, TokenStream)> = modules[0]
+        .items
+        .iter()
+        .filter(|item| shared_names.contains(item.name.as_str()))
+        .map(|item| codes[0][item.name.as_str()].clone())
+        .collect();
+    let shared_list: Vec<String> = shared_code.iter().map(|(item, _)| item.name.clone()).collect();
+    let names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
+    let shared_sources = format!("the schemas of {}", names.join(", "));
+    let shared = emit::render(&shared_sources, first, &shared_code, None)?;
+
+    let mut rendered = Vec::new();
+    for (((name, config), module), code) in members.iter().zip(&modules).zip(&codes) {
+        let own: Vec<(&Item, TokenStream)> = module
+            .items
+            .iter()
+            .filter(|item| !shared_names.contains(item.name.as_str()))
+            .map(|item| code[item.name.as_str()].clone())
+            .collect();
+        let re_exports = ReExports { path: shared_path, names: &shared_list };
+        let source = emit::render(&module.files.join(", "), config, &own, Some(re_exports))?;
+        rendered.push((name.clone(), source));
+    }
+    files.sort();
+    files.dedup();
+    Ok(Family { shared, shared_items: shared_list, members: rendered, files })
+}
+
+/// The items generated identically by every member whose references are
+/// all shared too.
+fn shared_items<'m>(modules: &'m [Module], codes: &[BTreeMap<&'m str, (&'m Item, TokenStream)>]) -> BTreeSet<&'m str> {
+    let Some((first, others)) = codes.split_first() else {
+        return BTreeSet::new();
+    };
+    let mut shared: BTreeSet<&str> = first
+        .iter()
+        .filter(|(name, (_, code))| {
+            let text = code.to_string();
+            others.iter().all(|other| other.get(*name).is_some_and(|(_, code)| code.to_string() == text))
+        })
+        .map(|(name, _)| *name)
+        .collect();
+    // An item can be shared only if what it refers to is: drop the others
+    // until nothing changes.
+    loop {
+        let unshareable: Vec<&str> = modules[0]
+            .items
+            .iter()
+            .filter(|item| shared.contains(item.name.as_str()))
+            .filter(|item| item.references().iter().any(|name| !shared.contains(name)))
+            .map(|item| item.name.as_str())
+            .collect();
+        if unshareable.is_empty() {
+            return shared;
+        }
+        for name in unshareable {
+            shared.remove(name);
+        }
+    }
+}
