@@ -208,6 +208,12 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
                     let default = element.default.as_deref().unwrap_or_default();
                     quote! { r.optional_defaulted(#xml_name, #default)? }
                 }
+                (Occurs::Required, false) if element.is_simple => quote! { r.required_value(#xml_name, &[#xml_name])? },
+                (Occurs::Optional, false) if element.is_simple => quote! { r.optional_value(#xml_name)? },
+                (Occurs::Repeated { min, max }, _) if element.is_simple => {
+                    let (min, max) = (count(min), max_tokens(max));
+                    quote! { r.repeated_values(#xml_name, #min, #max)? }
+                }
                 (Occurs::Required, false) => quote! { r.required(#xml_name, &[#xml_name])? },
                 (Occurs::Required, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
                 (Occurs::Optional, false) => quote! { r.optional(#xml_name)? },

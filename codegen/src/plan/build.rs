@@ -637,6 +637,8 @@ impl<'s> Planner<'s> {
                 checks: checks.map(Box::new),
                 tolerated,
                 default,
+                is_simple: self.schema.complex(element.ty).is_none()
+                    && element.ty != TypeRef::Builtin(Builtin::AnyType),
             }),
             redacted: self.config.redacted.contains(&element.name),
         });

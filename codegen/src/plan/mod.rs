@@ -229,6 +229,9 @@ pub struct ElementField {
     pub tolerated: Option<String>,
     /// The declaration's `default`: the value of the element when it is empty.
     pub default: Option<String>,
+    /// Whether the element holds only text (its type is simple), which the
+    /// reader has a faster path for.
+    pub is_simple: bool,
 }
 
 /// A group inside the content.

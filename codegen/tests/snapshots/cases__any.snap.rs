@@ -34,7 +34,7 @@ impl XmlElement for Envelope {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            header: r.required("header", &["header"])?,
+            header: r.required_value("header", &["header"])?,
             body: r.required("body", &["body"])?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Any)?,
         };

@@ -39,10 +39,10 @@ impl XmlElement for Contact {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required("name", &["name"])?,
+            name: r.required_value("name", &["name"])?,
             email_or_phone: r.required_group(&["email", "phone"])?,
             fax_or_telex_or_pager: ContactFaxOrTelexOrPager::read_group(r)?,
-            note: r.optional("note")?,
+            note: r.optional_value("note")?,
         };
         r.end_of_content(
             &[&["name"], &["email", "phone"], &["fax", "telex", "pager"], &["note"]],
@@ -153,8 +153,8 @@ impl XmlGroup for ContactEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value("email", &["email"])?),
+            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -236,9 +236,9 @@ impl XmlGroup for ContactFaxOrTelexOrPager {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("fax") => Self::Fax(r.required("fax", &["fax"])?),
-            Some("telex") => Self::Telex(r.required("telex", &["telex"])?),
-            Some("pager") => Self::Pager(r.required("pager", &["pager"])?),
+            Some("fax") => Self::Fax(r.required_value("fax", &["fax"])?),
+            Some("telex") => Self::Telex(r.required_value("telex", &["telex"])?),
+            Some("pager") => Self::Pager(r.required_value("pager", &["pager"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))

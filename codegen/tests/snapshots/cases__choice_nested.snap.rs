@@ -154,10 +154,10 @@ impl XmlGroup for ShapeChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("circle") => Self::Circle(r.required("circle", &["circle"])?),
-            Some("square") => Self::Square(r.required("square", &["square"])?),
+            Some("circle") => Self::Circle(r.required_value("circle", &["circle"])?),
+            Some("square") => Self::Square(r.required_value("square", &["square"])?),
             Some("rectangle") => {
-                Self::Rectangle(r.required("rectangle", &["rectangle"])?)
+                Self::Rectangle(r.required_value("rectangle", &["rectangle"])?)
             }
             Some("point" | "line") => {
                 Self::PointOrLine(r.repeated_group(1, None, &["point", "line"])?)
@@ -239,8 +239,8 @@ impl XmlGroup for ShapeChoicePointOrLine {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("point") => Self::Point(r.required("point", &["point"])?),
-            Some("line") => Self::Line(r.required("line", &["line"])?),
+            Some("point") => Self::Point(r.required_value("point", &["point"])?),
+            Some("line") => Self::Line(r.required_value("line", &["line"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -319,8 +319,8 @@ impl XmlGroup for ShapeColorOrPattern {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("color") => Self::Color(r.optional("color")?),
-            Some("pattern") => Self::Pattern(r.required("pattern", &["pattern"])?),
+            Some("color") => Self::Color(r.optional_value("color")?),
+            Some("pattern") => Self::Pattern(r.required_value("pattern", &["pattern"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -36,7 +36,7 @@ impl XmlElement for Playlist {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required("title", &["title"])?,
+            title: r.required_value("title", &["title"])?,
             song_or_pause: r.repeated_group(1, None, &["song", "pause"])?,
             credit_or_thanks: r.repeated_group(0, Some(2), &["credit", "thanks"])?,
         };
@@ -146,8 +146,8 @@ impl XmlGroup for PlaylistSongOrPause {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("song") => Self::Song(r.required("song", &["song"])?),
-            Some("pause") => Self::Pause(r.required("pause", &["pause"])?),
+            Some("song") => Self::Song(r.required_value("song", &["song"])?),
+            Some("pause") => Self::Pause(r.required_value("pause", &["pause"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -224,8 +224,8 @@ impl XmlGroup for PlaylistCreditOrThanks {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("credit") => Self::Credit(r.required("credit", &["credit"])?),
-            Some("thanks") => Self::Thanks(r.required("thanks", &["thanks"])?),
+            Some("credit") => Self::Credit(r.required_value("credit", &["credit"])?),
+            Some("thanks") => Self::Thanks(r.required_value("thanks", &["thanks"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -404,8 +404,8 @@ impl XmlGroup for MixAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required("a", &["a"])?),
-            Some("b") => Self::B(r.required("b", &["b"])?),
+            Some("a") => Self::A(r.required_value("a", &["a"])?),
+            Some("b") => Self::B(r.required_value("b", &["b"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))

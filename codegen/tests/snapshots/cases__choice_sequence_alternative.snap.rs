@@ -29,7 +29,7 @@ impl XmlElement for Login {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            realm: r.required("realm", &["realm"])?,
+            realm: r.required_value("realm", &["realm"])?,
             choice: r.required_group(&["token", "user", "certificate"])?,
         };
         r.end_of_content(&[&["realm"], &["token", "user", "certificate"]])?;
@@ -140,7 +140,7 @@ impl XmlGroup for LoginChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("token") => Self::Token(r.required("token", &["token"])?),
+            Some("token") => Self::Token(r.required_value("token", &["token"])?),
             Some("user") => Self::UserAndPasswordAndOtp(r.required_group(&["user"])?),
             Some("certificate") => {
                 Self::CertificateAndChain(r.required_group(&["certificate"])?)
@@ -220,9 +220,9 @@ impl XmlGroup for LoginChoiceUserAndPasswordAndOtp {
         };
         Ok(
             Some(Self {
-                user: r.required("user", &["user"])?,
-                password: r.required("password", &["password"])?,
-                otp: r.optional("otp")?,
+                user: r.required_value("user", &["user"])?,
+                password: r.required_value("password", &["password"])?,
+                otp: r.optional_value("otp")?,
             }),
         )
     }
@@ -263,8 +263,8 @@ impl XmlGroup for LoginChoiceCertificateAndChain {
         };
         Ok(
             Some(Self {
-                certificate: r.required("certificate", &["certificate"])?,
-                chain: r.repeated("chain", 1, None)?,
+                certificate: r.required_value("certificate", &["certificate"])?,
+                chain: r.repeated_values("chain", 1, None)?,
             }),
         )
     }

@@ -49,8 +49,8 @@ impl XmlElement for Payment {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("card") => Self::Card(r.required("card", &["card"])?),
-            Some("iban") => Self::Iban(r.required("iban", &["iban"])?),
+            Some("card") => Self::Card(r.required_value("card", &["card"])?),
+            Some("iban") => Self::Iban(r.required_value("iban", &["iban"])?),
             Some("cash") => Self::Cash(r.required("cash", &["cash"])?),
             Some("voucher") => Self::Voucher(r.required("voucher", &["voucher"])?),
             _ => return Err(r.missing(&["card", "iban", "cash", "voucher"])),
@@ -249,8 +249,8 @@ impl XmlElement for Voucher {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            code: r.required("code", &["code"])?,
-            value: r.required("value", &["value"])?,
+            code: r.required_value("code", &["code"])?,
+            value: r.required_value("value", &["value"])?,
         };
         r.end_of_content(&[&["code"], &["value"]])?;
         Ok(value)

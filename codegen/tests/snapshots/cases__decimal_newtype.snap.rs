@@ -33,8 +33,8 @@ impl XmlElement for Amounts {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            price: r.optional("price")?,
-            amount: r.repeated("amount", 0, None)?,
+            price: r.optional_value("price")?,
+            amount: r.repeated_values("amount", 0, None)?,
         };
         r.end_of_content(&[&["price"], &["amount"]])?;
         Ok(value)

@@ -63,9 +63,9 @@ impl XmlElement for Task {
         }
         let value = Self {
             priority,
-            title: r.required("title", &["title"])?,
+            title: r.required_value("title", &["title"])?,
             due_or_someday: TaskDueOrSomeday::read_group(r)?,
-            state: r.optional("state")?,
+            state: r.optional_value("state")?,
         };
         r.end_of_content(&[&["title"], &["due", "someday"], &["state"]])?;
         Ok(value)
@@ -173,7 +173,7 @@ impl XmlGroup for TaskDueOrSomeday {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("due") => Self::Due(r.required("due", &["due"])?),
+            Some("due") => Self::Due(r.required_value("due", &["due"])?),
             Some("someday") => Self::Someday(r.required("someday", &["someday"])?),
             _ => return Ok(None),
         };

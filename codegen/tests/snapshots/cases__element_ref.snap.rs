@@ -123,7 +123,7 @@ impl XmlElement for Author {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            name: r.required("name", &["name"])?,
+            name: r.required_value("name", &["name"])?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)
@@ -336,9 +336,9 @@ impl XmlElement for Post {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required("title", &["title"])?,
+            title: r.required_value("title", &["title"])?,
             author: r.required("author", &["author"])?,
-            comment: r.repeated("comment", 0, None)?,
+            comment: r.repeated_values("comment", 0, None)?,
             stamp: r.optional("stamp")?,
         };
         r.end_of_content(&[&["title"], &["author"], &["comment"], &["stamp"]])?;

@@ -56,10 +56,10 @@ impl XmlElement for Palette {
         }
         let value = Self {
             level,
-            color: r.repeated("color", 1, None)?,
-            level_2: r.optional("level")?,
-            shade: r.optional("shade")?,
-            answer: r.optional("answer")?,
+            color: r.repeated_values("color", 1, None)?,
+            level_2: r.optional_value("level")?,
+            shade: r.optional_value("shade")?,
+            answer: r.optional_value("answer")?,
         };
         r.end_of_content(&[&["color"], &["level"], &["shade"], &["answer"]])?;
         Ok(value)

@@ -163,8 +163,8 @@ impl XmlElement for Animal {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            name: r.required("name", &["name"])?,
-            born: r.optional("born")?,
+            name: r.required_value("name", &["name"])?,
+            born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;
         Ok(value)
@@ -230,9 +230,9 @@ impl XmlElement for Dog {
         let value = Self {
             id,
             good,
-            name: r.required("name", &["name"])?,
-            born: r.optional("born")?,
-            breed: r.required("breed", &["breed"])?,
+            name: r.required_value("name", &["name"])?,
+            born: r.optional_value("born")?,
+            breed: r.required_value("breed", &["breed"])?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
         Ok(value)
@@ -312,10 +312,10 @@ impl XmlElement for ShowDog {
             id,
             good,
             ring,
-            name: r.required("name", &["name"])?,
-            born: r.optional("born")?,
-            breed: r.required("breed", &["breed"])?,
-            prize: r.repeated("prize", 0, Some(3))?,
+            name: r.required_value("name", &["name"])?,
+            born: r.optional_value("born")?,
+            breed: r.required_value("breed", &["breed"])?,
+            prize: r.repeated_values("prize", 0, Some(3))?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
         Ok(value)
@@ -439,8 +439,8 @@ impl XmlElement for Tagged {
         let value = Self {
             id,
             tag,
-            name: r.required("name", &["name"])?,
-            born: r.optional("born")?,
+            name: r.required_value("name", &["name"])?,
+            born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;
         Ok(value)

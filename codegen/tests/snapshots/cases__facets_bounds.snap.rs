@@ -58,13 +58,13 @@ impl XmlElement for Bounds {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            percent: r.optional("percent")?,
-            open: r.optional("open")?,
-            price: r.optional("price")?,
-            ratio: r.optional("ratio")?,
-            count: r.optional("count")?,
-            temperature: r.optional("temperature")?,
-            small: r.optional("small")?,
+            percent: r.optional_value("percent")?,
+            open: r.optional_value("open")?,
+            price: r.optional_value("price")?,
+            ratio: r.optional_value("ratio")?,
+            count: r.optional_value("count")?,
+            temperature: r.optional_value("temperature")?,
+            small: r.optional_value("small")?,
         };
         r.end_of_content(
             &[

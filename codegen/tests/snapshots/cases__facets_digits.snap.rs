@@ -38,9 +38,9 @@ impl XmlElement for Amounts {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            amount: r.repeated("amount", 1, None)?,
-            rate: r.optional("rate")?,
-            pin: r.optional("pin")?,
+            amount: r.repeated_values("amount", 1, None)?,
+            rate: r.optional_value("rate")?,
+            pin: r.optional_value("pin")?,
         };
         r.end_of_content(&[&["amount"], &["rate"], &["pin"]])?;
         Ok(value)

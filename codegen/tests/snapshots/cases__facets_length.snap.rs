@@ -39,10 +39,10 @@ impl XmlElement for Codes {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            country: r.required("country", &["country"])?,
-            name: r.required("name", &["name"])?,
-            nick: r.optional("nick")?,
-            comment: r.repeated("comment", 0, None)?,
+            country: r.required_value("country", &["country"])?,
+            name: r.required_value("name", &["name"])?,
+            nick: r.optional_value("nick")?,
+            comment: r.repeated_values("comment", 0, None)?,
         };
         r.end_of_content(&[&["country"], &["name"], &["nick"], &["comment"]])?;
         Ok(value)

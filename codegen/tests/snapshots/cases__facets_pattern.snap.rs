@@ -53,12 +53,12 @@ impl XmlElement for Patterns {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            code: r.optional("code")?,
-            yes_no: r.optional("yes-no")?,
-            a_code: r.optional("a-code")?,
-            literal: r.optional("literal")?,
-            word: r.repeated("word", 0, None)?,
-            no_vowel: r.optional("no-vowel")?,
+            code: r.optional_value("code")?,
+            yes_no: r.optional_value("yes-no")?,
+            a_code: r.optional_value("a-code")?,
+            literal: r.optional_value("literal")?,
+            word: r.repeated_values("word", 0, None)?,
+            no_vowel: r.optional_value("no-vowel")?,
         };
         r.end_of_content(
             &[

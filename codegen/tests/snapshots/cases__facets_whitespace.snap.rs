@@ -48,11 +48,11 @@ impl XmlElement for Texts {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            short: r.repeated("short", 0, None)?,
-            words: r.optional("words")?,
-            token: r.optional("token")?,
-            replaced: r.optional("replaced")?,
-            choice: r.optional("choice")?,
+            short: r.repeated_values("short", 0, None)?,
+            words: r.optional_value("words")?,
+            token: r.optional_value("token")?,
+            replaced: r.optional_value("replaced")?,
+            choice: r.optional_value("choice")?,
         };
         r.end_of_content(
             &[&["short"], &["words"], &["token"], &["replaced"], &["choice"]],

@@ -36,9 +36,9 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required("name", &["name"])?,
+            name: r.required_value("name", &["name"])?,
             street_and_city_and_zip: PersonStreetAndCityAndZip::read_group(r)?,
-            age: r.optional("age")?,
+            age: r.optional_value("age")?,
         };
         r.end_of_content(&[&["name"], &["street"], &["age"]])?;
         Ok(value)
@@ -144,9 +144,9 @@ impl XmlGroup for PersonStreetAndCityAndZip {
         };
         Ok(
             Some(Self {
-                street: r.required("street", &["street"])?,
-                city: r.required("city", &["city"])?,
-                zip: r.optional("zip")?,
+                street: r.required_value("street", &["street"])?,
+                city: r.required_value("city", &["city"])?,
+                zip: r.optional_value("zip")?,
             }),
         )
     }

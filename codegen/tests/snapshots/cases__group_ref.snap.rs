@@ -140,8 +140,8 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            first: r.required("first", &["first"])?,
-            last: r.required("last", &["last"])?,
+            first: r.required_value("first", &["first"])?,
+            last: r.required_value("last", &["last"])?,
             email_or_phone: r.repeated_group(0, None, &["email", "phone"])?,
         };
         r.end_of_content(&[&["first"], &["last"], &["email", "phone"]])?;
@@ -188,8 +188,8 @@ impl XmlGroup for PersonEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value("email", &["email"])?),
+            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -267,7 +267,7 @@ impl XmlElement for Company {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required("title", &["title"])?,
+            title: r.required_value("title", &["title"])?,
             email_or_phone: r.required_group(&["email", "phone"])?,
             first_and_last: CompanyFirstAndLast::read_group(r)?,
         };
@@ -317,8 +317,8 @@ impl XmlGroup for CompanyEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value("email", &["email"])?),
+            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -389,8 +389,8 @@ impl XmlGroup for CompanyFirstAndLast {
         };
         Ok(
             Some(Self {
-                first: r.required("first", &["first"])?,
-                last: r.required("last", &["last"])?,
+                first: r.required_value("first", &["first"])?,
+                last: r.required_value("last", &["last"])?,
             }),
         )
     }

@@ -39,8 +39,8 @@ impl XmlElement for Groups {
         let value = Self {
             single: r.required("single", &["single"])?,
             optional_choice: r.repeated("optional-choice", 1, None)?,
-            deep: r.required("deep", &["deep"])?,
-            twice: r.repeated("twice", 0, Some(2))?,
+            deep: r.required_value("deep", &["deep"])?,
+            twice: r.repeated_values("twice", 0, Some(2))?,
         };
         r.end_of_content(&[&["single"], &["optional-choice"], &["deep"], &["twice"]])?;
         Ok(value)
@@ -156,7 +156,7 @@ impl XmlElement for SingleChoice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("only") => Self::Only(r.required("only", &["only"])?),
+            Some("only") => Self::Only(r.required_value("only", &["only"])?),
             _ => return Err(r.missing(&["only"])),
         };
         r.end_of_content(&[&["only"]])?;
@@ -240,8 +240,8 @@ impl XmlGroup for OptionalChoiceAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required("a", &["a"])?),
-            Some("b") => Self::B(r.required("b", &["b"])?),
+            Some("a") => Self::A(r.required_value("a", &["a"])?),
+            Some("b") => Self::B(r.required_value("b", &["b"])?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -44,7 +44,7 @@ impl XmlElement for Invoice {
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
         let value = Self {
             currency,
-            number: r.required("number", &["number"])?,
+            number: r.required_value("number", &["number"])?,
             total: r.required("total", &["total"])?,
             line: r.repeated("line", 1, None)?,
         };
@@ -149,7 +149,7 @@ impl XmlElement for Money {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            cents: r.required("cents", &["cents"])?,
+            cents: r.required_value("cents", &["cents"])?,
         };
         r.end_of_content(&[&["cents"]])?;
         Ok(value)
@@ -262,8 +262,8 @@ impl XmlElement for Money2 {
         }
         let value = Self {
             currency,
-            amount: r.required("amount", &["amount"])?,
-            note: r.optional("note")?,
+            amount: r.required_value("amount", &["amount"])?,
+            note: r.optional_value("note")?,
         };
         r.end_of_content(&[&["amount"], &["note"]])?;
         Ok(value)

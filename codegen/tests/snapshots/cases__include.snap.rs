@@ -133,8 +133,8 @@ impl XmlElement for Address {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            street: r.required("street", &["street"])?,
-            country: r.required("country", &["country"])?,
+            street: r.required_value("street", &["street"])?,
+            country: r.required_value("country", &["country"])?,
         };
         r.end_of_content(&[&["street"], &["country"]])?;
         Ok(value)

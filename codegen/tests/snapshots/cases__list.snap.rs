@@ -54,10 +54,10 @@ impl XmlElement for Lists {
         }
         let value = Self {
             ids,
-            numbers: r.required("numbers", &["numbers"])?,
-            colors: r.optional("colors")?,
-            digits: r.optional("digits")?,
-            names: r.optional("names")?,
+            numbers: r.required_value("numbers", &["numbers"])?,
+            colors: r.optional_value("colors")?,
+            digits: r.optional_value("digits")?,
+            names: r.optional_value("names")?,
         };
         r.end_of_content(&[&["numbers"], &["colors"], &["digits"], &["names"]])?;
         Ok(value)

@@ -34,9 +34,9 @@ impl XmlElement for Lists {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            few: r.required("few", &["few"])?,
-            pair: r.required("pair", &["pair"])?,
-            some: r.optional("some")?,
+            few: r.required_value("few", &["few"])?,
+            pair: r.required_value("pair", &["pair"])?,
+            some: r.optional_value("some")?,
         };
         r.end_of_content(&[&["few"], &["pair"], &["some"]])?;
         Ok(value)

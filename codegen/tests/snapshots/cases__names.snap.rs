@@ -90,12 +90,12 @@ impl XmlElement for Names {
             type_2: r.required("type", &["type"])?,
             r#match: r.optional("match")?,
             self_: r.optional("self")?,
-            r#fn: r.optional("fn")?,
-            crate_: r.optional("crate")?,
-            super_: r.optional("super")?,
-            gen_info: r.optional("gen-info")?,
-            gen_info_2: r.optional("gen_info")?,
-            r#async: r.optional("async")?,
+            r#fn: r.optional_value("fn")?,
+            crate_: r.optional_value("crate")?,
+            super_: r.optional_value("super")?,
+            gen_info: r.optional_value("gen-info")?,
+            gen_info_2: r.optional_value("gen_info")?,
+            r#async: r.optional_value("async")?,
         };
         r.end_of_content(
             &[
@@ -316,9 +316,9 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("ok") => Self::OkType(r.required("ok", &["ok"])?),
-            Some("err") => Self::ErrType(r.required("err", &["err"])?),
-            Some("Ok") => Self::OkType2(r.required("Ok", &["Ok"])?),
+            Some("ok") => Self::OkType(r.required_value("ok", &["ok"])?),
+            Some("err") => Self::ErrType(r.required_value("err", &["err"])?),
+            Some("Ok") => Self::OkType2(r.required_value("Ok", &["Ok"])?),
             _ => return Err(r.missing(&["ok", "err", "Ok"])),
         };
         r.end_of_content(&[&["ok", "err", "Ok"]])?;

@@ -82,14 +82,14 @@ impl XmlElement for Locals {
         let value = Self {
             attribute: attribute_,
             group,
-            r: r.required("r", &["r"])?,
-            w: r.optional("w")?,
-            start: r.optional("start")?,
-            value: r.optional("value")?,
-            path: r.optional("path")?,
-            violations: r.repeated("violations", 0, None)?,
-            name: r.optional("name")?,
-            item: r.repeated("item", 0, None)?,
+            r: r.required_value("r", &["r"])?,
+            w: r.optional_value("w")?,
+            start: r.optional_value("start")?,
+            value: r.optional_value("value")?,
+            path: r.optional_value("path")?,
+            violations: r.repeated_values("violations", 0, None)?,
+            name: r.optional_value("name")?,
+            item: r.repeated_values("item", 0, None)?,
         };
         r.end_of_content(
             &[

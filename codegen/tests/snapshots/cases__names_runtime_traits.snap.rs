@@ -130,7 +130,7 @@ impl XmlElement for XmlElementType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            x: r.required("x", &["x"])?,
+            x: r.required_value("x", &["x"])?,
         };
         r.end_of_content(&[&["x"]])?;
         Ok(value)
@@ -180,7 +180,7 @@ impl XmlElement for XmlGroupType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required("a", &["a"])?),
+            Some("a") => Self::A(r.required_value("a", &["a"])?),
             Some("b") => Self::BAndC(r.required_group(&["b"])?),
             _ => return Err(r.missing(&["a", "b"])),
         };
@@ -229,8 +229,8 @@ impl XmlGroup for XmlGroupTypeBAndC {
         };
         Ok(
             Some(Self {
-                b: r.required("b", &["b"])?,
-                c: r.optional("c")?,
+                b: r.required_value("b", &["b"])?,
+                c: r.optional_value("c")?,
             }),
         )
     }

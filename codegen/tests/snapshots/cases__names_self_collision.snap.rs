@@ -31,8 +31,8 @@ impl XmlElement for Names {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            self_: r.optional("self")?,
-            self_2: r.optional("Self")?,
+            self_: r.optional_value("self")?,
+            self_2: r.optional_value("Self")?,
         };
         r.end_of_content(&[&["self"], &["Self"]])?;
         Ok(value)

@@ -49,7 +49,7 @@ impl XmlElement for Node {
         }
         let value = Self {
             depth,
-            label: r.required("label", &["label"])?,
+            label: r.required_value("label", &["label"])?,
             first: r.optional("first")?.map(Box::new),
             child: r.repeated("child", 0, None)?,
         };
@@ -220,7 +220,7 @@ impl XmlElement for Expr {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("value") => Self::Value(r.required("value", &["value"])?),
+            Some("value") => Self::Value(r.required_value("value", &["value"])?),
             Some("not") => Self::Not(Box::new(r.required("not", &["not"])?)),
             Some("and") => Self::And(r.required("and", &["and"])?),
             Some("or") => Self::Or(r.required("or", &["or"])?),

@@ -163,9 +163,9 @@ impl XmlElement for Address {
         let value = Self {
             kind,
             legacy,
-            street: r.required("street", &["street"])?,
-            city: r.optional("city")?,
-            note: r.repeated("note", 0, None)?,
+            street: r.required_value("street", &["street"])?,
+            city: r.optional_value("city")?,
+            note: r.repeated_values("note", 0, None)?,
         };
         r.end_of_content(&[&["street"], &["city"], &["note"]])?;
         Ok(value)
@@ -227,9 +227,9 @@ impl XmlElement for CityAddress {
         let kind = kind.ok_or_else(|| r.missing_attribute(start, "kind"))?;
         let value = Self {
             kind,
-            street: r.required("street", &["street"])?,
-            city: r.required("city", &["city"])?,
-            note: r.repeated("note", 0, Some(2))?,
+            street: r.required_value("street", &["street"])?,
+            city: r.required_value("city", &["city"])?,
+            note: r.repeated_values("note", 0, Some(2))?,
         };
         r.end_of_content(&[&["street"], &["city"], &["note"]])?;
         Ok(value)

@@ -54,13 +54,13 @@ impl XmlElement for Order {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            id: r.required("id", &["id"])?,
-            note: r.optional("note")?,
-            line: r.repeated("line", 2, Some(4))?,
-            tag: r.repeated("tag", 0, None)?,
-            total: r.required("total", &["total"])?,
-            flag: r.repeated("flag", 1, None)?,
-            comment: r.repeated("comment", 0, Some(2))?,
+            id: r.required_value("id", &["id"])?,
+            note: r.optional_value("note")?,
+            line: r.repeated_values("line", 2, Some(4))?,
+            tag: r.repeated_values("tag", 0, None)?,
+            total: r.required_value("total", &["total"])?,
+            flag: r.repeated_values("flag", 1, None)?,
+            comment: r.repeated_values("comment", 0, Some(2))?,
         };
         r.end_of_content(
             &[

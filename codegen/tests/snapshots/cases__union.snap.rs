@@ -46,8 +46,8 @@ impl XmlElement for Sizes {
         }
         let value = Self {
             default,
-            size: r.repeated("size", 1, None)?,
-            when: r.optional("when")?,
+            size: r.repeated_values("size", 1, None)?,
+            when: r.optional_value("when")?,
         };
         r.end_of_content(&[&["size"], &["when"]])?;
         Ok(value)

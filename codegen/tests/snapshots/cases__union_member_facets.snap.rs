@@ -28,7 +28,7 @@ impl XmlElement for Limits {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            limit: r.repeated("limit", 1, None)?,
+            limit: r.repeated_values("limit", 1, None)?,
         };
         r.end_of_content(&[&["limit"]])?;
         Ok(value)

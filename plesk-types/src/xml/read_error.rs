@@ -194,6 +194,11 @@ impl ReadError {
         Self { kind, path, position }
     }
 
+    /// The same error at another element path.
+    pub(crate) fn with_path(self, path: String) -> Self {
+        Self { path, ..self }
+    }
+
     /// The error for input that is not UTF-8 from byte `valid_up_to` on.
     pub(crate) fn invalid_utf8(input: &[u8], valid_up_to: usize) -> Self {
         let valid = std::str::from_utf8(&input[..valid_up_to]).unwrap_or_default();

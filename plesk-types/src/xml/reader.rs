@@ -32,7 +32,8 @@ impl<'a> Start<'a> {
 
     /// Whether the tag declares the `xsi` prefix.
     fn declares_xsi(&self) -> bool {
-        self.tag.attributes_raw().contains("xmlns:xsi")
+        let raw = self.tag.attributes_raw();
+        !raw.is_empty() && raw.contains("xmlns:xsi")
     }
 
     /// Whether the tag puts itself in a namespace with `xmlns="uri"`.
@@ -45,7 +46,8 @@ impl<'a> Start<'a> {
 
     /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
     fn namespace_declarations(&self) -> Vec<(String, String)> {
-        if !self.tag.attributes_raw().contains("xmlns:") {
+        let raw = self.tag.attributes_raw();
+        if raw.is_empty() || !raw.contains("xmlns:") {
             return Vec::new();
         }
         self.tag
@@ -152,7 +154,7 @@ impl<'a> XmlReader<'a> {
     /// A reader at the start of `input`.
     pub fn new(input: &'a str, options: ReadOptions) -> Self {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-        let mut events = quick_xml::Reader::from_reader(input.as_bytes());
+        let mut events = quick_xml::Reader::from_str(input);
         let config = events.config_mut();
         config.check_end_names = true;
         config.check_comments = true;
@@ -234,6 +236,161 @@ impl<'a> XmlReader<'a> {
             return Err(self.too_few(name, min, items.len()));
         }
         Ok(items)
+    }
+
+    /// Reads the required child element `name`, of a simple type: as
+    /// [`required`](Self::required), along a faster path for elements that
+    /// hold only text.
+    pub fn required_value<T: SimpleValue>(
+        &mut self,
+        name: &'static str,
+        expected: &'static [&'static str],
+    ) -> Result<T, ReadError> {
+        match self.peek_element()? {
+            Some(found) if found == name => self.read_value_child(),
+            _ => Err(self.missing(expected)),
+        }
+    }
+
+    /// Reads the child element `name`, of a simple type, if it comes next.
+    pub fn optional_value<T: SimpleValue>(&mut self, name: &'static str) -> Result<Option<T>, ReadError> {
+        match self.peek_element()? {
+            Some(found) if found == name => self.read_value_child().map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Reads consecutive child elements `name`, of a simple type, checking
+    /// their number against `minOccurs` and `maxOccurs`.
+    pub fn repeated_values<T: SimpleValue>(
+        &mut self,
+        name: &'static str,
+        min: usize,
+        max: Option<usize>,
+    ) -> Result<Vec<T>, ReadError> {
+        let mut items = Vec::new();
+        while self.peek_element()? == Some(name) {
+            if max.is_some_and(|max| items.len() == max) {
+                return Err(self.error_at_next(ReadErrorKind::TooMany { name, max: items.len() }));
+            }
+            items.push(self.read_value_child()?);
+        }
+        if items.len() < min {
+            return Err(self.too_few(name, min, items.len()));
+        }
+        Ok(items)
+    }
+
+    /// Reads the text-only child element whose start tag is next, without
+    /// opening a frame for it: most elements of a document are such leaves.
+    /// Anything unusual (attributes, a reference, a comment) takes the
+    /// general path.
+    fn read_value_child<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
+        let Some(Token::Start(start)) = self.next.take() else {
+            return Err(self.error_at(self.events.buffer_position() as usize, ReadErrorKind::UnexpectedEof));
+        };
+        if !start.tag.attributes_raw().is_empty() || self.open.len() >= self.options.max_depth {
+            self.next = Some(Token::Start(start));
+            return self.read_child();
+        }
+        let position = self.next_position(start.name);
+        let text_offset = self.events.buffer_position() as usize;
+        let text = if start.self_closing {
+            Cow::Borrowed("")
+        } else {
+            match self.events.read_event() {
+                Ok(Event::End(_)) => Cow::Borrowed(""),
+                Ok(Event::Text(text)) => {
+                    let text = text.xml10_content();
+                    let end = self.events.buffer_position() as usize;
+                    match self.events.read_event() {
+                        Ok(Event::End(_)) => {
+                            if let Err(error) = self.check_text(text_offset, &text) {
+                                return Err(self.in_child(error, start.name, position));
+                            }
+                            text
+                        }
+                        // More than one piece of text: read the rest the general way.
+                        Ok(event) => self.rest_of_text(start.name, position, text, end, event)?,
+                        Err(error) => return Err(self.in_child(self.syntax_error(error), start.name, position)),
+                    }
+                }
+                Ok(event) => self.rest_of_text(start.name, position, Cow::Borrowed(""), text_offset, event)?,
+                Err(error) => return Err(self.in_child(self.syntax_error(error), start.name, position)),
+            }
+        };
+        let value = T::parse_text(&text).map_err(|error| {
+            let kind = ReadErrorKind::InvalidValue { value: text.clone().into_owned(), error };
+            self.in_child(self.error_at(text_offset, kind), start.name, position)
+        })?;
+        if let Some(parent) = self.open.last_mut() {
+            parent.last_child = Some((start.name, position));
+        }
+        Ok(value)
+    }
+
+    /// Finishes reading the text of a leaf element whose text did not come
+    /// in one piece: `event`, read at `offset`, follows `text`.
+    fn rest_of_text(
+        &mut self,
+        name: &'a str,
+        position: usize,
+        mut text: Cow<'a, str>,
+        offset: usize,
+        event: Event<'a>,
+    ) -> Result<Cow<'a, str>, ReadError> {
+        let (mut offset, mut event) = (offset, event);
+        loop {
+            match event {
+                Event::End(_) => return Ok(text),
+                Event::Start(tag) | Event::Empty(tag) => {
+                    let found = self.name_of(offset, &tag).map_err(|error| self.in_child(error, name, position))?;
+                    let error = self.error_at(offset, ReadErrorKind::ElementInText(found.to_owned()));
+                    return Err(self.in_child(error, name, position));
+                }
+                Event::Eof => {
+                    return Err(self.in_child(self.error_at(offset, ReadErrorKind::UnexpectedEof), name, position));
+                }
+                Event::DocType(_) => {
+                    return Err(self.in_child(self.error_at(offset, ReadErrorKind::DocType), name, position));
+                }
+                Event::Decl(_) => {
+                    return Err(self.in_child(self.error_at(offset, misplaced_declaration()), name, position));
+                }
+                event => self
+                    .character_data(offset, event, &mut text)
+                    .map_err(|error| self.in_child(error, name, position))?,
+            }
+            (offset, event) = self.raw_event().map_err(|error| self.in_child(error, name, position))?;
+        }
+    }
+
+    /// The position the next child named `name` has among its consecutive
+    /// same-named siblings.
+    fn next_position(&self, name: &str) -> usize {
+        match self.open.last().and_then(|parent| parent.last_child) {
+            Some((previous, count)) if previous == name => count + 1,
+            _ => 1,
+        }
+    }
+
+    /// `error`, raised while reading leaf child `name` (which has no frame),
+    /// with that child in its path.
+    fn in_child(&self, error: ReadError, name: &str, position: usize) -> ReadError {
+        let mut path = self.path();
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(name);
+        if position > 1 {
+            path.push_str(&format!("[{position}]"));
+        }
+        error.with_path(path)
+    }
+
+    fn syntax_error(&self, error: quick_xml::Error) -> ReadError {
+        let at = self.events.error_position() as usize;
+        self.error_at(at, ReadErrorKind::Syntax(error.to_string()))
     }
 
     /// Reads the required child element `name` of a simple type whose
@@ -659,10 +816,7 @@ impl<'a> XmlReader<'a> {
             let limit = self.options.max_depth;
             return Err(self.error_at(start.offset, ReadErrorKind::TooDeep { limit }));
         }
-        let position = match self.open.last().and_then(|parent| parent.last_child) {
-            Some((previous, count)) if previous == start.name => count + 1,
-            _ => 1,
-        };
+        let position = self.next_position(start.name);
         let declares_xsi = start.declares_xsi();
         let namespaces = start.namespace_declarations();
         self.open.push(Frame { name: start.name, position, last_child: None, declares_xsi, namespaces });
@@ -762,10 +916,7 @@ impl<'a> XmlReader<'a> {
         let offset = self.events.buffer_position() as usize;
         match self.events.read_event() {
             Ok(event) => Ok((offset, event)),
-            Err(error) => {
-                let at = self.events.error_position() as usize;
-                Err(self.error_at(at, ReadErrorKind::Syntax(error.to_string())))
-            }
+            Err(error) => Err(self.syntax_error(error)),
         }
     }
 
@@ -851,11 +1002,15 @@ impl<'a> XmlReader<'a> {
 
     /// Character data may hold neither forbidden characters nor `]]>`.
     fn check_text(&self, offset: usize, text: &str) -> Result<(), ReadError> {
-        self.check_chars(offset, text)?;
-        if let Some(at) = text.find("]]>") {
-            return Err(self.error_at(offset + at, ReadErrorKind::Syntax("']]>' in character data".to_owned())));
+        match wellformed::first_text_fault(text) {
+            None => Ok(()),
+            Some((at, wellformed::TextFault::Forbidden(character))) => {
+                Err(self.error_at(offset + at, forbidden(character)))
+            }
+            Some((at, wellformed::TextFault::CdataEnd)) => {
+                Err(self.error_at(offset + at, ReadErrorKind::Syntax("']]>' in character data".to_owned())))
+            }
         }
-        Ok(())
     }
 
     fn check_chars(&self, offset: usize, text: &str) -> Result<(), ReadError> {

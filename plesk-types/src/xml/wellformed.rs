@@ -7,6 +7,36 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
+/// A fault in character data: a character XML 1.0 does not allow, or `]]>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFault {
+    /// A forbidden character.
+    Forbidden(char),
+    /// The sequence `]]>`, which only ends a CDATA section.
+    CdataEnd,
+}
+
+/// The byte offset and kind of the first fault in character data.
+pub fn first_text_fault(text: &str) -> Option<(usize, TextFault)> {
+    // One pass over the bytes finds every place worth a closer look.
+    let mut from = 0;
+    while let Some(found) = text.as_bytes()[from..]
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF || b == b']')
+    {
+        let at = from + found;
+        if text.as_bytes()[at] == b']' {
+            if text[at..].starts_with("]]>") {
+                return Some((at, TextFault::CdataEnd));
+            }
+        } else if let Some((offset, character)) = first_forbidden_char(&text[at..]).filter(|(offset, _)| *offset == 0) {
+            return Some((at + offset, TextFault::Forbidden(character)));
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// The byte offset and character of the first character of `text` that XML
 /// 1.0 does not allow.
 pub fn first_forbidden_char(text: &str) -> Option<(usize, char)> {
@@ -30,6 +60,16 @@ fn is_name_char(c: char) -> bool {
 
 /// Whether `name` is an XML name (the `Name` production).
 pub fn is_name(name: &str) -> bool {
+    // Names are almost always ASCII: letters, digits and `-._:`.
+    let bytes = name.as_bytes();
+    let ascii_start = |b: u8| b.is_ascii_alphabetic() || b == b'_' || b == b':';
+    let ascii_rest = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':');
+    if let [first, rest @ ..] = bytes
+        && ascii_start(*first)
+        && rest.iter().all(|&b| ascii_rest(b))
+    {
+        return true;
+    }
     let mut chars = name.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
@@ -74,6 +114,14 @@ mod tests {
         assert_eq!(first_forbidden_char("a\u{1}b"), Some((1, '\u{1}')));
         assert_eq!(first_forbidden_char("é\u{FFFE}"), Some((2, '\u{FFFE}')));
         assert_eq!(first_forbidden_char("\u{F000} \u{FFFD}"), None);
+    }
+
+    #[test]
+    fn text_faults() {
+        assert_eq!(first_text_fault("a ] b ]] c"), None);
+        assert_eq!(first_text_fault("a ]]> b"), Some((2, TextFault::CdataEnd)));
+        assert_eq!(first_text_fault("é\u{1}"), Some((2, TextFault::Forbidden('\u{1}'))));
+        assert_eq!(first_text_fault("\u{F000}\u{FFFE}"), Some((3, TextFault::Forbidden('\u{FFFE}'))));
     }
 
     #[test]
