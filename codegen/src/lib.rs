@@ -69,8 +69,16 @@
 //! found, each a [`SchemaError`] naming file, line and column
 //! (`user.xsd:42:7: unknown type 'UserAddGenInfoo' referenced by element
 //! 'gen-info'`), also usable as a `miette` diagnostic.
+//!
+//! # Comparing protocol versions
+//!
+//! [`diff::diff`] reads two schema versions and reports what changed, each
+//! change marked with its effect on the generated API in semver terms
+//! (breaking, additive, behavioral), as text or, with the `json` feature, as
+//! JSON.
 
 pub mod config;
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod family;

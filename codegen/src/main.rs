@@ -1,5 +1,6 @@
 //! The `plesk-codegen` command line: generates Rust bindings from a directory
-//! of Plesk XML API schemas, or checks the schemas without writing anything.
+//! of Plesk XML API schemas, checks the schemas without writing anything, or
+//! reports what changed between two schema versions.
 
 mod cli;
 
@@ -20,10 +21,24 @@ enum Command {
     /// Generates one Rust file per schema directory (for projects that check
     /// generated code in; build scripts use the library instead).
     Generate(cli::generate::Generate),
+    /// Reports what changed between two schema versions (types, elements,
+    /// attributes, occurrences, facets, order), each change marked with its
+    /// effect on the generated Rust API: breaking (semver major), additive
+    /// (minor) or behavioral (patch: the same API, other documents accepted
+    /// or written).
+    ///
+    /// Exit status: 0 when nothing breaking changed (no change, or additive
+    /// and behavioral changes only), 1 when something breaking changed, 2
+    /// when a version cannot be read (every schema error is reported, as by
+    /// `generate`).
+    ///
+    /// Example: `plesk-codegen diff schemas/1.6.7.0 schemas/1.6.8.0 --format json`.
+    Diff(cli::diff::Diff),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Generate(generate) => generate.run(),
+        Command::Diff(diff) => diff.run(),
     }
 }

@@ -1,4 +1,5 @@
 //! The subcommands, one module each, and what they share.
 
+pub mod diff;
 pub mod generate;
 pub mod report;
