@@ -183,6 +183,13 @@ fn alternatives(names: &[&str]) -> String {
 /// Displays as `3:7: packet/user/add/gen-info: missing required element <login>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
+    // Boxed: every read step returns a `Result<_, ReadError>`, and a small
+    // error keeps the successful path from copying a large value around.
+    details: Box<Details>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Details {
     kind: ReadErrorKind,
     path: String,
     position: Position,
@@ -191,54 +198,51 @@ pub struct ReadError {
 impl ReadError {
     /// An error at `position`, inside the element at `path`.
     pub(crate) fn new(kind: ReadErrorKind, path: String, position: Position) -> Self {
-        Self { kind, path, position }
+        Self { details: Box::new(Details { kind, path, position }) }
     }
 
     /// The same error at another element path.
-    pub(crate) fn with_path(self, path: String) -> Self {
-        Self { path, ..self }
+    pub(crate) fn with_path(mut self, path: String) -> Self {
+        self.details.path = path;
+        self
     }
 
     /// The error for input that is not UTF-8 from byte `valid_up_to` on.
     pub(crate) fn invalid_utf8(input: &[u8], valid_up_to: usize) -> Self {
         let valid = std::str::from_utf8(&input[..valid_up_to]).unwrap_or_default();
-        Self {
-            kind: ReadErrorKind::InvalidUtf8,
-            path: String::new(),
-            position: Position::at_offset(valid, valid.len()),
-        }
+        Self::new(ReadErrorKind::InvalidUtf8, String::new(), Position::at_offset(valid, valid.len()))
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ReadErrorKind {
-        &self.kind
+        &self.details.kind
     }
 
     /// The element path (`packet/user/add`) of the element being read; empty
     /// before the root element.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.details.path
     }
 
     /// Where in the input.
     pub fn position(&self) -> Position {
-        self.position
+        self.details.position
     }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.position)?;
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+        write!(f, "{}: ", self.position())?;
+        if !self.path().is_empty() {
+            write!(f, "{}: ", self.path())?;
         }
-        write!(f, "{}", self.kind)
+        write!(f, "{}", self.kind())
     }
 }
 
 impl std::error::Error for ReadError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match self.kind() {
             ReadErrorKind::InvalidValue { error, .. } => Some(error),
             _ => None,
         }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
@@ -19,7 +20,8 @@ const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
 #[derive(Debug)]
 pub struct Start<'a> {
     name: &'a str,
-    tag: BytesStart<'a>,
+    /// The tag between `<` and `>` (or `/>`): the name, then the attributes.
+    content: &'a str,
     offset: usize,
     self_closing: bool,
 }
@@ -30,28 +32,35 @@ impl<'a> Start<'a> {
         self.name
     }
 
+    /// The attributes as written, with the white space before them.
+    fn attributes_raw(&self) -> &'a str {
+        &self.content[self.name.len()..]
+    }
+
+    fn attributes(&self) -> Attributes<'a> {
+        Attributes::new(self.content, self.name.len())
+    }
+
     /// Whether the tag declares the `xsi` prefix.
     fn declares_xsi(&self) -> bool {
-        let raw = self.tag.attributes_raw();
+        let raw = self.attributes_raw();
         !raw.is_empty() && raw.contains("xmlns:xsi")
     }
 
     /// Whether the tag puts itself in a namespace with `xmlns="uri"`.
     fn declares_default_namespace(&self) -> bool {
-        self.tag
-            .attributes()
+        self.attributes()
             .flatten()
             .any(|attribute| attribute.key.into_inner() == "xmlns" && !attribute.value.is_empty())
     }
 
     /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
     fn namespace_declarations(&self) -> Vec<(String, String)> {
-        let raw = self.tag.attributes_raw();
+        let raw = self.attributes_raw();
         if raw.is_empty() || !raw.contains("xmlns:") {
             return Vec::new();
         }
-        self.tag
-            .attributes()
+        self.attributes()
             .flatten()
             .filter_map(|attribute| {
                 let prefix = attribute.key.into_inner().strip_prefix("xmlns:")?;
@@ -289,7 +298,7 @@ impl<'a> XmlReader<'a> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.events.buffer_position() as usize, ReadErrorKind::UnexpectedEof));
         };
-        if !start.tag.attributes_raw().is_empty() || self.open.len() >= self.options.max_depth {
+        if !start.attributes_raw().is_empty() || self.open.len() >= self.options.max_depth {
             self.next = Some(Token::Start(start));
             return self.read_child();
         }
@@ -573,7 +582,7 @@ impl<'a> XmlReader<'a> {
         start: &'s Start<'a>,
     ) -> impl Iterator<Item = Result<Attribute<'s>, ReadError>> + 's {
         let syntax = self.check_attribute_syntax(start).err().map(Err);
-        let attributes = start.tag.attributes().filter_map(move |attribute| {
+        let attributes = start.attributes().filter_map(move |attribute| {
             let attribute = match attribute {
                 Ok(attribute) => attribute,
                 Err(error) => return Some(Err(self.attribute_syntax_error(start, &error))),
@@ -633,7 +642,7 @@ impl<'a> XmlReader<'a> {
 
     /// Refuses any attribute on `start` (for elements that declare none).
     pub fn no_attributes(&self, start: &Start<'a>) -> Result<(), ReadError> {
-        if start.tag.attributes_raw().is_empty() {
+        if start.attributes_raw().is_empty() {
             return Ok(());
         }
         match self.attributes(start).next() {
@@ -740,7 +749,7 @@ impl<'a> XmlReader<'a> {
     fn read_any_content_inner(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let mut content = AnyContent::default();
         self.check_attribute_syntax(start)?;
-        for attribute in start.tag.attributes() {
+        for attribute in start.attributes() {
             let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
             let name = attribute.key.into_inner().to_owned();
             let offset = self.offset_of(&attribute.value).unwrap_or(start.offset);
@@ -855,7 +864,11 @@ impl<'a> XmlReader<'a> {
     /// skipped.
     fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
         loop {
-            let (offset, event) = self.raw_event()?;
+            let offset = self.events.buffer_position() as usize;
+            let event = match self.events.read_event() {
+                Ok(event) => event,
+                Err(error) => return Err(self.syntax_error(error)),
+            };
             match event {
                 Event::Start(tag) => return self.start_token(offset, tag, false),
                 Event::Empty(tag) => return self.start_token(offset, tag, true),
@@ -887,7 +900,9 @@ impl<'a> XmlReader<'a> {
 
     fn start_token(&self, offset: usize, tag: BytesStart<'a>, self_closing: bool) -> Result<Token<'a>, ReadError> {
         let name = self.name_of(offset, &tag)?;
-        Ok(Token::Start(Start { name, tag, offset, self_closing }))
+        // The name was found in the input right after `<`, and so is the rest of the tag.
+        let content = &self.input[offset + 1..offset + 1 + name.len() + tag.attributes_raw().len()];
+        Ok(Token::Start(Start { name, content, offset, self_closing }))
     }
 
     /// Reads one child element of `xs:anyType` content whose start tag was
@@ -942,7 +957,7 @@ impl<'a> XmlReader<'a> {
     }
 
     fn check_attribute_syntax(&self, start: &Start<'a>) -> Result<(), ReadError> {
-        let raw = start.tag.attributes_raw();
+        let raw = start.attributes_raw();
         wellformed::check_attribute_syntax(raw).map_err(|(at, message)| {
             let offset = self.offset_of(raw).map_or(start.offset, |raw_offset| raw_offset + at);
             self.error_at(offset, ReadErrorKind::Syntax(message.to_owned()))
@@ -1022,7 +1037,6 @@ impl<'a> XmlReader<'a> {
 
     fn xsi_declared(&self, start: &Start<'a>) -> bool {
         let declared_here = start
-            .tag
             .attributes()
             .flatten()
             .any(|attribute| attribute.key.into_inner() == "xmlns:xsi" && attribute.value == XSI_NAMESPACE);

@@ -18,7 +18,12 @@ pub enum TextFault {
 
 /// The byte offset and kind of the first fault in character data.
 pub fn first_text_fault(text: &str) -> Option<(usize, TextFault)> {
-    // One pass over the bytes finds every place worth a closer look.
+    // Almost all text has no byte worth a closer look; a branch-free pass
+    // (which the compiler vectorises) says so faster than a search would.
+    let suspect = text.bytes().fold(false, |suspect, b| suspect | (b < 0x20) | (b == b']') | (b >= 0xEF));
+    if !suspect {
+        return None;
+    }
     let mut from = 0;
     while let Some(found) = text.as_bytes()[from..]
         .iter()
@@ -58,15 +63,27 @@ fn is_name_char(c: char) -> bool {
     is_name_start(c) || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
+/// The ASCII bytes that may continue a name (`-.0-9:A-Z_a-z`); names are
+/// checked once per element, so one table lookup per byte pays off.
+const ASCII_NAME_CHAR: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':');
+        byte += 1;
+    }
+    table
+};
+
 /// Whether `name` is an XML name (the `Name` production).
 pub fn is_name(name: &str) -> bool {
     // Names are almost always ASCII: letters, digits and `-._:`.
     let bytes = name.as_bytes();
     let ascii_start = |b: u8| b.is_ascii_alphabetic() || b == b'_' || b == b':';
-    let ascii_rest = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':');
     if let [first, rest @ ..] = bytes
         && ascii_start(*first)
-        && rest.iter().all(|&b| ascii_rest(b))
+        && rest.iter().all(|&b| ASCII_NAME_CHAR.get(usize::from(b)).copied().unwrap_or(false))
     {
         return true;
     }
