@@ -406,6 +406,11 @@ pub trait ChoiceItem: Validate {
 /// Validates the items of a repeated choice, giving each the position among
 /// its same-named siblings when there are several.
 pub fn repeated_choice<T: ChoiceItem>(items: &[T], path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+    // The common case, one operation in a packet, needs no counting.
+    if let [item] = items {
+        item.validate_at(None, path, violations);
+        return;
+    }
     let mut totals: Vec<(&'static str, usize)> = Vec::new();
     for name in items.iter().filter_map(ChoiceItem::element_name) {
         match totals.iter_mut().find(|(known, _)| *known == name) {
