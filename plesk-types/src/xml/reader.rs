@@ -319,8 +319,14 @@ impl<'a> XmlReader<'a> {
                             }
                             text
                         }
-                        // More than one piece of text: read the rest the general way.
-                        Ok(event) => self.rest_of_text(start.name, position, text, end, event)?,
+                        // More than one piece of text: check the first, read the
+                        // rest the general way (which checks each piece it reads).
+                        Ok(event) => {
+                            if let Err(error) = self.check_text(text_offset, &text) {
+                                return Err(self.in_child(error, start.name, position));
+                            }
+                            self.rest_of_text(start.name, position, text, end, event)?
+                        }
                         Err(error) => return Err(self.in_child(self.syntax_error(error), start.name, position)),
                     }
                 }
