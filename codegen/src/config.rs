@@ -31,6 +31,8 @@ pub struct Config {
     pub(crate) field_names: BTreeMap<String, String>,
     pub(crate) redacted: BTreeSet<String>,
     pub(crate) tolerated: BTreeMap<String, String>,
+    /// The cargo feature under which proptest strategies are generated.
+    pub(crate) strategies: Option<String>,
     /// Schema paths of options that may name nothing (presets).
     pub(crate) optional_paths: BTreeSet<String>,
     pub(crate) out_dir: Option<PathBuf>,
@@ -53,6 +55,7 @@ impl Config {
             field_names: BTreeMap::new(),
             redacted: BTreeSet::new(),
             tolerated: BTreeMap::new(),
+            strategies: None,
             optional_paths: BTreeSet::new(),
             out_dir: None,
         }
@@ -63,8 +66,9 @@ impl Config {
     /// `ResponsePacket`, the operators they carry `RequestOperator` and
     /// `ResponseOperator` (the response's content, operators or a system
     /// error, `ResponseContent`), `passwd` and `password` are redacted from `Debug`,
-    /// and a user get response may lack `email` (servers speaking protocols
-    /// before 1.6.8.0 omit it). These options apply where the schemas have
+    /// a user get response may lack `email` (servers speaking protocols
+    /// before 1.6.8.0 omit it), and proptest strategies are generated under
+    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)). These options apply where the schemas have
     /// the paths they name and are ignored elsewhere, so the preset fits
     /// any protocol version and any subset of operators.
     pub fn plesk() -> Self {
@@ -83,7 +87,8 @@ impl Config {
             .tolerate_missing(
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
-            );
+            )
+            .strategies(Some("proptest"));
         config.optional_paths =
             config.type_names.keys().chain(config.field_names.keys()).chain(config.tolerated.keys()).cloned().collect();
         config
@@ -140,6 +145,27 @@ impl Config {
         self
     }
 
+    /// Generates proptest strategies under the cargo feature `feature`
+    /// (`None`, the default, generates none): every type implements
+    /// `proptest::arbitrary::Arbitrary` inside `#[cfg(feature = "...")]`,
+    /// with values that satisfy every facet and occurrence bound
+    /// `validate()` checks and that read back as themselves; and a module
+    /// `every_type` lists the types, for tests that check a property of each
+    /// (`every_type::visit` calls a visitor with every type of the module).
+    ///
+    /// To compile them, the crate needs that feature, enabling an optional
+    /// dependency on `proptest` and the runtime's `proptest` feature
+    /// (`proptest = ["dep:proptest", "plesk-types/proptest"]`); a crate
+    /// without it compiles them out ([`write`](Self::write), in a build
+    /// script, declares the feature to cargo as one the code may test, so
+    /// that this is no `unexpected_cfgs` warning). Types of a recursive
+    /// schema take a depth as `Arbitrary::Parameters`, so that their values
+    /// stay finite.
+    pub fn strategies(&mut self, feature: Option<&str>) -> &mut Self {
+        self.strategies = feature.map(str::to_owned);
+        self
+    }
+
     /// The directory [`write`](Self::write) writes into (default: the
     /// `OUT_DIR` of the running build script).
     pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
@@ -162,7 +188,7 @@ impl Config {
     /// The file is only rewritten when its content changes, so that cargo
     /// does not rebuild what has not changed. Inside a build script (no
     /// explicit output directory), tells cargo to rerun when a schema file
-    /// changes.
+    /// changes, and declares the feature of [`strategies`](Self::strategies).
     ///
     /// # Errors
     ///
@@ -171,7 +197,7 @@ impl Config {
     pub fn write(&self, file_name: &str) -> Result<PathBuf, Error> {
         let output = Output::new(self.out_dir.as_deref())?;
         let generated = crate::generate(self)?;
-        output.announce(&generated.files);
+        output.announce(&generated.files, self.strategies.as_deref());
         output.write(file_name, &generated.code)
     }
 
@@ -226,11 +252,17 @@ impl Output {
         }
     }
 
-    /// Inside a build script, tells cargo to rerun when a schema file changes.
-    pub(crate) fn announce(&self, files: &[PathBuf]) {
+    /// Inside a build script, tells cargo to rerun when a schema file
+    /// changes, and that the generated code tests the cargo features of
+    /// `strategies`: a crate without such a feature then compiles the
+    /// strategies out without an `unexpected_cfgs` warning.
+    pub(crate) fn announce<'f>(&self, files: &[PathBuf], strategies: impl IntoIterator<Item = &'f str>) {
         if self.in_build_script {
             for file in files {
                 println!("cargo:rerun-if-changed={}", file.display());
+            }
+            for feature in strategies {
+                println!("cargo::rustc-check-cfg=cfg(feature, values({feature:?}))");
             }
         }
     }

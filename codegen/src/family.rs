@@ -28,19 +28,22 @@ pub struct Family {
     pub members: Vec<(String, String)>,
     /// Every schema file read.
     pub files: Vec<PathBuf>,
+    /// The cargo features the members' strategies are generated under.
+    strategy_features: BTreeSet<String>,
 }
 
 impl Family {
     /// Writes `shared.rs` and one `<member>.rs` per member into `dir` (the
     /// build script's `OUT_DIR` when `None`), each only if it changed; inside
-    /// a build script, tells cargo to rerun when a schema file changes.
+    /// a build script, tells cargo to rerun when a schema file changes (and
+    /// declares the features of the members' strategies).
     ///
     /// # Errors
     ///
     /// A directory or file that cannot be written.
     pub fn write(&self, dir: Option<&Path>) -> Result<Vec<PathBuf>, Error> {
         let output = Output::new(dir)?;
-        output.announce(&self.files);
+        output.announce(&self.files, self.strategy_features.iter().map(String::as_str));
         let mut written = vec![output.write("shared.rs", &self.shared)?];
         for (name, code) in &self.members {
             written.push(output.write(&format!("{name}.rs"), code)?);
@@ -72,8 +75,13 @@ pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Resul
     }
     let codes: Vec<BTreeMap<&str, (&Item, TokenStream)>> = modules
         .iter()
-        .map(|module| {
-            module.items.iter().map(|item| (item.name.as_str(), (item, emit::item_code(module, item)))).collect()
+        .zip(members)
+        .map(|(module, (_, config))| {
+            module
+                .items
+                .iter()
+                .map(|item| (item.name.as_str(), (item, emit::item_code(module, item, config))))
+                .collect()
         })
         .collect();
     let shared_names = shared_items(&modules, &codes);
@@ -103,7 +111,8 @@ pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Resul
     }
     files.sort();
     files.dedup();
-    Ok(Family { shared, shared_items: shared_list, members: rendered, files })
+    let strategy_features = members.iter().filter_map(|(_, config)| config.strategies.clone()).collect();
+    Ok(Family { shared, shared_items: shared_list, members: rendered, files, strategy_features })
 }
 
 /// The items generated identically by every member whose references are

@@ -70,12 +70,27 @@
 //! (`user.xsd:42:7: unknown type 'UserAddGenInfoo' referenced by element
 //! 'gen-info'`), also usable as a `miette` diagnostic.
 //!
+//! # Property tests
+//!
+//! With [`Config::strategies`] (on in [`Config::plesk`], under the cargo
+//! feature `proptest`), every generated type implements proptest's
+//! `Arbitrary` with values that satisfy every facet and occurrence bound
+//! and read back as themselves, and each generated module lists its types
+//! in `every_type::visit`, so that a test can check a property of every
+//! type, new ones included.
+//!
 //! # Comparing protocol versions
 //!
 //! [`diff::diff`] reads two schema versions and reports what changed, each
 //! change marked with its effect on the generated API in semver terms
 //! (breaking, additive, behavioral), as text or, with the `json` feature, as
 //! JSON.
+//!
+//! # Sample documents
+//!
+//! [`sample::Sampler`] makes a minimal and a maximal valid document of an
+//! element (`packet/user/add`) or a named type, values satisfying every
+//! facet, formatted as the generated writers format them.
 
 pub mod config;
 pub mod diff;
@@ -86,6 +101,7 @@ pub mod model;
 pub mod naming;
 pub mod pattern;
 pub mod plan;
+pub mod sample;
 pub mod source;
 pub mod tree;
 pub mod xsd;

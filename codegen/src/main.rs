@@ -34,11 +34,19 @@ enum Command {
     ///
     /// Example: `plesk-codegen diff schemas/1.6.7.0 schemas/1.6.8.0 --format json`.
     Diff(cli::diff::Diff),
+    /// Prints a minimal and a maximal valid sample document of an element
+    /// (a global element, or a path such as `packet/user/add`) or of a named
+    /// type: values satisfy every facet, formatted as the generated writers
+    /// format them.
+    ///
+    /// Example: `plesk-codegen sample schemas/1.6.8.0/agent_input.xsd --element packet/user/add`.
+    Sample(cli::sample::Sample),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Generate(generate) => generate.run(),
         Command::Diff(diff) => diff.run(),
+        Command::Sample(sample) => sample.run(),
     }
 }

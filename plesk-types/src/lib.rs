@@ -63,6 +63,8 @@
 mod outcome;
 #[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
 pub mod shared;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 #[cfg(feature = "v1_6_7_0")]
 pub mod v1_6_7_0;
 #[cfg(feature = "v1_6_8_0")]

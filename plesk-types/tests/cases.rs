@@ -228,6 +228,10 @@ mod simple_content_extension;
 mod simple_content_restriction;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__strategies.snap.rs"]
+mod strategies;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__text_escaping.snap.rs"]
 mod text_escaping;
 #[allow(dead_code)]
@@ -308,6 +312,7 @@ cases! {
     sequence { "order" => Order }
     simple_content_extension { "prices" => Prices }
     simple_content_restriction { "readings" => Readings }
+    strategies { "order" => Order }
     text_escaping { "texts" => Texts }
     union { "sizes" => Sizes }
     union_member_facets { "limits" => Limits }

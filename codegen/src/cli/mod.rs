@@ -3,3 +3,4 @@
 pub mod diff;
 pub mod generate;
 pub mod report;
+pub mod sample;

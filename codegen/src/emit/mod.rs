@@ -6,6 +6,7 @@ mod element;
 mod read;
 mod root;
 mod simple;
+mod strategy;
 mod validate;
 mod write;
 
@@ -18,13 +19,14 @@ use crate::plan::{Item, Module, Occurs, RustType};
 
 /// Renders the module as formatted Rust source.
 pub fn emit(module: &Module, config: &Config) -> Result<String, Error> {
-    let items: Vec<(&Item, TokenStream)> = module.items.iter().map(|item| (item, item_code(module, item))).collect();
+    let items: Vec<(&Item, TokenStream)> =
+        module.items.iter().map(|item| (item, item_code(module, item, config))).collect();
     render(&module.files.join(", "), config, &items, None)
 }
 
 /// Everything generated for one item: its definition, its implementations,
 /// and the document methods when it is the type of a global element.
-pub fn item_code(module: &Module, item: &Item) -> TokenStream {
+pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
     let mut tokens = definition::item(module, item);
     tokens.extend(element::item(item));
     tokens.extend(simple::item(item));
@@ -32,6 +34,7 @@ pub fn item_code(module: &Module, item: &Item) -> TokenStream {
     for root in module.roots.iter().filter(|root| root.ty == item.name) {
         tokens.extend(root::root(root));
     }
+    tokens.extend(strategy::item(module, item, config));
     tokens
 }
 
@@ -76,6 +79,7 @@ pub fn render(
     if !traits.is_empty() {
         tokens.extend(quote! { use xml::{#(#traits),*}; });
     }
+    tokens.extend(strategy::import(config, items));
     if let Some(re_exports) = re_exports.filter(|re_exports| !re_exports.names.is_empty()) {
         let path: syn::Path = syn::parse_str(re_exports.path)
             .map_err(|error| Error::Config(format!("module path '{}': {error}", re_exports.path)))?;
@@ -85,6 +89,7 @@ pub fn render(
     for (_, code) in items {
         tokens.extend(code.clone());
     }
+    tokens.extend(strategy::listing(config, items));
     let file: syn::File =
         syn::parse2(tokens).map_err(|error| Error::Config(format!("generated code does not parse: {error}")))?;
     let header = format!(

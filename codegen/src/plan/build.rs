@@ -412,7 +412,14 @@ impl<'s> Planner<'s> {
         let mut required_together = Vec::new();
         let content = match particles.as_slice() {
             [] => StructContent::Empty,
-            [only] if !has_attributes && only.is_once() && is_compositor(only, Compositor::Choice) => {
+            // A choice whose alternatives can all be empty matches empty
+            // content: it goes below as an optional group, not as the type.
+            [only]
+                if !has_attributes
+                    && only.is_once()
+                    && is_compositor(only, Compositor::Choice)
+                    && !content_emptiable(only) =>
+            {
                 let Term::Group(group) = &only.term else {
                     return ItemKind::Struct(empty_struct());
                 };

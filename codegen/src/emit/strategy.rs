@@ -1,0 +1,896 @@
+//! proptest strategies, with [`Config::strategies`]: an `Arbitrary`
+//! implementation for every item, behind the configured cargo feature, and
+//! the module `every_type` that lists the items for tests.
+//!
+//! Values satisfy everything `validate()` checks. The facets are declared as
+//! for `validate()` and asked for values (their `strategy` methods, in
+//! `plesk_types::strategy`); occurrences become `option::of` and
+//! `collection::vec` within the schema's bounds; a choice draws one of its
+//! alternatives. Values are also canonical, read back as themselves: an
+//! alternative of a choice holds at least one element (an empty one reads
+//! back as no alternative), an element with a default is never empty (it
+//! reads back as the default), a union holds a value no earlier member takes,
+//! an occurrence of a group holds an element, neighbouring occurrences of a
+//! repeated choice do not hold the same alternative of repeated content (they
+//! read back as one), wildcard elements are not named like the elements
+//! around them.
+//!
+//! Recursion: the items of a cycle (`Node` inside `Node`) take a depth as
+//! `Arbitrary::Parameters`. Each step inside the cycle goes one level deeper,
+//! and from [`MAX_DEPTH`] on, the optional and repeated parts of the cycle
+//! stay empty and choices keep to the alternatives outside it, so that values
+//! are finite (a schema whose recursive types have no finite value at all
+//! gets strategies that never end).
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::{count, ident, rust_type, static_ident};
+use crate::config::Config;
+use crate::model::WhiteSpace;
+use crate::plan::{
+    Checks, Choice, FieldKind, Item, ItemKind, Module, NumberChecks, Occurs, RustType, StringChecks, Struct,
+    StructContent, Union, WildcardNamespace,
+};
+
+/// The depth from which the strategies of recursive items stop recursing.
+pub const MAX_DEPTH: u32 = 3;
+
+/// How many occurrences a repeated element or group gets at most beyond its
+/// `minOccurs` (fewer if `maxOccurs` says so): enough to show repetition,
+/// few enough to keep values small.
+const EXTRA_OCCURRENCES: u32 = 3;
+
+/// Tuples of strategies are strategies up to twelve members; larger structs
+/// nest tuples of this many.
+const TUPLE_SIZE: usize = 10;
+
+/// The `use` a file with `Arbitrary` implementations needs: their bodies
+/// call `Strategy` methods (imported anonymously, so that no item name is
+/// taken).
+pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    if items.iter().all(|(item, _)| matches!(item.kind, ItemKind::Alias(_))) {
+        return TokenStream::new();
+    }
+    quote! {
+        #[cfg(feature = #feature)]
+        use ::proptest::strategy::Strategy as _;
+    }
+}
+
+/// The module `every_type`: a visitor called with every type of the file,
+/// so that a test covers each type, new ones included, without a list of
+/// its own.
+pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    let visits: Vec<TokenStream> = items
+        .iter()
+        .filter(|(item, _)| !matches!(item.kind, ItemKind::Alias(_)))
+        .map(|(item, _)| {
+            let name = ident(&item.name);
+            let label = &item.name;
+            if item.is_group() {
+                quote! { visitor.group::<super::#name>(#label); }
+            } else {
+                quote! { visitor.element::<super::#name>(#label); }
+            }
+        })
+        .collect();
+    let visitor = if visits.is_empty() {
+        quote! { _visitor }
+    } else {
+        quote! { visitor }
+    };
+    quote! {
+        /// Every type of this module, for tests that check a property of each
+        /// (that its values validate and read back as themselves, say): a
+        /// type added to the schemas is visited without a test changing.
+        #[cfg(feature = #feature)]
+        pub mod every_type {
+            /// What [`visit`] calls, once per type.
+            pub trait Visitor {
+                /// A type that is the content of an element: a complex type,
+                /// a simple type, the type of a root.
+                fn element<T>(&mut self, name: &'static str)
+                where
+                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlElement + super::xml::Validate + PartialEq;
+
+                /// A group inside an element's content (a choice, or a sequence
+                /// that is optional or repeats), written and read inside its
+                /// parent element.
+                fn group<T>(&mut self, name: &'static str)
+                where
+                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlGroup + super::xml::Validate + PartialEq;
+            }
+
+            /// Calls `visitor` with every type of this module, in schema order,
+            /// with its Rust name (type aliases aside: they are their target).
+            pub fn visit(#visitor: &mut impl Visitor) {
+                #(#visits)*
+            }
+        }
+    }
+}
+
+/// The `Arbitrary` implementation of an item, under the configured feature;
+/// nothing without one, and nothing for aliases (they are their target).
+pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    if matches!(item.kind, ItemKind::Alias(_)) {
+        return TokenStream::new();
+    }
+    let context = Context::new(module, item);
+    let body = match &item.kind {
+        ItemKind::Struct(plan) => context.structure(plan),
+        ItemKind::Choice(choice) => context.choice(choice),
+        ItemKind::Enumeration(_) => quote! { ::proptest::sample::select(Self::ALL.to_vec()).boxed() },
+        ItemKind::Newtype(newtype) => {
+            let inner = context.value(&newtype.inner, Some(&newtype.checks), "facets", false);
+            quote! { #inner.prop_map(Self).boxed() }
+        }
+        ItemKind::Union(union) => context.union(union),
+        ItemKind::Wrapper(inner) => {
+            let inner = context.value(inner, None, "value", false);
+            quote! { #inner.prop_map(Self).boxed() }
+        }
+        ItemKind::Alias(_) => TokenStream::new(),
+    };
+    let statics = context.statics.take();
+    let name = ident(&item.name);
+    let doc = " Values that satisfy the schema's facets and bounds, and read back as themselves.";
+    let (parameters, argument, locals) = if context.cycle.is_empty() {
+        (quote! { type Parameters = (); }, quote! { (): Self::Parameters }, TokenStream::new())
+    } else {
+        let mut locals = TokenStream::new();
+        if context.uses_recurse.get() {
+            let max_depth = Literal::u32_unsuffixed(MAX_DEPTH);
+            locals.extend(quote! {
+                /// From this depth on, recursion stops: optional and repeated
+                /// parts of the recursive types stay empty, choices keep to
+                /// alternatives outside them.
+                const MAX_DEPTH: u32 = #max_depth;
+                let recurse = depth < MAX_DEPTH;
+            });
+        }
+        if context.uses_deeper.get() {
+            locals.extend(quote! { let deeper = depth.saturating_add(1); });
+        }
+        let parameters = quote! {
+            /// How deep inside the values of its recursive types the value
+            /// is (`any::<T>()` starts at 0).
+            type Parameters = u32;
+        };
+        let argument = if locals.is_empty() {
+            quote! { _depth: Self::Parameters }
+        } else {
+            quote! { depth: Self::Parameters }
+        };
+        (parameters, argument, locals)
+    };
+    quote! {
+        #[cfg(feature = #feature)]
+        impl ::proptest::arbitrary::Arbitrary for #name {
+            #parameters
+            type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+
+            #[doc = #doc]
+            fn arbitrary_with(#argument) -> Self::Strategy {
+                #locals
+                #(#statics)*
+                #body
+            }
+        }
+    }
+}
+
+/// What the strategy of one item needs while it is built.
+struct Context<'m> {
+    module: &'m Module,
+    /// The items this item refers to that refer back to it: the steps that
+    /// recurse. Empty when the item is in no cycle.
+    cycle: BTreeSet<&'m str>,
+    /// Facet statics, declared at the top of `arbitrary_with`.
+    statics: RefCell<Vec<TokenStream>>,
+    /// The names of those statics, kept distinct.
+    static_names: RefCell<BTreeSet<String>>,
+    /// Whether the body uses `recurse` (an optional part of the cycle).
+    uses_recurse: Cell<bool>,
+    /// Whether the body uses `deeper` (a step inside the cycle).
+    uses_deeper: Cell<bool>,
+}
+
+impl<'m> Context<'m> {
+    fn new(module: &'m Module, item: &'m Item) -> Self {
+        let items: BTreeMap<&str, &Item> = module.items.iter().map(|item| (item.name.as_str(), item)).collect();
+        let cycle = item.references().into_iter().filter(|name| reaches(&items, name, &item.name)).collect();
+        Self {
+            module,
+            cycle,
+            statics: RefCell::new(Vec::new()),
+            static_names: RefCell::new(BTreeSet::new()),
+            uses_recurse: Cell::new(false),
+            uses_deeper: Cell::new(false),
+        }
+    }
+
+    /// A struct: its attributes and fields drawn together.
+    fn structure(&self, plan: &Struct) -> TokenStream {
+        let mut parts = Vec::new();
+        for attribute in &plan.attributes {
+            let one =
+                self.value(&attribute.ty, attribute.checks.as_ref(), &format!("attribute_{}", attribute.name), false);
+            let strategy = if attribute.required {
+                one
+            } else {
+                quote! { ::proptest::option::of(#one) }
+            };
+            parts.push(Part::new(&attribute.name, strategy));
+        }
+        if let Some(field) = &plan.other_attributes {
+            let declared = plan.attributes.iter().map(|attribute| attribute.xml_name.as_str());
+            parts.push(Part::new(field, quote! { xml::AnyAttribute::wildcard_strategy(&[#(#declared),*]) }));
+        }
+        let neighbours = neighbours(plan.content.fields().iter().map(|field| &field.kind));
+        match &plan.content {
+            StructContent::Empty => {}
+            StructContent::Simple(value) => {
+                parts.push(Part::new(&value.name, self.value(&value.ty, value.checks.as_ref(), &value.name, false)));
+            }
+            StructContent::Sequence(fields) | StructContent::All(fields) => {
+                for field in fields {
+                    let part = match &field.kind {
+                        // Present whenever the optional `xs:all` is (see `required_together`).
+                        FieldKind::Element(element) if plan.required_together.contains(&field.name) => {
+                            Part::present(&field.name, self.occurrence(element, &field.name))
+                        }
+                        FieldKind::Element(element) if element.tolerated.is_some() => {
+                            // Tolerated absent when read, but the schema requires it.
+                            Part::present(&field.name, self.occurrence(element, &field.name))
+                        }
+                        kind => Part::new(&field.name, self.kind(kind, &field.name, &neighbours, false)),
+                    };
+                    parts.push(part);
+                }
+            }
+        }
+        if !plan.required_together.is_empty() {
+            return required_together(plan, parts);
+        }
+        let strategy = construct(parts);
+        let may_be_empty = plan.content.fields().iter().all(|field| match &field.kind {
+            FieldKind::Element(element) => element.occurs.is_optional(),
+            FieldKind::Group(group) => group.occurs.is_optional(),
+            FieldKind::Wildcard(wildcard) => wildcard.occurs.is_optional(),
+        });
+        if plan.is_group && may_be_empty {
+            // An occurrence of a group that writes nothing is not read back.
+            quote! {
+                #strategy
+                    .prop_filter("an occurrence of a group holds an element", |group| {
+                        let mut w = xml::XmlWriter::new();
+                        xml::XmlGroup::write_group(group, &mut w);
+                        !w.as_str().is_empty()
+                    })
+                    .boxed()
+            }
+        } else {
+            quote! { #strategy.boxed() }
+        }
+    }
+
+    /// A choice: one of its alternatives, each holding something.
+    fn choice(&self, choice: &Choice) -> TokenStream {
+        let neighbours = neighbours(choice.variants.iter().map(|variant| &variant.kind));
+        let mut outside = Vec::new();
+        let mut inside = Vec::new();
+        for variant in &choice.variants {
+            let name = ident(&variant.name);
+            let strategy = receiver(&self.kind(&variant.kind, &variant.name, &neighbours, true));
+            let alternative = quote! { #strategy.prop_map(Self::#name).boxed() };
+            if self.recurses(&variant.kind) {
+                inside.push(alternative);
+            } else {
+                outside.push(alternative);
+            }
+        }
+        if outside.is_empty() || inside.is_empty() {
+            let alternatives: Vec<_> = outside.into_iter().chain(inside).collect();
+            return match alternatives.as_slice() {
+                [only] => only.clone(),
+                _ => quote! { ::proptest::strategy::Union::new([#(#alternatives),*]).boxed() },
+            };
+        }
+        self.uses_recurse.set(true);
+        quote! {
+            let mut alternatives = Vec::from([#(#outside),*]);
+            if recurse {
+                alternatives.extend([#(#inside),*]);
+            }
+            ::proptest::strategy::Union::new(alternatives).boxed()
+        }
+    }
+
+    /// A union: a value of one of its members, which no earlier member takes.
+    fn union(&self, union: &Union) -> TokenStream {
+        let members = union.members.iter().map(|member| {
+            let variant = ident(&member.variant);
+            let value = self.value(&member.ty, member.checks.as_ref(), &member.variant, false);
+            quote! { #value.prop_map(Self::#variant).boxed() }
+        });
+        quote! {
+            ::proptest::strategy::Union::new([#(#members),*])
+                .prop_filter("a value that reads back as the same member", |value| {
+                    let again = <Self as xml::SimpleValue>::parse_text(&xml::lexical_form(value));
+                    again.is_ok_and(|again| again == *value)
+                })
+                .boxed()
+        }
+    }
+
+    /// What a field or a choice's alternative holds. An alternative of a
+    /// choice (`in_choice`) that could be empty holds at least one element.
+    fn kind(&self, kind: &FieldKind, name: &str, neighbours: &[String], in_choice: bool) -> TokenStream {
+        let (one, occurs) = match kind {
+            FieldKind::Element(element) => (self.occurrence(element, name), element.occurs),
+            FieldKind::Group(group) => {
+                let one = self.item_reference(&group.ty);
+                let one = if group.boxed {
+                    quote! { #one.prop_map(Box::new) }
+                } else {
+                    one
+                };
+                (one, group.occurs)
+            }
+            FieldKind::Wildcard(wildcard) => {
+                let namespace = match wildcard.namespace {
+                    WildcardNamespace::Any => quote! { xml::WildcardNamespace::Any },
+                    WildcardNamespace::Local => quote! { xml::WildcardNamespace::Local },
+                    WildcardNamespace::Other => quote! { xml::WildcardNamespace::Other },
+                };
+                let mut excluded: Vec<&String> = wildcard.followers.iter().chain(neighbours).collect();
+                excluded.sort();
+                excluded.dedup();
+                let one = quote! { xml::AnyElement::wildcard_strategy(#namespace, &[#(#excluded),*]) };
+                // Whatever its bounds, a wildcard is a `Vec`.
+                let (min, max) = match wildcard.occurs {
+                    Occurs::Required => (1, Some(1)),
+                    Occurs::Optional => (0, Some(1)),
+                    Occurs::Repeated { min, max } => (min, max),
+                };
+                return self.repeated(one, (min, max), in_choice, false, None);
+            }
+        };
+        let recursive = self.recurses(kind);
+        match occurs {
+            Occurs::Required => one,
+            Occurs::Optional if in_choice => quote! { #one.prop_map(Some) },
+            Occurs::Optional if recursive => {
+                self.uses_recurse.set(true);
+                quote! {
+                    if recurse {
+                        ::proptest::option::of(#one).boxed()
+                    } else {
+                        ::proptest::strategy::Just(None).boxed()
+                    }
+                }
+            }
+            Occurs::Optional => quote! { ::proptest::option::of(#one) },
+            Occurs::Repeated { min, max } => {
+                let merging = match kind {
+                    FieldKind::Group(group) => self.merging(&group.ty),
+                    _ => None,
+                };
+                self.repeated(one, (min, max), in_choice, recursive, merging)
+            }
+        }
+    }
+
+    /// `min..=max` occurrences of `one` (at least one in a choice, at most a
+    /// few more than `min`); none past the recursion depth when `min` allows.
+    /// `merging` is the pattern of two neighbours that would be read back as
+    /// one occurrence, which are left out.
+    fn repeated(
+        &self,
+        one: TokenStream,
+        (min, max): (u32, Option<u32>),
+        in_choice: bool,
+        recursive: bool,
+        merging: Option<TokenStream>,
+    ) -> TokenStream {
+        let min = if in_choice { min.max(1) } else { min };
+        let most = min.saturating_add(EXTRA_OCCURRENCES);
+        let max = max.map_or(most, |max| max.clamp(min, most));
+        let (low, high) = (count(min), count(max));
+        let vec = quote! { ::proptest::collection::vec(#one, #low..=#high) };
+        let vec = match merging {
+            Some(merging) => quote! {
+                #vec.prop_filter("no two neighbours that read back as one occurrence", |items| {
+                    items.windows(2).all(|pair| !matches!(pair, #merging))
+                })
+            },
+            None => vec,
+        };
+        if recursive && min == 0 {
+            self.uses_recurse.set(true);
+            quote! {
+                if recurse {
+                    #vec.boxed()
+                } else {
+                    ::proptest::strategy::Just(Vec::new()).boxed()
+                }
+            }
+        } else {
+            vec
+        }
+    }
+
+    /// For a repeated choice: the pattern of two neighbouring occurrences
+    /// holding the same alternative of repeated content (`[A(_), A(_)]`),
+    /// which the reader takes for one occurrence holding both's content.
+    fn merging(&self, choice: &str) -> Option<TokenStream> {
+        let Some(Item { kind: ItemKind::Choice(plan), .. }) = self.module.item(choice) else {
+            return None;
+        };
+        let ty = ident(choice);
+        let pairs: Vec<TokenStream> = plan
+            .variants
+            .iter()
+            .filter(|variant| match &variant.kind {
+                FieldKind::Element(element) => matches!(element.occurs, Occurs::Repeated { .. }),
+                FieldKind::Group(group) => matches!(group.occurs, Occurs::Repeated { .. }),
+                FieldKind::Wildcard(_) => true,
+            })
+            .map(|variant| {
+                let variant = ident(&variant.name);
+                quote! { [#ty::#variant(_), #ty::#variant(_)] }
+            })
+            .collect();
+        (!pairs.is_empty()).then(|| quote! { #(#pairs)|* })
+    }
+
+    /// One occurrence of an element: its value, boxed if the field is, never
+    /// empty if the element has a default.
+    fn occurrence(&self, element: &crate::plan::ElementField, name: &str) -> TokenStream {
+        let one = self.value(&element.ty, element.checks.as_deref(), name, false);
+        let one = if element.default.is_some() && self.may_be_empty(&element.ty) {
+            quote! {
+                #one.prop_filter("an empty element reads as its default", |value| !xml::lexical_form(value).is_empty())
+            }
+        } else {
+            one
+        };
+        if element.boxed {
+            quote! { #one.prop_map(Box::new) }
+        } else {
+            one
+        }
+    }
+
+    /// Whether a value of `ty` can be written as nothing at all (numbers,
+    /// booleans, dates cannot; nor enumerations without an empty value).
+    fn may_be_empty(&self, ty: &RustType) -> bool {
+        match self.resolve(ty) {
+            RustType::String | RustType::List(_) => true,
+            RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
+            RustType::Runtime(runtime) => *runtime == "AnyContent",
+            RustType::Item(name) => match self.module.item(name).map(|item| &item.kind) {
+                Some(ItemKind::Enumeration(enumeration)) => {
+                    enumeration.values.iter().any(|value| value.value.is_empty())
+                }
+                _ => true,
+            },
+        }
+    }
+
+    /// Whether a field or alternative steps inside the item's cycle.
+    fn recurses(&self, kind: &FieldKind) -> bool {
+        match kind {
+            FieldKind::Element(element) => match &element.ty {
+                RustType::Item(name) => self.cycle.contains(name.as_str()),
+                _ => false,
+            },
+            FieldKind::Group(group) => self.cycle.contains(group.ty.as_str()),
+            FieldKind::Wildcard(_) => false,
+        }
+    }
+
+    /// The strategy of a generated item, one level deeper inside the cycle.
+    fn item_reference(&self, name: &str) -> TokenStream {
+        let ty = ident(name);
+        if self.cycle.contains(name) {
+            self.uses_deeper.set(true);
+            quote! { ::proptest::arbitrary::any_with::<#ty>(deeper) }
+        } else {
+            quote! { ::proptest::arbitrary::any::<#ty>() }
+        }
+    }
+
+    /// The strategy of one value of `ty`, within the facets `checks` of an
+    /// inline restriction; `name` names their statics. A `list_item` has no
+    /// white space.
+    fn value(&self, ty: &RustType, checks: Option<&Checks>, name: &str, list_item: bool) -> TokenStream {
+        let ty = self.resolve(ty);
+        match checks {
+            Some(Checks::String(string)) => {
+                let facets = self.string_facets(string, name);
+                let regexes = string.patterns.iter().map(|(_, regex)| regex);
+                if list_item {
+                    quote! { #facets.token_strategy() }
+                } else if string.patterns.is_empty() {
+                    quote! { #facets.strategy() }
+                } else {
+                    quote! { #facets.strategy_matching(&[#(#regexes),*]) }
+                }
+            }
+            Some(Checks::Number(number)) => {
+                let facets = self.declare(name, "", |facets| {
+                    let ty = rust_type(&number.ty);
+                    let fields = number_fields(number, |bound| numeric_literal(bound, &number.ty));
+                    quote! { static #facets: xml::NumberFacets<#ty> = xml::NumberFacets { #fields }; }
+                });
+                quote! { #facets.strategy() }
+            }
+            Some(Checks::Decimal(number)) => {
+                let facets = self.declare(name, "", |facets| {
+                    let fields = number_fields(number, |bound| quote! { #bound });
+                    quote! { static #facets: xml::DecimalFacets = xml::DecimalFacets { #fields }; }
+                });
+                quote! { #facets.strategy() }
+            }
+            Some(Checks::List { length, min_length, max_length, enumeration, patterns, item }) => {
+                let item_type = match ty {
+                    RustType::List(item_type) => item_type.as_ref(),
+                    other => other,
+                };
+                let item = self.value(item_type, item.as_deref(), &format!("{name}_item"), true);
+                let patterns = self.patterns(patterns, name);
+                let (length, min_length, max_length) = (option(*length), option(*min_length), option(*max_length));
+                let facets = self.declare(name, "", |facets| {
+                    quote! {
+                        static #facets: xml::ListFacets = xml::ListFacets {
+                            length: #length,
+                            min_length: #min_length,
+                            max_length: #max_length,
+                            enumeration: &[#(#enumeration),*],
+                            patterns: &[#(&#patterns),*],
+                        };
+                    }
+                });
+                quote! { #facets.strategy(#item.boxed()) }
+            }
+            None => match ty {
+                RustType::String if list_item => quote! { xml::StringFacets::NONE.token_strategy() },
+                RustType::String => quote! { xml::StringFacets::NONE.strategy() },
+                RustType::Bool => quote! { ::proptest::arbitrary::any::<bool>() },
+                RustType::Integer(integer) => {
+                    let integer = ident(integer);
+                    quote! { ::proptest::arbitrary::any::<#integer>() }
+                }
+                RustType::Float(float) => {
+                    let float = ident(float);
+                    quote! { xml::NumberFacets::<#float>::NONE.strategy() }
+                }
+                RustType::Runtime(runtime) => {
+                    let runtime = ident(runtime);
+                    quote! { ::proptest::arbitrary::any::<xml::#runtime>() }
+                }
+                RustType::List(item) => {
+                    let item = self.value(item, None, &format!("{name}_item"), true);
+                    quote! { xml::ListFacets::NONE.strategy(#item.boxed()) }
+                }
+                RustType::Item(name) => self.item_reference(name),
+            },
+        }
+    }
+
+    /// `ty`, an alias resolved to its target (aliases have no strategy of
+    /// their own).
+    fn resolve<'t>(&'t self, ty: &'t RustType) -> &'t RustType {
+        match ty {
+            RustType::Item(name) => match self.module.item(name) {
+                Some(Item { kind: ItemKind::Alias(target), .. }) => self.resolve(target),
+                _ => ty,
+            },
+            _ => ty,
+        }
+    }
+
+    /// Declares the string facets (as `validate()` does) and returns their name.
+    fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
+        let patterns = self.patterns(&string.patterns, name);
+        let white_space = match string.white_space {
+            WhiteSpace::Preserve => quote! { xml::WhiteSpace::Preserve },
+            WhiteSpace::Replace => quote! { xml::WhiteSpace::Replace },
+            WhiteSpace::Collapse => quote! { xml::WhiteSpace::Collapse },
+        };
+        let (length, min_length, max_length) =
+            (option(string.length), option(string.min_length), option(string.max_length));
+        self.declare(name, "", |facets| {
+            quote! {
+                static #facets: xml::StringFacets = xml::StringFacets {
+                    white_space: #white_space,
+                    length: #length,
+                    min_length: #min_length,
+                    max_length: #max_length,
+                    patterns: &[#(&#patterns),*],
+                };
+            }
+        })
+    }
+
+    /// Declares one static per pattern and returns their names.
+    fn patterns(&self, patterns: &[(String, String)], name: &str) -> Vec<Ident> {
+        (0..patterns.len())
+            .zip(patterns)
+            .map(|(index, (xsd, regex))| {
+                let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
+                self.declare(name, &suffix, |pattern| {
+                    quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
+                })
+            })
+            .collect()
+    }
+
+    /// Declares a static named after `name` and `suffix` (numbered if the
+    /// name is taken) with `declaration`, and returns its name.
+    fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
+        let mut names = self.static_names.borrow_mut();
+        let mut static_name = static_ident(name, suffix);
+        let mut number = 1;
+        while !names.insert(static_name.to_string()) {
+            number += 1;
+            static_name = static_ident(&format!("{name}_{number}"), suffix);
+        }
+        self.statics.borrow_mut().push(declaration(&static_name));
+        static_name
+    }
+}
+
+/// An optional `xs:all` whose required elements must be there whenever any
+/// is: either none of its elements, or its required ones (already drawn as
+/// `Some`) and any of the others.
+fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
+    let content: BTreeSet<&str> = plan.content.fields().iter().map(|field| field.name.as_str()).collect();
+    let mut absent = Vec::new();
+    for part in &parts {
+        if content.contains(part.field.as_str()) {
+            absent.push(Part::absent(&part.field));
+        } else {
+            absent.push(part.clone());
+        }
+    }
+    let (absent, present) = (construct(absent), construct(parts));
+    quote! {
+        ::proptest::strategy::Union::new([#absent.boxed(), #present.boxed()]).boxed()
+    }
+}
+
+/// One field of a struct, and how its value is drawn.
+#[derive(Clone)]
+struct Part {
+    field: String,
+    value: PartValue,
+}
+
+/// How a field's value comes about.
+#[derive(Clone)]
+enum PartValue {
+    /// Drawn from the strategy.
+    Drawn(TokenStream),
+    /// Drawn from the strategy of one occurrence, in `Some`.
+    Present(TokenStream),
+    /// `None`, nothing drawn.
+    Absent,
+}
+
+impl Part {
+    /// The field takes the value drawn from `strategy`.
+    fn new(field: &str, strategy: TokenStream) -> Self {
+        Self { field: field.to_owned(), value: PartValue::Drawn(strategy) }
+    }
+
+    /// The field (an `Option`) takes `Some` of the value drawn from `strategy`.
+    fn present(field: &str, strategy: TokenStream) -> Self {
+        Self { field: field.to_owned(), value: PartValue::Present(strategy) }
+    }
+
+    /// The field (an `Option`) is `None`.
+    fn absent(field: &str) -> Self {
+        Self { field: field.to_owned(), value: PartValue::Absent }
+    }
+}
+
+/// The strategy of a struct: its drawn parts as a tuple (nested beyond
+/// [`TUPLE_SIZE`]), mapped to the struct.
+fn construct(parts: Vec<Part>) -> TokenStream {
+    let mut fields = Vec::new();
+    let mut drawn = Vec::new();
+    for part in parts {
+        let field = ident(&part.field);
+        match part.value {
+            PartValue::Drawn(strategy) => {
+                fields.push(quote! { #field });
+                drawn.push((quote! { #field }, strategy));
+            }
+            PartValue::Present(strategy) => {
+                fields.push(quote! { #field: Some(#field) });
+                drawn.push((quote! { #field }, strategy));
+            }
+            PartValue::Absent => fields.push(quote! { #field: None }),
+        }
+    }
+    let value = if fields.is_empty() {
+        quote! { Self }
+    } else {
+        quote! { Self { #(#fields),* } }
+    };
+    match drawn.len() {
+        0 => quote! { ::proptest::strategy::Just(#value) },
+        1 => {
+            let (binding, strategy) = &drawn[0];
+            let strategy = receiver(strategy);
+            quote! { #strategy.prop_map(|#binding| #value) }
+        }
+        _ => {
+            let (strategy, pattern) = tuple(drawn);
+            quote! { #strategy.prop_map(|#pattern| #value) }
+        }
+    }
+}
+
+/// `strategy` as the receiver of a method call: an `if` in parentheses.
+fn receiver(strategy: &TokenStream) -> TokenStream {
+    let is_if = strategy.clone().into_iter().next().is_some_and(|token| token.to_string() == "if");
+    if is_if {
+        quote! { (#strategy) }
+    } else {
+        strategy.clone()
+    }
+}
+
+/// A tuple of strategies and the pattern binding what it draws, nested in
+/// tuples of even sizes so that none has more than [`TUPLE_SIZE`] members.
+fn tuple(members: Vec<(TokenStream, TokenStream)>) -> (TokenStream, TokenStream) {
+    if members.len() <= TUPLE_SIZE {
+        let (patterns, strategies): (Vec<_>, Vec<_>) = members.into_iter().unzip();
+        return (quote! { (#(#strategies,)*) }, quote! { (#(#patterns,)*) });
+    }
+    // As many chunks as needed, their sizes differing by one at most.
+    let chunks = members.len().div_ceil(TUPLE_SIZE);
+    let (size, longer) = (members.len() / chunks, members.len() % chunks);
+    let mut rest = members.into_iter();
+    let nested = (0..chunks)
+        .map(|chunk| {
+            let chunk: Vec<_> = rest.by_ref().take(size + usize::from(chunk < longer)).collect();
+            let (strategy, pattern) = tuple(chunk);
+            (pattern, strategy)
+        })
+        .collect();
+    tuple(nested)
+}
+
+/// The element names of a content model's fields or alternatives, which
+/// elements drawn for a wildcard in it must not take.
+fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
+    let mut names = Vec::new();
+    for kind in kinds {
+        match kind {
+            FieldKind::Element(element) => names.push(element.xml_name.clone()),
+            FieldKind::Group(group) => names.extend(group.first.iter().cloned()),
+            FieldKind::Wildcard(_) => {}
+        }
+    }
+    names
+}
+
+/// Whether `from` is `to` or refers to it, directly or through other items.
+fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut pending = vec![from];
+    while let Some(name) = pending.pop() {
+        if name == to {
+            return true;
+        }
+        if seen.insert(name)
+            && let Some(item) = items.get(name)
+        {
+            pending.extend(item.references());
+        }
+    }
+    false
+}
+
+/// `Some(n)` or `None` for a length facet.
+fn option(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(value) => {
+            let value = count(value);
+            quote! { Some(#value) }
+        }
+        None => quote! { None },
+    }
+}
+
+/// The fields of `NumberFacets` and `DecimalFacets`, bounds as `literal` writes them.
+fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
+    let bound = |value: &Option<String>| match value {
+        Some(value) => {
+            let literal = literal(value);
+            quote! { Some(#literal) }
+        }
+        None => quote! { None },
+    };
+    let (min_inclusive, max_inclusive) = (bound(&number.min_inclusive), bound(&number.max_inclusive));
+    let (min_exclusive, max_exclusive) = (bound(&number.min_exclusive), bound(&number.max_exclusive));
+    let (total_digits, fraction_digits) = (option(number.total_digits), option(number.fraction_digits));
+    quote! {
+        min_inclusive: #min_inclusive,
+        max_inclusive: #max_inclusive,
+        min_exclusive: #min_exclusive,
+        max_exclusive: #max_exclusive,
+        total_digits: #total_digits,
+        fraction_digits: #fraction_digits,
+    }
+}
+
+/// A literal of the Rust numeric type (the plan checked that it parses).
+fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
+    let (negative, literal) = match ty {
+        RustType::Float(_) => {
+            let number: f64 = value.parse().unwrap_or_default();
+            (number.is_sign_negative(), Literal::f64_unsuffixed(number.abs()))
+        }
+        _ => {
+            let number: i128 = value.trim_start_matches('+').parse().unwrap_or_default();
+            (number < 0, Literal::u128_unsuffixed(number.unsigned_abs()))
+        }
+    };
+    if negative {
+        quote! { -#literal }
+    } else {
+        quote! { #literal }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn members(count: usize) -> Vec<(TokenStream, TokenStream)> {
+        (0..count)
+            .map(|index| {
+                let binding = ident(&format!("f{index}"));
+                (quote! { #binding }, quote! { any() })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn large_tuples_nest_in_even_chunks() {
+        let (_, pattern) = tuple(members(3));
+        assert_eq!(pattern.to_string(), "(f0 , f1 , f2 ,)");
+        let (_, pattern) = tuple(members(11));
+        assert_eq!(pattern.to_string(), "((f0 , f1 , f2 , f3 , f4 , f5 ,) , (f6 , f7 , f8 , f9 , f10 ,) ,)");
+        let (strategy, _) = tuple(members(101));
+        // 101 members: eleven tuples of nine or ten, in two tuples of six and five.
+        let syntax: syn::Expr = syn::parse2(strategy).expect("a tuple expression");
+        let syn::Expr::Tuple(outer) = syntax else { panic!("not a tuple") };
+        assert_eq!(outer.elems.len(), 2);
+    }
+
+    #[test]
+    fn an_if_is_parenthesized_as_a_receiver() {
+        assert_eq!(receiver(&quote! { if a { b } else { c } }).to_string(), "(if a { b } else { c })");
+        assert_eq!(receiver(&quote! { any() }).to_string(), "any ()");
+    }
+}
