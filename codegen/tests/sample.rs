@@ -470,7 +470,7 @@ fn run(arguments: &[&str]) -> std::process::Output {
 fn the_sample_subcommand_prints_what_the_library_makes() {
     let request = bundled("1.6.8.0", "agent_input.xsd");
     let request_arg = request.to_str().unwrap();
-    let output = run(&["sample", request_arg, "--element", "packet/user/add", "--extent", "max", "--bare"]);
+    let output = run(&["sample", request_arg, "--element", "packet/user/add", "--extent", "max", "--xml-only"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let expected = format!("{}\n", sample(&request, "packet/user/add", Extent::Maximal));
     assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
@@ -481,7 +481,7 @@ fn the_sample_subcommand_prints_what_the_library_makes() {
     assert!(stdout.starts_with("<!-- minimal sample of element packet/user/add ("), "{stdout}");
     assert!(stdout.contains("\n\n<!-- maximal sample of element packet/user/add ("), "{stdout}");
 
-    let output = run(&["sample", request_arg, "--type", "UserAddGenInfo", "--extent", "min", "--bare"]);
+    let output = run(&["sample", request_arg, "--type", "UserAddGenInfo", "--extent", "min", "--xml-only"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("<UserAddGenInfo>"));
 }

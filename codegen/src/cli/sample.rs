@@ -35,7 +35,7 @@ pub struct Sample {
     /// Print only the XML: no comment naming each sample (two samples are
     /// separated by an empty line).
     #[arg(long)]
-    bare: bool,
+    xml_only: bool,
 }
 
 /// The `--extent` values.
@@ -92,7 +92,7 @@ impl Sample {
             if index > 0 {
                 text.push('\n');
             }
-            if !self.bare {
+            if !self.xml_only {
                 // `--` may not appear inside an XML comment.
                 let about = format!("{extent} sample of {target} ({})", self.schemas.display()).replace("--", "- -");
                 text.push_str(&format!("<!-- {about} -->\n"));
