@@ -28,12 +28,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
+use super::validate::{number_fields, numeric_literal, option, white_space};
 use super::{count, ident, rust_type, static_ident};
 use crate::config::Config;
-use crate::model::WhiteSpace;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, NumberChecks, Occurs, RustType, StringChecks, Struct,
-    StructContent, Union, WildcardNamespace,
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
+    WildcardNamespace,
 };
 
 /// The depth from which the strategies of recursive items stop recursing.
@@ -608,11 +608,7 @@ impl<'m> Context<'m> {
     /// Declares the string facets (as `validate()` does) and returns their name.
     fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
         let patterns = self.patterns(&string.patterns, name);
-        let white_space = match string.white_space {
-            WhiteSpace::Preserve => quote! { xml::WhiteSpace::Preserve },
-            WhiteSpace::Replace => quote! { xml::WhiteSpace::Replace },
-            WhiteSpace::Collapse => quote! { xml::WhiteSpace::Collapse },
-        };
+        let white_space = white_space(string.white_space);
         let (length, min_length, max_length) =
             (option(string.length), option(string.min_length), option(string.max_length));
         self.declare(name, "", |facets| {
@@ -808,58 +804,6 @@ fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
         }
     }
     false
-}
-
-/// `Some(n)` or `None` for a length facet.
-fn option(value: Option<u64>) -> TokenStream {
-    match value {
-        Some(value) => {
-            let value = count(value);
-            quote! { Some(#value) }
-        }
-        None => quote! { None },
-    }
-}
-
-/// The fields of `NumberFacets` and `DecimalFacets`, bounds as `literal` writes them.
-fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
-    let bound = |value: &Option<String>| match value {
-        Some(value) => {
-            let literal = literal(value);
-            quote! { Some(#literal) }
-        }
-        None => quote! { None },
-    };
-    let (min_inclusive, max_inclusive) = (bound(&number.min_inclusive), bound(&number.max_inclusive));
-    let (min_exclusive, max_exclusive) = (bound(&number.min_exclusive), bound(&number.max_exclusive));
-    let (total_digits, fraction_digits) = (option(number.total_digits), option(number.fraction_digits));
-    quote! {
-        min_inclusive: #min_inclusive,
-        max_inclusive: #max_inclusive,
-        min_exclusive: #min_exclusive,
-        max_exclusive: #max_exclusive,
-        total_digits: #total_digits,
-        fraction_digits: #fraction_digits,
-    }
-}
-
-/// A literal of the Rust numeric type (the plan checked that it parses).
-fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
-    let (negative, literal) = match ty {
-        RustType::Float(_) => {
-            let number: f64 = value.parse().unwrap_or_default();
-            (number.is_sign_negative(), Literal::f64_unsuffixed(number.abs()))
-        }
-        _ => {
-            let number: i128 = value.trim_start_matches('+').parse().unwrap_or_default();
-            (number < 0, Literal::u128_unsuffixed(number.unsigned_abs()))
-        }
-    };
-    if negative {
-        quote! { -#literal }
-    } else {
-        quote! { #literal }
-    }
 }
 
 #[cfg(test)]

@@ -381,7 +381,8 @@ pub(super) fn check(
     }
 }
 
-fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
+/// The fields of `NumberFacets` and `DecimalFacets`, bounds as `literal` writes them.
+pub(super) fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
     let bound = |value: &Option<String>| match value {
         Some(value) => {
             let literal = literal(value);
@@ -403,7 +404,7 @@ fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -
 }
 
 /// A literal of the Rust numeric type (the plan checked that it parses).
-fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
+pub(super) fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
     match ty {
         RustType::Float(_) => {
             let number: f64 = value.parse().unwrap_or_default();
@@ -426,7 +427,7 @@ fn numeric_literal(value: &str, ty: &RustType) -> TokenStream {
     }
 }
 
-fn option(value: Option<u64>) -> TokenStream {
+pub(super) fn option(value: Option<u64>) -> TokenStream {
     match value {
         Some(value) => {
             let value = count(value);
@@ -436,7 +437,7 @@ fn option(value: Option<u64>) -> TokenStream {
     }
 }
 
-fn white_space(white_space: WhiteSpace) -> TokenStream {
+pub(super) fn white_space(white_space: WhiteSpace) -> TokenStream {
     match white_space {
         WhiteSpace::Preserve => quote! { xml::WhiteSpace::Preserve },
         WhiteSpace::Replace => quote! { xml::WhiteSpace::Replace },
