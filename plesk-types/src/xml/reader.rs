@@ -234,17 +234,7 @@ impl<'a> XmlReader<'a> {
         min: usize,
         max: Option<usize>,
     ) -> Result<Vec<T>, ReadError> {
-        let mut items = Vec::new();
-        while self.peek_element()? == Some(name) {
-            if max.is_some_and(|max| items.len() == max) {
-                return Err(self.error_at_next(ReadErrorKind::TooMany { name, max: items.len() }));
-            }
-            items.push(self.read_child()?);
-        }
-        if items.len() < min {
-            return Err(self.too_few(name, min, items.len()));
-        }
-        Ok(items)
+        self.repeated_with(name, min, max, Self::read_child)
     }
 
     /// Reads the required child element `name`, of a simple type: as
@@ -277,12 +267,24 @@ impl<'a> XmlReader<'a> {
         min: usize,
         max: Option<usize>,
     ) -> Result<Vec<T>, ReadError> {
+        self.repeated_with(name, min, max, Self::read_value_child)
+    }
+
+    /// Reads consecutive child elements `name` with `read`, checking their
+    /// number against `minOccurs` and `maxOccurs`.
+    fn repeated_with<T>(
+        &mut self,
+        name: &'static str,
+        min: usize,
+        max: Option<usize>,
+        mut read: impl FnMut(&mut Self) -> Result<T, ReadError>,
+    ) -> Result<Vec<T>, ReadError> {
         let mut items = Vec::new();
         while self.peek_element()? == Some(name) {
             if max.is_some_and(|max| items.len() == max) {
                 return Err(self.error_at_next(ReadErrorKind::TooMany { name, max: items.len() }));
             }
-            items.push(self.read_value_child()?);
+            items.push(read(self)?);
         }
         if items.len() < min {
             return Err(self.too_few(name, min, items.len()));
