@@ -11,8 +11,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use plesk_codegen::Config;
+
+#[path = "support/xmllint_batch.rs"]
+mod xmllint_batch;
 use plesk_codegen::model::Schema;
 use plesk_codegen::sample::{Extent, Sample, SampleError, Sampler};
+use xmllint_batch::xmllint_all;
 
 const EXTENTS: [Extent; 2] = [Extent::Minimal, Extent::Maximal];
 
@@ -47,50 +51,9 @@ fn count(document: &str, tag: &str) -> usize {
 
 // ----- xmllint ----------------------------------------------------------------
 
-/// Validates many documents against one schema with a single `xmllint`
-/// run; returns, for each document that is not valid, xmllint's messages
-/// about it.
-///
-/// # Panics
-///
-/// When xmllint is not installed (install `libxml2-utils`; these tests
-/// never skip), or fails without a verdict per document.
-fn xmllint_all(schema: &Path, documents: &[(String, String)]) -> BTreeMap<String, String> {
-    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("sample-xmllint-{}-{run}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
-    let mut files = Vec::new();
-    for (index, (_, document)) in documents.iter().enumerate() {
-        let file = dir.join(format!("{index}.xml"));
-        std::fs::write(&file, document).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        files.push(file);
-    }
-    let output = match Command::new("xmllint").arg("--noout").arg("--schema").arg(schema).args(&files).output() {
-        Ok(output) => output,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => panic!(
-            "xmllint is not installed: install the Debian package libxml2-utils \
-             (`apt-get install libxml2-utils`); CI installs it. These tests are never skipped."
-        ),
-        Err(error) => panic!("cannot run xmllint: {error}"),
-    };
-    let report = String::from_utf8_lossy(&output.stderr).into_owned();
-    let mut failures = BTreeMap::new();
-    for (file, (label, _)) in files.iter().zip(documents) {
-        let name = file.display().to_string();
-        if report.lines().any(|line| line == format!("{name} validates")) {
-            continue;
-        }
-        let messages: Vec<&str> = report.lines().filter(|line| line.starts_with(&name)).collect();
-        assert!(!messages.is_empty(), "xmllint gave no verdict on {name} ({label}):\n{report}");
-        failures.insert(label.clone(), messages.join("\n"));
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    failures
-}
-
 fn assert_valid(schema: &Path, documents: &[(String, String)]) {
-    let failures = xmllint_all(schema, documents);
+    let borrowed: Vec<(&str, &str)> = documents.iter().map(|(label, text)| (label.as_str(), text.as_str())).collect();
+    let failures = xmllint_all(schema, &borrowed);
     let texts: BTreeMap<&str, &str> = documents.iter().map(|(label, text)| (label.as_str(), text.as_str())).collect();
     let report: Vec<String> =
         failures.iter().map(|(label, messages)| format!("{label}:\n{messages}\n{}", texts[label.as_str()])).collect();

@@ -11,16 +11,18 @@
 //! listing every failing sample. `xmllint` (Debian package `libxml2-utils`)
 //! must be installed: without it the test fails, it never skips.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use corpus_check::plesk::{RequestPacket, ResponsePacket};
 use plesk_codegen::Config;
+
+#[path = "../../tests/support/xmllint_batch.rs"]
+mod xmllint_batch;
 use plesk_codegen::model::{Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
 use plesk_codegen::sample::{Extent, Sample, Sampler};
+use xmllint_batch::xmllint_all;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/plesk-1.6.8.0")
@@ -216,50 +218,4 @@ fn first_difference(expected: &str, actual: &str) -> String {
     let at = expected_lines.iter().zip(&actual_lines).take_while(|(a, b)| a == b).count();
     let around = |lines: &[&str]| lines[at.saturating_sub(2)..(at + 3).min(lines.len())].join("\n");
     format!("line {}\n--- sample\n{}\n--- written\n{}", at + 1, around(&expected_lines), around(&actual_lines))
-}
-
-/// Validates many documents against one schema, in batches of one
-/// `xmllint` run each; returns xmllint's messages for each document it
-/// rejects.
-///
-/// # Panics
-///
-/// When xmllint is not installed (install `libxml2-utils`; this test never
-/// skips), or gives no verdict on a document.
-fn xmllint_all(schema: &Path, documents: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "corpus-xmllint-{}-{}",
-        std::process::id(),
-        schema.file_stem().unwrap_or_default().to_string_lossy()
-    ));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
-    let mut failures = BTreeMap::new();
-    for (batch, chunk) in documents.chunks(500).enumerate() {
-        let mut files = Vec::new();
-        for (index, (_, document)) in chunk.iter().enumerate() {
-            let file = dir.join(format!("{batch}-{index}.xml"));
-            std::fs::write(&file, document).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-            files.push(file);
-        }
-        let output = match Command::new("xmllint").arg("--noout").arg("--schema").arg(schema).args(&files).output() {
-            Ok(output) => output,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => panic!(
-                "xmllint is not installed: install the Debian package libxml2-utils \
-                 (`apt-get install libxml2-utils`); CI installs it. This test is never skipped."
-            ),
-            Err(error) => panic!("cannot run xmllint: {error}"),
-        };
-        let report = String::from_utf8_lossy(&output.stderr);
-        for (file, (label, _)) in files.iter().zip(chunk) {
-            let name = file.display().to_string();
-            if report.lines().any(|line| line == format!("{name} validates")) {
-                continue;
-            }
-            let messages: Vec<&str> = report.lines().filter(|line| line.starts_with(&name)).collect();
-            assert!(!messages.is_empty(), "xmllint gave no verdict on {name} ({label}):\n{report}");
-            failures.insert((*label).to_owned(), messages.join("\n"));
-        }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    failures
 }
