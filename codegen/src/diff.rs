@@ -54,7 +54,7 @@ use crate::model::{AnonymousRole, Owner, Schema, TypeId, TypeName, WhiteSpace};
 use crate::naming;
 use crate::plan::{
     self, AttributeField, Checks, Choice, Enumeration, Field, FieldKind, Item, ItemKind, Module, Newtype, Occurs,
-    RustType, Struct, StructContent, Union, ValueField, WildcardNamespace,
+    OtherAttributes, RustType, Struct, StructContent, Union, ValueField,
 };
 use crate::source::Span;
 
@@ -851,7 +851,7 @@ impl Differ<'_, '_> {
                 });
             }
         }
-        self.other_attributes(at, old.other_attributes.as_deref(), new.other_attributes.as_deref(), out);
+        self.other_attributes(at, old.other_attributes.as_ref(), new.other_attributes.as_ref(), out);
 
         // Text content.
         match (&old.content, &new.content) {
@@ -994,8 +994,27 @@ impl Differ<'_, '_> {
         facets(&schema_path, &rust, old.checks.as_ref(), new.checks.as_ref(), out);
     }
 
-    fn other_attributes(&self, at: &At<'_>, old: Option<&str>, new: Option<&str>, out: &mut Vec<Change>) {
+    fn other_attributes(
+        &self,
+        at: &At<'_>,
+        old: Option<&OtherAttributes>,
+        new: Option<&OtherAttributes>,
+        out: &mut Vec<Change>,
+    ) {
+        if let (Some(old), Some(new)) = (old, new)
+            && old.namespaces != new.namespaces
+        {
+            out.push(Change {
+                effect: Effect::Behavioral,
+                change: ChangeKind::Changed,
+                what: What::Wildcard,
+                schema_path: format!("{}/@*", at.place.type_path),
+                rust: RustPlace::member(RustKind::Field, at.new_item, &new.field),
+                description: format!("namespace {} -> {}", old.namespaces, new.namespaces),
+            });
+        }
         let description = "attributes matched by xs:anyAttribute: Vec<xml::AnyAttribute>".to_owned();
+        let (old, new) = (old.map(|other| other.field.as_str()), new.map(|other| other.field.as_str()));
         match (old, new) {
             (Some(name), None) => out.push(Change {
                 effect: Effect::Breaking,
@@ -1093,9 +1112,12 @@ impl Differ<'_, '_> {
         }
         match (old.kind, new.kind) {
             (FieldKind::Element(old_element), FieldKind::Element(new_element)) => {
-                let old_one = boxed(rust_type(&old_element.ty), old_element.boxed);
-                let new_one = boxed(rust_type(&new_element.ty), new_element.boxed);
-                if !self.same_type(&old_element.ty, &new_element.ty) || old_element.boxed != new_element.boxed {
+                let old_one = boxed(nillable(rust_type(&old_element.ty), old_element.nillable), old_element.boxed);
+                let new_one = boxed(nillable(rust_type(&new_element.ty), new_element.nillable), new_element.boxed);
+                if !self.same_type(&old_element.ty, &new_element.ty)
+                    || old_element.boxed != new_element.boxed
+                    || old_element.nillable != new_element.nillable
+                {
                     out.push(change(Effect::Breaking, What::ValueType, format!("{old_one} -> {new_one}")));
                 }
                 let old_tolerated = old_element.tolerated.is_some();
@@ -1136,11 +1158,7 @@ impl Differ<'_, '_> {
                     out.push(change(Effect::Behavioral, What::Occurrence, description));
                 }
                 if old_wildcard.namespace != new_wildcard.namespace {
-                    let description = format!(
-                        "namespace {} -> {}",
-                        namespace(old_wildcard.namespace),
-                        namespace(new_wildcard.namespace)
-                    );
+                    let description = format!("namespace {} -> {}", old_wildcard.namespace, new_wildcard.namespace);
                     out.push(change(Effect::Behavioral, What::Wildcard, description));
                 }
             }
@@ -1653,12 +1671,9 @@ fn white_space(white_space: WhiteSpace) -> &'static str {
     }
 }
 
-fn namespace(namespace: WildcardNamespace) -> &'static str {
-    match namespace {
-        WildcardNamespace::Any => "##any",
-        WildcardNamespace::Local => "##local",
-        WildcardNamespace::Other => "##other",
-    }
+/// The type of one occurrence of a nillable element.
+fn nillable(one: String, nillable: bool) -> String {
+    if nillable { format!("xml::Nillable<{one}>") } else { one }
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, Particle, Schema, SimpleType,
-    Term, TypeKind, TypeName, TypeRef,
+    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, Particle, ProcessContents,
+    Schema, SimpleType, Term, TypeKind, TypeName, TypeRef,
 };
 
 /// Draws `element` and everything below it; elements named in `collapse`
@@ -28,8 +28,15 @@ pub fn draw_global(schema: &Schema, element: &GlobalElement, collapse: &[&str]) 
 
 /// The element reached from `root` by following child element names.
 pub fn find_element(schema: &Schema, root: &GlobalElement, path: &[&str]) -> Option<ElementUse> {
-    let mut current =
-        ElementUse { name: root.name.clone(), ty: root.ty, doc: None, span: root.span, default: None, fixed: None };
+    let mut current = ElementUse {
+        name: root.name.clone(),
+        ty: root.ty,
+        doc: None,
+        span: root.span,
+        default: None,
+        fixed: None,
+        nillable: root.nillable,
+    };
     for name in path {
         let complex = schema.complex(current.ty)?;
         current = schema.effective_particles(complex).into_iter().find_map(|particle| child_named(particle, name))?;
@@ -112,7 +119,7 @@ impl Tree<'_> {
                 for attribute in self.schema.effective_attributes(complex) {
                     self.attribute(attribute, depth);
                 }
-                if complex.any_attribute {
+                if complex.any_attribute.is_some() {
                     self.line(depth, "anyattribute: any NS | @");
                 }
             }
@@ -151,16 +158,16 @@ impl Tree<'_> {
                 self.element(&element.name, element.ty, Some(particle.min), Some(particle.max), depth)
             }
             Term::Any(wildcard) => {
-                let namespace = match wildcard.namespace.as_str() {
+                let namespace = match wildcard.namespaces.to_string().as_str() {
                     "##any" => "any NS".to_owned(),
                     "##other" => "other NS".to_owned(),
                     "##local" => "local NS".to_owned(),
                     other => other.to_owned(),
                 };
-                let contents = match wildcard.process_contents.as_str() {
-                    "lax" => "<>",
-                    "skip" => "<skip>",
-                    _ => "<strict>",
+                let contents = match wildcard.process_contents {
+                    ProcessContents::Lax => "<>",
+                    ProcessContents::Skip => "<skip>",
+                    ProcessContents::Strict => "<strict>",
                 };
                 let mut parts = vec![format!("any: {namespace}"), contents.to_owned()];
                 parts.extend(occurs(particle.min, particle.max));

@@ -600,23 +600,38 @@ impl AnyElement {
     /// namespace of its own, declared on it.
     pub fn wildcard_strategy(namespace: WildcardNamespace, excluded: &'static [&'static str]) -> BoxedStrategy<Self> {
         let elements = (any_name(), any::<AnyContent>());
-        match namespace {
-            WildcardNamespace::Any | WildcardNamespace::Local => elements
+        match example_namespace(namespace) {
+            None => elements
                 .prop_filter("a name the schema does not give a meaning", move |(name, _)| {
                     !excluded.contains(&name.as_str())
                 })
                 .prop_map(|(name, content)| Self { name, content })
                 .boxed(),
-            WildcardNamespace::Other => elements
-                .prop_map(|(name, mut content)| {
-                    content
-                        .attributes
-                        .insert(0, AnyAttribute { name: "xmlns:other".to_owned(), value: OTHER_NAMESPACE.to_owned() });
+            Some(uri) => elements
+                .prop_map(move |(name, mut content)| {
+                    content.attributes.insert(0, AnyAttribute { name: "xmlns:other".to_owned(), value: uri.clone() });
                     Self { name: format!("other:{name}"), content }
                 })
                 .boxed(),
         }
     }
+}
+
+/// The namespace wildcard elements are drawn in: none where the wildcard
+/// admits that, else the first it lists, else one of our own it does not
+/// exclude.
+fn example_namespace(namespace: WildcardNamespace) -> Option<String> {
+    if namespace.admits(None) {
+        return None;
+    }
+    if let WildcardNamespace::Only(admitted) = namespace {
+        return admitted.iter().flatten().next().map(|uri| (*uri).to_owned());
+    }
+    let mut uri = OTHER_NAMESPACE.to_owned();
+    while !namespace.admits(Some(&uri)) {
+        uri.push('x');
+    }
+    Some(uri)
 }
 
 impl Arbitrary for AnyAttribute {

@@ -52,8 +52,16 @@ mod any_attribute;
 mod any_namespace_constraint;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_namespace_lists.snap.rs"]
+mod any_namespace_lists;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__any_namespace_on_ancestor.snap.rs"]
 mod any_namespace_on_ancestor;
+#[allow(dead_code)]
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__any_namespace_target.snap.rs"]
+mod any_namespace_target;
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__any_namespaced.snap.rs"]
@@ -200,6 +208,10 @@ mod names_runtime_traits;
 mod names_self_collision;
 #[allow(dead_code)]
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/cases__nillable.snap.rs"]
+mod nillable;
+#[allow(dead_code)]
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__recursive.snap.rs"]
 mod recursive;
 #[allow(dead_code)]
@@ -268,7 +280,9 @@ cases! {
     any { "envelope" => Envelope }
     any_attribute { "items" => Items }
     any_namespace_constraint { "doc" => Doc }
+    any_namespace_lists { "parts" => Parts }
     any_namespace_on_ancestor { "doc" => Doc }
+    any_namespace_target { "shipment" => BoxType }
     any_namespaced { "doc" => Doc }
     any_type { "note" => Note }
     attribute_group { "record" => Record }
@@ -305,6 +319,7 @@ cases! {
     names_locals { "locals" => Locals, "unordered" => Unordered }
     names_runtime_traits { "validate" => ValidateType }
     names_self_collision { "names" => Names }
+    nillable { "record" => Record }
     recursive { "tree" => Node, "expr" => Expr }
     repeated_group_paths { "settings" => Settings }
     restriction { "addresses" => Addresses }

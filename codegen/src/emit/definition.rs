@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, field_type, ident, rust_type};
+use super::{docs, field_type, ident, occurrence_type, rust_type};
 use crate::plan::{
     AttributeField, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent, Variant,
 };
@@ -107,8 +107,8 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
     let attributes = plan.attributes.iter().map(attribute_field);
-    let other_attributes = plan.other_attributes.as_ref().map(|field| {
-        let field = ident(field);
+    let other_attributes = plan.other_attributes.as_ref().map(|other| {
+        let field = ident(&other.field);
         quote! {
             #[doc = " Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order."]
             pub #field: Vec<xml::AnyAttribute>,
@@ -184,7 +184,7 @@ fn variant(variant: &Variant) -> TokenStream {
 /// The Rust type of a field or variant.
 pub fn field_kind_type(kind: &FieldKind) -> TokenStream {
     match kind {
-        FieldKind::Element(element) => field_type(rust_type(&element.ty), element.occurs, element.boxed),
+        FieldKind::Element(element) => field_type(occurrence_type(element), element.occurs, element.boxed),
         FieldKind::Group(group) => {
             let one = ident(&group.ty);
             field_type(quote! { #one }, group.occurs, group.boxed)
@@ -235,7 +235,7 @@ fn redacted_debug(item: &Item, plan: &Struct) -> TokenStream {
         let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
         debug_field(&attribute.name, attribute.redacted, occurs)
     });
-    let other = plan.other_attributes.iter().map(|field| debug_field(field, false, Occurs::Required));
+    let other = plan.other_attributes.iter().map(|other| debug_field(&other.field, false, Occurs::Required));
     let fields = plan.content.fields().iter().map(|field| {
         let occurs = match &field.kind {
             FieldKind::Element(element) => element.occurs,

@@ -15,7 +15,7 @@ use quote::quote;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::plan::{Item, Module, Occurs, RustType};
+use crate::plan::{Item, Module, NamespaceConstraint, Occurs, RustType};
 
 /// Renders the module as formatted Rust source.
 pub fn emit(module: &Module, config: &Config) -> Result<String, Error> {
@@ -135,6 +135,42 @@ fn rust_type(ty: &RustType) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
+    }
+}
+
+/// The runtime's `WildcardNamespace` for a wildcard's constraint: a
+/// keyword where the schema used one, the namespaces in order otherwise.
+fn wildcard_namespace(constraint: &NamespaceConstraint) -> TokenStream {
+    let list = |namespaces: &std::collections::BTreeSet<Option<String>>| {
+        let items = namespaces.iter().map(|namespace| match namespace {
+            Some(uri) => quote! { Some(#uri) },
+            None => quote! { None },
+        });
+        quote! { &[#(#items),*] }
+    };
+    match constraint {
+        NamespaceConstraint::Any => quote! { xml::WildcardNamespace::Any },
+        _ if constraint.is_local() => quote! { xml::WildcardNamespace::Local },
+        _ if constraint.is_any_namespace() => quote! { xml::WildcardNamespace::Other },
+        NamespaceConstraint::Only(admitted) => {
+            let list = list(admitted);
+            quote! { xml::WildcardNamespace::Only(#list) }
+        }
+        NamespaceConstraint::Not(excluded) => {
+            let list = list(excluded);
+            quote! { xml::WildcardNamespace::Not(#list) }
+        }
+    }
+}
+
+/// The tokens of one occurrence of an element: its value type, in an
+/// `xml::Nillable` when the declaration is nillable.
+fn occurrence_type(element: &crate::plan::ElementField) -> TokenStream {
+    let one = rust_type(&element.ty);
+    if element.nillable {
+        quote! { xml::Nillable<#one> }
+    } else {
+        one
     }
 }
 

@@ -4,8 +4,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{count, ident, max_tokens};
-use crate::plan::{Choice, Field, FieldKind, Occurs, Struct, StructContent, WildcardNamespace};
+use super::{count, ident, max_tokens, wildcard_namespace};
+use crate::plan::{Choice, Field, FieldKind, NamespaceConstraint, Occurs, Struct, StructContent};
 
 /// Names generated reading code uses for itself; a local for a field of the
 /// same name gets a trailing underscore.
@@ -31,10 +31,25 @@ pub fn attributes(plan: &Struct) -> TokenStream {
         let xml_name = &attribute.xml_name;
         quote! { #xml_name => #local = Some(r.attribute_value(start, &attribute)?), }
     });
+    let admit = |namespaces: &NamespaceConstraint| {
+        (*namespaces != NamespaceConstraint::Any).then(|| {
+            let namespace = wildcard_namespace(namespaces);
+            quote! { r.admit_attribute(start, &attribute, #namespace)?; }
+        })
+    };
     let (other_declaration, fallback) = match &plan.other_attributes {
-        Some(field) => {
-            let local = local(field);
-            (quote! { let mut #local = Vec::new(); }, quote! { _ => #local.push(attribute.to_any()), })
+        Some(other) => {
+            let local = local(&other.field);
+            let fallback = match admit(&other.namespaces) {
+                Some(admit) => quote! {
+                    _ => {
+                        #admit
+                        #local.push(attribute.to_any());
+                    }
+                },
+                None => quote! { _ => #local.push(attribute.to_any()), },
+            };
+            (quote! { let mut #local = Vec::new(); }, fallback)
         }
         None => (TokenStream::new(), quote! { _ => return Err(r.unexpected_attribute(start, &attribute)), }),
     };
@@ -43,17 +58,27 @@ pub fn attributes(plan: &Struct) -> TokenStream {
         let xml_name = &attribute.xml_name;
         quote! { let #local = #local.ok_or_else(|| r.missing_attribute(start, #xml_name))?; }
     });
-    let namespaces = plan.other_attributes.as_ref().map(|field| {
-        let local = local(field);
+    let namespaces = plan.other_attributes.as_ref().map(|other| {
+        let local = local(&other.field);
         quote! { r.declare_namespaces(&mut #local); }
     });
     let collect = if plan.attributes.is_empty() {
-        // Only a wildcard: every attribute is kept.
-        let local = plan.other_attributes.as_deref().map(local);
-        quote! {
-            for attribute in r.attributes(start) {
-                #local.push(attribute?.to_any());
-            }
+        // Only a wildcard: every attribute it admits is kept.
+        let other = plan.other_attributes.as_ref();
+        let local = other.map(|other| local(&other.field));
+        match other.and_then(|other| admit(&other.namespaces)) {
+            Some(admit) => quote! {
+                for attribute in r.attributes(start) {
+                    let attribute = attribute?;
+                    #admit
+                    #local.push(attribute.to_any());
+                }
+            },
+            None => quote! {
+                for attribute in r.attributes(start) {
+                    #local.push(attribute?.to_any());
+                }
+            },
         }
     } else {
         quote! {
@@ -92,7 +117,7 @@ pub fn construct(plan: &Struct) -> TokenStream {
         .attributes
         .iter()
         .map(|attribute| &attribute.name)
-        .chain(&plan.other_attributes)
+        .chain(plan.other_attributes.as_ref().map(|other| &other.field))
         .map(|field| {
             let (field, local) = (ident(field), local(field));
             if field == local {
@@ -199,6 +224,8 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
     match kind {
         FieldKind::Element(element) => {
             let xml_name = &element.xml_name;
+            // A nillable element's occurrences are `xml::Nillable`s, read the general way.
+            let is_simple = element.is_simple && !element.nillable;
             match (element.occurs, element.boxed) {
                 (Occurs::Required, false) if element.default.is_some() => {
                     let default = element.default.as_deref().unwrap_or_default();
@@ -208,9 +235,9 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
                     let default = element.default.as_deref().unwrap_or_default();
                     quote! { r.optional_defaulted(#xml_name, #default)? }
                 }
-                (Occurs::Required, false) if element.is_simple => quote! { r.required_value(#xml_name, &[#xml_name])? },
-                (Occurs::Optional, false) if element.is_simple => quote! { r.optional_value(#xml_name)? },
-                (Occurs::Repeated { min, max }, _) if element.is_simple => {
+                (Occurs::Required, false) if is_simple => quote! { r.required_value(#xml_name, &[#xml_name])? },
+                (Occurs::Optional, false) if is_simple => quote! { r.optional_value(#xml_name)? },
+                (Occurs::Repeated { min, max }, _) if is_simple => {
                     let (min, max) = (count(min), max_tokens(max));
                     quote! { r.repeated_values(#xml_name, #min, #max)? }
                 }
@@ -246,11 +273,7 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
             };
             let (min, max) = (count(min), max_tokens(max));
             let followers = &wildcard.followers;
-            let namespace = match wildcard.namespace {
-                WildcardNamespace::Any => quote! { xml::WildcardNamespace::Any },
-                WildcardNamespace::Local => quote! { xml::WildcardNamespace::Local },
-                WildcardNamespace::Other => quote! { xml::WildcardNamespace::Other },
-            };
+            let namespace = wildcard_namespace(&wildcard.namespace);
             quote! { r.wildcard_elements(#min, #max, &[#(#followers),*], #namespace)? }
         }
     }

@@ -29,11 +29,10 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::validate::{number_fields, numeric_literal, option, white_space};
-use super::{count, ident, rust_type, static_ident};
+use super::{count, ident, rust_type, static_ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
     Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
-    WildcardNamespace,
 };
 
 /// The depth from which the strategies of recursive items stop recursing.
@@ -236,9 +235,15 @@ impl<'m> Context<'m> {
             };
             parts.push(Part::new(&attribute.name, strategy));
         }
-        if let Some(field) = &plan.other_attributes {
+        if let Some(other) = &plan.other_attributes {
             let declared = plan.attributes.iter().map(|attribute| attribute.xml_name.as_str());
-            parts.push(Part::new(field, quote! { xml::AnyAttribute::wildcard_strategy(&[#(#declared),*]) }));
+            let strategy = if other.namespaces.admits(None) {
+                quote! { xml::AnyAttribute::wildcard_strategy(&[#(#declared),*]) }
+            } else {
+                // Attributes in a namespace are not drawn: none is a valid set too.
+                quote! { ::proptest::strategy::Just(Vec::new()) }
+            };
+            parts.push(Part::new(&other.field, strategy));
         }
         let neighbours = neighbours(plan.content.fields().iter().map(|field| &field.kind));
         match &plan.content {
@@ -352,11 +357,7 @@ impl<'m> Context<'m> {
                 (one, group.occurs)
             }
             FieldKind::Wildcard(wildcard) => {
-                let namespace = match wildcard.namespace {
-                    WildcardNamespace::Any => quote! { xml::WildcardNamespace::Any },
-                    WildcardNamespace::Local => quote! { xml::WildcardNamespace::Local },
-                    WildcardNamespace::Other => quote! { xml::WildcardNamespace::Other },
-                };
+                let namespace = wildcard_namespace(&wildcard.namespace);
                 let mut excluded: Vec<&String> = wildcard.followers.iter().chain(neighbours).collect();
                 excluded.sort();
                 excluded.dedup();
@@ -466,6 +467,11 @@ impl<'m> Context<'m> {
             quote! {
                 #one.prop_filter("an empty element reads as its default", |value| !xml::lexical_form(value).is_empty())
             }
+        } else {
+            one
+        };
+        let one = if element.nillable {
+            quote! { xml::Nillable::strategy(#one) }
         } else {
             one
         };

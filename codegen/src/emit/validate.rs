@@ -205,6 +205,9 @@ fn kind(
                 }
             });
             let values = match &element.checks {
+                Some(checks) if element.nillable => {
+                    Some(checked_nillable(checks, &place, element.occurs, xml_name, static_name, redacted))
+                }
                 Some(checks) => Some(checked(checks, &place, element.occurs, xml_name, static_name, redacted)),
                 None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
             };
@@ -286,6 +289,44 @@ fn checked(
             quote! {
                 xml::for_each_child(#reference, #name, path, |value, path| {
                     #check
+                });
+            }
+        }
+    }
+}
+
+/// As [`checked`], for the values of a nillable element: nil occurrences
+/// have nothing to check.
+fn checked_nillable(
+    checks: &Checks,
+    place: &Place,
+    occurs: Occurs,
+    name: &str,
+    static_name: &str,
+    redacted: bool,
+) -> TokenStream {
+    let reference = &place.reference;
+    match occurs {
+        Occurs::Required | Occurs::Optional => {
+            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name, redacted);
+            let pattern = if occurs == Occurs::Required {
+                quote! { xml::Nillable::Value(value) }
+            } else {
+                quote! { Some(xml::Nillable::Value(value)) }
+            };
+            quote! {
+                if let #pattern = #reference {
+                    #check
+                }
+            }
+        }
+        Occurs::Repeated { .. } => {
+            let check = check(checks, quote! { value }, quote! { path }, static_name, redacted);
+            quote! {
+                xml::for_each_child(#reference, #name, path, |value, path| {
+                    if let xml::Nillable::Value(value) = value {
+                        #check
+                    }
                 });
             }
         }
@@ -455,6 +496,14 @@ fn alternatives(choice: &Choice, validating: &dyn Fn(&RustType) -> bool, positio
                 let xml_name = &element.xml_name;
                 let path = quote! { &xml::choice_path(path, #xml_name, position) };
                 match (&element.checks, validating(&element.ty)) {
+                    (Some(checks), _) if element.nillable => {
+                        let check = check(checks, quote! { value }, path, &variant.name, false);
+                        Some(quote! {
+                            if let xml::Nillable::Value(value) = value {
+                                #check
+                            }
+                        })
+                    }
                     (Some(checks), _) => Some(check(checks, quote! { value }, path, &variant.name, false)),
                     (None, true) => Some(quote! { value.validate_into(#path, violations); }),
                     (None, false) => None,

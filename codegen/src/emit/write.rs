@@ -22,8 +22,8 @@ pub fn attributes(plan: &Struct) -> TokenStream {
             }
         }
     });
-    let other = plan.other_attributes.as_ref().map(|field| {
-        let field = ident(field);
+    let other = plan.other_attributes.as_ref().map(|other| {
+        let field = ident(&other.field);
         quote! {
             for attribute in &self.#field {
                 w.attribute(&attribute.name, &attribute.value);

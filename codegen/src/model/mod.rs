@@ -5,9 +5,11 @@
 
 mod builtin;
 mod resolve;
+mod wildcard;
 
 pub use builtin::{Builtin, ValueKind, WhiteSpace};
 pub use resolve::resolve;
+pub use wildcard::{NamespaceConstraint, ProcessContents, Wildcard, WildcardError};
 
 use crate::source::{Sources, Span};
 pub use crate::xsd::syntax::{Compositor, QName};
@@ -228,8 +230,8 @@ pub struct ComplexType {
     pub content: Content,
     /// This type's own attributes, attribute groups expanded.
     pub attributes: Vec<Attribute>,
-    /// Whether it has an attribute wildcard (its own or inherited).
-    pub any_attribute: bool,
+    /// Its attribute wildcard (its own, joined with an inherited one).
+    pub any_attribute: Option<Wildcard>,
 }
 
 /// Derivation of a complex type from another type.
@@ -337,15 +339,8 @@ pub struct ElementUse {
     pub default: Option<String>,
     /// `fixed` value.
     pub fixed: Option<String>,
-}
-
-/// An `xs:any` wildcard.
-#[derive(Debug, Clone)]
-pub struct Wildcard {
-    /// `namespace`, as written.
-    pub namespace: String,
-    /// `processContents`.
-    pub process_contents: String,
+    /// Whether a document may mark it `xsi:nil="true"` (`nillable`).
+    pub nillable: bool,
 }
 
 /// An attribute of a complex type.
@@ -378,6 +373,8 @@ pub struct GlobalElement {
     pub namespace: Option<String>,
     /// Its type.
     pub ty: TypeRef,
+    /// Whether a document may mark it `xsi:nil="true"` (`nillable`).
+    pub nillable: bool,
     /// Documentation.
     pub doc: Option<String>,
     /// Where.

@@ -7,6 +7,9 @@ use crate::error::{SchemaError, SchemaErrorKind};
 use crate::xsd::SchemaSet;
 use crate::xsd::syntax::{self, Component, FacetKind, TypeReference};
 
+/// The attributes of an attribute group, and its wildcard.
+type AttributeGroup = (Vec<Attribute>, Option<Wildcard>);
+
 /// Resolves every reference of the schema set. Every problem found is
 /// reported, not just the first.
 pub fn resolve(set: SchemaSet) -> Result<Schema, Vec<SchemaError>> {
@@ -62,7 +65,7 @@ struct Resolver<'s> {
     elements: Vec<Option<GlobalElement>>,
     group_cache: HashMap<ComponentAt, Option<Particle>>,
     groups_in_progress: HashSet<ComponentAt>,
-    attribute_group_cache: HashMap<ComponentAt, Option<(Vec<Attribute>, bool)>>,
+    attribute_group_cache: HashMap<ComponentAt, Option<AttributeGroup>>,
     errors: Vec<SchemaError>,
 }
 
@@ -206,6 +209,7 @@ impl<'s> Resolver<'s> {
                     name,
                     namespace: document.target_namespace.clone(),
                     ty,
+                    nillable: decl.nillable,
                     doc: decl.doc.clone(),
                     span: decl.span,
                 });
@@ -375,10 +379,18 @@ impl<'s> Resolver<'s> {
             // Mixed with no element content: text of any kind.
             complex.content = Content::Simple { value: TypeRef::Builtin(Builtin::String), facets: Box::default() };
         }
-        if let Some(base) = complex.derivation.map(|derivation| derivation.base)
+        // An extension admits the attributes its base's wildcard admits too;
+        // a restriction states its own wildcard, or has none.
+        if let Some(Derivation { base, method: DerivationMethod::Extension }) = complex.derivation
             && let Some(base) = self.complex_of(base)
         {
-            complex.any_attribute |= base.any_attribute;
+            complex.any_attribute = match (complex.any_attribute.take(), &base.any_attribute) {
+                (Some(own), Some(inherited)) => Some(Wildcard {
+                    namespaces: own.namespaces.union(&inherited.namespaces),
+                    process_contents: own.process_contents,
+                }),
+                (own, inherited) => own.or_else(|| inherited.clone()),
+            };
         }
         self.check_attribute_names(&complex);
         Some(TypeDef { name, span: def.span, doc: def.doc.clone(), kind: TypeKind::Complex(complex) })
@@ -571,10 +583,7 @@ impl<'s> Resolver<'s> {
                 doc: doc.clone(),
             }),
             syntax::Term::GroupRef(name) => self.group_ref(name, document, particle.span)?,
-            syntax::Term::Any(wildcard) => Term::Any(Wildcard {
-                namespace: wildcard.namespace.clone(),
-                process_contents: wildcard.process_contents.clone(),
-            }),
+            syntax::Term::Any(wildcard) => Term::Any(self.wildcard(wildcard, document, particle.span)?),
         };
         Some(Particle { span: particle.span, min: particle.occurs.min, max: particle.occurs.max, term })
     }
@@ -635,6 +644,7 @@ impl<'s> Resolver<'s> {
                 span: decl.span,
                 default: decl.default.clone(),
                 fixed: decl.fixed.clone(),
+                nillable: global.nillable,
             });
         }
         let name = decl.name.clone()?;
@@ -655,6 +665,7 @@ impl<'s> Resolver<'s> {
             span: decl.span,
             default: decl.default.clone(),
             fixed: decl.fixed.clone(),
+            nillable: decl.nillable,
         })
     }
 
@@ -663,24 +674,54 @@ impl<'s> Resolver<'s> {
         uses: &'s syntax::AttributeUses,
         owner: &Owner,
         document: usize,
-    ) -> (Vec<Attribute>, bool) {
+    ) -> (Vec<Attribute>, Option<Wildcard>) {
         let mut attributes = Vec::new();
-        let mut any_attribute = uses.any_attribute.is_some();
+        let mut any_attribute =
+            uses.any_attribute.as_ref().and_then(|any| self.wildcard(&any.wildcard, document, any.span));
+        // XSD 1.0: the wildcards of referenced attribute groups and the local
+        // one admit together only what every one of them admits.
+        let mut group_wildcards = Vec::new();
         for attribute_use in &uses.uses {
             match attribute_use {
                 syntax::AttributeUse::Attribute(decl) => attributes.extend(self.attribute(decl, owner, document)),
                 syntax::AttributeUse::GroupRef { span, name } => {
                     if let Some((group, any)) = self.attribute_group(name, document, *span) {
                         attributes.extend(group);
-                        any_attribute |= any;
+                        group_wildcards.extend(any);
                     }
                 }
             }
         }
+        for wildcard in group_wildcards {
+            any_attribute = Some(match any_attribute {
+                Some(own) => Wildcard {
+                    namespaces: own.namespaces.intersection(&wildcard.namespaces),
+                    process_contents: own.process_contents,
+                },
+                None => wildcard,
+            });
+        }
         (attributes, any_attribute)
     }
 
-    fn attribute_group(&mut self, name: &QName, document: usize, span: Span) -> Option<(Vec<Attribute>, bool)> {
+    /// A wildcard's constraints given their meaning in `document`, whose
+    /// target namespace `##targetNamespace` and `##other` refer to.
+    fn wildcard(&mut self, wildcard: &syntax::Wildcard, document: usize, span: Span) -> Option<Wildcard> {
+        let target = self.set.documents[document].target_namespace.as_deref();
+        let parsed = NamespaceConstraint::parse(&wildcard.namespace, target).and_then(|namespaces| {
+            Ok(Wildcard { namespaces, process_contents: ProcessContents::parse(&wildcard.process_contents)? })
+        });
+        match parsed {
+            Ok(wildcard) => Some(wildcard),
+            Err(WildcardError { attribute, value, reason }) => {
+                let attribute = attribute.to_owned();
+                self.error(span, SchemaErrorKind::InvalidAttribute { attribute, value, reason });
+                None
+            }
+        }
+    }
+
+    fn attribute_group(&mut self, name: &QName, document: usize, span: Span) -> Option<AttributeGroup> {
         let Some(at) = self.lookup(&self.attribute_groups, name, document) else {
             self.error(
                 span,

@@ -7,8 +7,8 @@ use super::*;
 use crate::config::Config;
 use crate::error::{SchemaError, SchemaErrorKind};
 use crate::model::{
-    self, AnonymousRole, Builtin, Compositor, Content, DerivationMethod, ElementUse, Owner, Particle, Schema,
-    SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef,
+    self, AnonymousRole, Builtin, Compositor, Content, DerivationMethod, ElementUse, Owner, Particle, ProcessContents,
+    Schema, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::pattern;
@@ -396,7 +396,10 @@ impl<'s> Planner<'s> {
         let type_path = self.paths[id.0].clone();
         let mut fields = Fields::new(name, &type_path, &type_path);
         let attributes = self.plan_attributes(complex, &mut fields.scope);
-        let other_attributes = complex.any_attribute.then(|| fields.scope.claim("other_attributes"));
+        let other_attributes = complex.any_attribute.as_ref().map(|wildcard| OtherAttributes {
+            field: fields.scope.claim("other_attributes"),
+            namespaces: wildcard.namespaces.clone(),
+        });
         let has_attributes = !attributes.is_empty() || other_attributes.is_some();
 
         if let Some(value) = self.simple_content_value(complex) {
@@ -544,17 +547,8 @@ impl<'s> Planner<'s> {
         match &particle.term {
             Term::Element(element) => self.push_element(element, particle, fields),
             Term::Any(wildcard) => {
-                let namespace = match wildcard.namespace.as_str() {
-                    "##any" => WildcardNamespace::Any,
-                    "##local" => WildcardNamespace::Local,
-                    "##other" => WildcardNamespace::Other,
-                    other => {
-                        let message = format!("xs:any namespace=\"{other}\" (only ##any, ##local and ##other)");
-                        self.error(particle.span, SchemaErrorKind::Unsupported(message));
-                        WildcardNamespace::Any
-                    }
-                };
-                if !matches!(wildcard.process_contents.as_str(), "lax" | "skip") {
+                let namespace = wildcard.namespaces.clone();
+                if wildcard.process_contents == ProcessContents::Strict {
                     // Strict wildcard content must match declarations the types do not hold.
                     let message = "xs:any with processContents=\"strict\" (the default); lax and skip are supported";
                     self.error(particle.span, SchemaErrorKind::Unsupported(message.to_owned()));
@@ -610,6 +604,9 @@ impl<'s> Planner<'s> {
                 SchemaErrorKind::Unsupported("a default value on a repeated element or one of complex type".to_owned()),
             );
         }
+        if element.nillable {
+            self.check_nillable(element);
+        }
         let mut doc = doc_lines(element.doc.as_deref());
         if !doc.is_empty() {
             doc.push(String::new());
@@ -624,6 +621,9 @@ impl<'s> Planner<'s> {
             ),
             None => format!("Element `<{}>`.", element.name),
         });
+        if element.nillable {
+            doc.push("Nillable: a document may mark it `xsi:nil=\"true\"` ([`xml::Nillable::Nil`]).".to_owned());
+        }
         let field_path = format!("{}/{}", fields.type_path, element.name);
         let wanted = match self.config.field_names.get(&field_path) {
             Some(name) => {
@@ -646,9 +646,27 @@ impl<'s> Planner<'s> {
                 default,
                 is_simple: self.schema.complex(element.ty).is_none()
                     && element.ty != TypeRef::Builtin(Builtin::AnyType),
+                nillable: element.nillable,
             }),
             redacted: self.config.redacted.contains(&element.name),
         });
+    }
+
+    /// A nil element keeps the attributes of its type, which a
+    /// `Nillable::Nil` has no room for; and it has no text, so no default
+    /// applies to it.
+    fn check_nillable(&mut self, element: &ElementUse) {
+        let has_attributes = self.schema.complex(element.ty).is_some_and(|complex| {
+            !self.schema.effective_attributes(complex).is_empty() || complex.any_attribute.is_some()
+        });
+        if has_attributes {
+            let message = "a nillable element whose type has attributes (a nil element keeps them)";
+            self.error(element.span, SchemaErrorKind::Unsupported(message.to_owned()));
+        }
+        if element.default.is_some() {
+            let message = "a default value on a nillable element";
+            self.error(element.span, SchemaErrorKind::Unsupported(message.to_owned()));
+        }
     }
 
     fn element_type(&mut self, element: &ElementUse) -> (RustType, Option<Checks>) {

@@ -7,6 +7,7 @@ mod checks;
 
 pub use build::plan;
 
+pub use crate::model::NamespaceConstraint;
 use crate::model::WhiteSpace;
 use crate::source::Span;
 
@@ -145,13 +146,22 @@ pub struct Struct {
     /// Attributes, in schema order.
     pub attributes: Vec<AttributeField>,
     /// The field that keeps attributes matched by `xs:anyAttribute`.
-    pub other_attributes: Option<String>,
+    pub other_attributes: Option<OtherAttributes>,
     /// What is between the tags.
     pub content: StructContent,
     /// Fields of an optional `xs:all` whose elements the schema requires
     /// when any element of the group is present: each is an `Option`, and
     /// reading and `validate()` check they are there whenever the others are.
     pub required_together: Vec<String>,
+}
+
+/// The attributes an `xs:anyAttribute` wildcard matches.
+#[derive(Debug)]
+pub struct OtherAttributes {
+    /// The field that keeps them.
+    pub field: String,
+    /// Which namespaces they may be in.
+    pub namespaces: NamespaceConstraint,
 }
 
 /// What a struct holds between its tags.
@@ -232,6 +242,9 @@ pub struct ElementField {
     /// Whether the element holds only text (its type is simple), which the
     /// reader has a faster path for.
     pub is_simple: bool,
+    /// Whether the declaration is `nillable`: each occurrence is then an
+    /// `xml::Nillable`, a value or nil.
+    pub nillable: bool,
 }
 
 /// A group inside the content.
@@ -257,18 +270,7 @@ pub struct WildcardField {
     /// Elements that end the wildcard's run: those that may come after it.
     pub followers: Vec<String>,
     /// Which elements match (the wildcard's `namespace`).
-    pub namespace: WildcardNamespace,
-}
-
-/// The `namespace` of an `xs:any` wildcard, as far as no-namespace schemas go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WildcardNamespace {
-    /// `##any`.
-    Any,
-    /// `##local`.
-    Local,
-    /// `##other`.
-    Other,
+    pub namespace: NamespaceConstraint,
 }
 
 /// How often a field occurs, as the Rust type shows it.

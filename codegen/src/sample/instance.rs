@@ -9,8 +9,12 @@ use super::measure::{INFINITE, maximal_count, particle_size, particle_weight, te
 use super::value::{Want, canonical, value};
 use super::{Extent, Sample, SampleError, Sampler};
 use crate::model::{
-    Builtin, ComplexType, Compositor, Content, Facets, Group, Particle, Term, TypeId, TypeKind, TypeRef, Wildcard,
+    Builtin, ComplexType, Compositor, Content, Facets, Group, Particle, ProcessContents, Term, TypeId, TypeKind,
+    TypeRef, Wildcard,
 };
+
+/// The namespace of `xsi:nil`.
+const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
 /// How many instances of one complex type a maximal sample nests inside
 /// each other; deeper, the type's instances are minimal.
@@ -203,6 +207,14 @@ impl<'a, 's> Builder<'a, 's> {
                     let rest = &focus[1..];
                     let child_mode = if rest.is_empty() { self.extent } else { Extent::Minimal };
                     Ok(vec![self.element(&element.name, element.ty, default, child_mode, rest)?])
+                } else if element.nillable && mode == Extent::Maximal {
+                    // A maximal sample shows that the element may be nil.
+                    self.elements += 1;
+                    let attributes = vec![
+                        ("xmlns:xsi".to_owned(), XSI_NAMESPACE.to_owned()),
+                        ("xsi:nil".to_owned(), "true".to_owned()),
+                    ];
+                    Ok(vec![Node { name: element.name.clone(), attributes, content: NodeContent::Text(String::new()) }])
                 } else {
                     Ok(vec![self.element(&element.name, element.ty, default, mode, &[])?])
                 }
@@ -258,7 +270,7 @@ impl<'a, 's> Builder<'a, 's> {
     /// wildcard wants one; with a strict wildcard, a minimal instance of a
     /// global element.
     fn wildcard(&mut self, wildcard: &Wildcard, mode: Extent) -> Result<Vec<Node>, SampleError> {
-        if wildcard.process_contents == "strict" {
+        if wildcard.process_contents == ProcessContents::Strict {
             let sizes = &self.sampler.sizes;
             let global = self.sampler.schema.elements.iter().find(|global| match global.ty {
                 TypeRef::Defined(id) => sizes[id.0] != INFINITE,
@@ -269,18 +281,15 @@ impl<'a, 's> Builder<'a, 's> {
                 return Ok(vec![self.element(&name, ty, None, Extent::Minimal, &[])?]);
             }
         }
-        let first = wildcard.namespace.split_whitespace().next().unwrap_or("##any");
-        let namespaced = first == "##other" || !first.starts_with("##");
-        let name = if namespaced {
-            format!("other:{}", self.sampler.open_names.element)
-        } else {
-            self.sampler.open_names.element.clone()
+        let namespace = wildcard.namespaces.example(OTHER_NAMESPACE);
+        let name = match namespace {
+            Some(_) => format!("other:{}", self.sampler.open_names.element),
+            None => self.sampler.open_names.element.clone(),
         };
         self.elements += 1;
         let mut node = self.open_content(&name, mode);
-        if namespaced {
-            let uri = if first.starts_with("##") { OTHER_NAMESPACE } else { first };
-            node.attributes.insert(0, ("xmlns:other".to_owned(), uri.to_owned()));
+        if let Some(uri) = namespace {
+            node.attributes.insert(0, ("xmlns:other".to_owned(), uri));
         }
         Ok(vec![node])
     }

@@ -47,6 +47,15 @@ struct Parser<'s> {
     elements_qualified: bool,
 }
 
+/// The `namespace` and `processContents` of `xs:any` or `xs:anyAttribute`,
+/// with their defaults; `model` gives them their meaning.
+fn wildcard(node: Node<'_, '_>) -> Wildcard {
+    Wildcard {
+        namespace: node.attribute("namespace").unwrap_or("##any").to_owned(),
+        process_contents: node.attribute("processContents").unwrap_or("strict").to_owned(),
+    }
+}
+
 /// The local name of a schema element, `None` for elements outside the XSD namespace.
 fn xsd_name<'n>(node: Node<'n, '_>) -> Option<&'n str> {
     let name = node.tag_name();
@@ -150,6 +159,20 @@ impl Parser<'_> {
         }
     }
 
+    /// An `xs:boolean` attribute (`true`, `false`, `1`, `0`).
+    fn boolean(&mut self, node: Node<'_, '_>, attribute: &str) -> Option<bool> {
+        match node.attribute(attribute)?.trim() {
+            "true" | "1" => Some(true),
+            "false" | "0" => Some(false),
+            other => {
+                let (span, value) = (self.attribute_span(node, attribute), other.to_owned());
+                let reason = "expected 'true' or 'false'".to_owned();
+                self.error(span, SchemaErrorKind::InvalidAttribute { attribute: attribute.to_owned(), value, reason });
+                None
+            }
+        }
+    }
+
     fn documentation(&self, node: Node<'_, '_>) -> Documentation {
         let mut paragraphs = Vec::new();
         for annotation in element_children(node).filter(|child| xsd_name(*child) == Some("annotation")) {
@@ -240,7 +263,8 @@ impl Parser<'_> {
     }
 
     fn element(&mut self, node: Node<'_, '_>, top_level: bool) -> Option<ElementDecl> {
-        self.refuse_attributes(node, &[("nillable", "false"), ("abstract", "false")]);
+        self.refuse_attributes(node, &[("abstract", "false")]);
+        let nillable = self.boolean(node, "nillable").unwrap_or(false);
         if node.has_attribute("substitutionGroup") {
             self.unsupported(node, "substitution groups".to_owned());
         }
@@ -306,6 +330,7 @@ impl Parser<'_> {
             qualified,
             default: node.attribute("default").map(str::to_owned),
             fixed: node.attribute("fixed").map(str::to_owned),
+            nillable,
             doc: self.documentation(node),
         })
     }
@@ -422,10 +447,7 @@ impl Parser<'_> {
                     return None;
                 }
             },
-            "any" => Term::Any(Wildcard {
-                namespace: node.attribute("namespace").unwrap_or("##any").to_owned(),
-                process_contents: node.attribute("processContents").unwrap_or("strict").to_owned(),
-            }),
+            "any" => Term::Any(wildcard(node)),
             kind @ ("sequence" | "choice" | "all") => {
                 let compositor = match kind {
                     "sequence" => Compositor::Sequence,
@@ -468,7 +490,7 @@ impl Parser<'_> {
                     self.error(self.span(node), SchemaErrorKind::MissingAttribute { element, attribute: "ref" });
                 }
             },
-            _ => uses.any_attribute = Some(self.span(node)),
+            _ => uses.any_attribute = Some(AttributeWildcard { span: self.span(node), wildcard: wildcard(node) }),
         }
     }
 

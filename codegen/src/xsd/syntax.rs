@@ -118,6 +118,8 @@ pub struct ElementDecl {
     pub default: Option<String>,
     /// `fixed`.
     pub fixed: Option<String>,
+    /// `nillable="true"`: a document may mark the element `xsi:nil`.
+    pub nillable: bool,
     /// Documentation.
     pub doc: Documentation,
 }
@@ -190,7 +192,16 @@ pub struct AttributeUses {
     /// `xs:attribute` and `xs:attributeGroup ref`, in document order.
     pub uses: Vec<AttributeUse>,
     /// `xs:anyAttribute`.
-    pub any_attribute: Option<Span>,
+    pub any_attribute: Option<AttributeWildcard>,
+}
+
+/// An `xs:anyAttribute`.
+#[derive(Debug, Clone)]
+pub struct AttributeWildcard {
+    /// Where.
+    pub span: Span,
+    /// Its `namespace` and `processContents`.
+    pub wildcard: Wildcard,
 }
 
 /// An attribute, or a reference to a group of them.
@@ -285,7 +296,7 @@ pub enum Term {
     Any(Wildcard),
 }
 
-/// An `xs:any` wildcard.
+/// The constraints of an `xs:any` or `xs:anyAttribute` wildcard, as written.
 #[derive(Debug, Clone)]
 pub struct Wildcard {
     /// `namespace`, as written (`##any` by default).

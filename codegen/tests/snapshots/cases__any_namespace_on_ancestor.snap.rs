@@ -34,7 +34,9 @@ impl XmlElement for Doc {
     ) -> Result<Self, xml::ReadError> {
         let mut other_attributes = Vec::new();
         for attribute in r.attributes(start) {
-            other_attributes.push(attribute?.to_any());
+            let attribute = attribute?;
+            r.admit_attribute(start, &attribute, xml::WildcardNamespace::Other)?;
+            other_attributes.push(attribute.to_any());
         }
         r.declare_namespaces(&mut other_attributes);
         let value = Self {

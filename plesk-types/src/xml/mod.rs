@@ -10,6 +10,7 @@
 
 mod any;
 mod facet;
+mod nillable;
 mod read_error;
 mod reader;
 mod validate;
@@ -19,6 +20,7 @@ mod writer;
 
 pub use any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
 pub use facet::{DecimalFacets, ListFacets, NumberFacets, Pattern, StringFacets, WhiteSpace, check_characters};
+pub use nillable::{Nillable, XSI_NAMESPACE};
 pub use read_error::{DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions};
 pub use reader::{Attribute, Start, WildcardNamespace, XmlReader};
 pub use validate::{

@@ -158,6 +158,13 @@ pub enum ReadErrorKind {
     /// A required attribute is missing.
     #[error("missing required attribute '{0}'")]
     MissingAttribute(&'static str),
+    /// `xsi:nil` on an element whose declaration is not nillable.
+    #[error("xsi:nil on an element that is not nillable")]
+    NotNillable,
+    /// Content (text, even white space, or elements) in an element marked
+    /// `xsi:nil="true"`.
+    #[error("an element marked xsi:nil=\"true\" must be empty")]
+    NilWithContent,
     /// A value not in the lexical space of its type.
     #[error("invalid value {value:?}: {error}")]
     InvalidValue {

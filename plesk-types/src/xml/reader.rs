@@ -8,16 +8,14 @@ use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
+use super::nillable::XSI_NAMESPACE;
 use super::read_error::{Position, ReadError, ReadErrorKind, ReadOptions};
 use super::value::{SimpleValue, is_xml_space};
 use super::wellformed;
 use super::{XmlElement, XmlGroup};
 
-/// The namespace of `xsi:schemaLocation` and `xsi:noNamespaceSchemaLocation`.
-const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
-
 /// A start tag just read: the element's name and attributes.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Start<'a> {
     name: &'a str,
     /// The tag between `<` and `>` (or `/>`): the name, then the attributes.
@@ -45,13 +43,6 @@ impl<'a> Start<'a> {
     fn declares_xsi(&self) -> bool {
         let raw = self.attributes_raw();
         !raw.is_empty() && raw.contains("xmlns:xsi")
-    }
-
-    /// Whether the tag puts itself in a namespace with `xmlns="uri"`.
-    fn declares_default_namespace(&self) -> bool {
-        self.attributes()
-            .flatten()
-            .any(|attribute| attribute.key.into_inner() == "xmlns" && !attribute.value.is_empty())
     }
 
     /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
@@ -97,18 +88,41 @@ impl<'s> Attribute<'s> {
     }
 }
 
-/// Which elements an `xs:any` wildcard of a schema without a target
-/// namespace matches (its `namespace` attribute).
+/// Which namespaces the elements (or attributes) an `xs:any` (or
+/// `xs:anyAttribute`) wildcard matches may be in: its `namespace` attribute,
+/// read in the light of the declaring schema's target namespace. `None` in a
+/// list stands for no namespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WildcardNamespace {
-    /// `##any`: every element.
+    /// `##any`: every namespace, and none.
     Any,
-    /// `##local`: elements in no namespace.
+    /// `##local` (or `##targetNamespace` of a schema without one): no namespace.
     Local,
-    /// `##other`: elements in a namespace (a prefix, or a default namespace
-    /// declared on them).
+    /// `##other` of a schema without a target namespace: any namespace.
     Other,
+    /// A list of namespaces, `None` for `##local`.
+    Only(&'static [Option<&'static str>]),
+    /// Any namespace but these (`None`: no namespace): `##other` of a schema
+    /// with a target namespace excludes it and no namespace.
+    Not(&'static [Option<&'static str>]),
 }
+
+impl WildcardNamespace {
+    /// Whether an element or attribute in `namespace` (`None`: in no
+    /// namespace) matches.
+    pub fn admits(&self, namespace: Option<&str>) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Local => namespace.is_none(),
+            Self::Other => namespace.is_some(),
+            Self::Only(admitted) => admitted.contains(&namespace),
+            Self::Not(excluded) => !excluded.contains(&namespace),
+        }
+    }
+}
+
+/// The namespace the `xml` prefix is bound to, always.
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// What follows in element content, once white space, comments and
 /// processing instructions are skipped.
@@ -151,6 +165,9 @@ pub struct XmlReader<'a> {
     options: ReadOptions,
     /// How many `xs:anyType` contents are being read, one inside the other.
     any_depth: usize,
+    /// The offset of the start tag of the element being read whose
+    /// declaration is nillable: the one element `xsi:nil` may be on.
+    nillable_start: Option<usize>,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -170,7 +187,7 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Self { input, events, next: None, open: Vec::new(), options, any_depth: 0 }
+        Self { input, events, next: None, open: Vec::new(), options, any_depth: 0, nillable_start: None }
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,
@@ -503,16 +520,12 @@ impl<'a> XmlReader<'a> {
             let Token::Start(start) = self.peek_token()? else {
                 break;
             };
+            let start = *start;
             if followers.contains(&start.name) {
                 break;
             }
-            let qualified = start.name.contains(':') || start.declares_default_namespace();
-            let matches = match namespace {
-                WildcardNamespace::Any => true,
-                WildcardNamespace::Local => !qualified,
-                WildcardNamespace::Other => qualified,
-            };
-            if !matches {
+            let in_namespace = self.element_namespace(&start)?;
+            if !namespace.admits(in_namespace.as_deref()) {
                 let found = start.name.to_owned();
                 return Err(self.error_at_next(ReadErrorKind::UnexpectedElement { found, expected: &[] }));
             }
@@ -556,7 +569,52 @@ impl<'a> XmlReader<'a> {
     /// Checks that the current element, of a type with empty content, holds
     /// nothing at all: not even white space.
     pub fn empty_content(&mut self) -> Result<(), ReadError> {
+        self.nothing_inside(false)
+    }
+
+    /// Whether `start`, the start tag of an element whose declaration is
+    /// nillable, says `xsi:nil="true"`. Whatever it says, `xsi:nil` is then
+    /// allowed on this element (and on no other that is not nillable).
+    pub fn nil(&mut self, start: &Start<'a>) -> Result<bool, ReadError> {
+        self.nillable_start = Some(start.offset);
+        if start.attributes_raw().is_empty() {
+            return Ok(false);
+        }
+        self.check_attribute_syntax(start)?;
+        let mut nil = false;
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
+            let name = attribute.key.into_inner();
+            if !self.is_xsi_nil(start, name) {
+                continue;
+            }
+            let offset = self.offset_of(&attribute.value).unwrap_or(start.offset);
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|error| self.error_at(offset, attribute_error_kind(&error)))?;
+            nil = bool::parse_text(&value).map_err(|error| {
+                let kind = ReadErrorKind::InvalidValue { value: value.clone().into_owned(), error };
+                ReadError::new(kind, format!("{}/@{name}", self.path()), Position::at_offset(self.input, offset))
+            })?;
+        }
+        Ok(nil)
+    }
+
+    /// Checks that the current element, marked `xsi:nil="true"`, has no
+    /// attribute but namespace declarations and `xsi` ones, and no content:
+    /// not even white space.
+    pub fn nil_content(&mut self, start: &Start<'a>) -> Result<(), ReadError> {
+        self.no_attributes(start)?;
+        self.nothing_inside(true)
+    }
+
+    /// Checks that the current element holds nothing but comments and
+    /// processing instructions; `nil` says why it must be empty.
+    fn nothing_inside(&mut self, nil: bool) -> Result<(), ReadError> {
         if self.next.is_some() {
+            if nil && let Some(Token::Start(_)) = self.next {
+                return Err(self.error_at_next(ReadErrorKind::NilWithContent));
+            }
             return self.end_of_content(&[]);
         }
         loop {
@@ -568,8 +626,14 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::Comment(text) => self.check_chars(offset, &text)?,
                 Event::PI(_) => {}
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if nil => {
+                    return Err(self.error_at(offset, ReadErrorKind::NilWithContent));
+                }
                 Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
                     return Err(self.error_at(offset, ReadErrorKind::TextInEmptyElement));
+                }
+                Event::Start(_) | Event::Empty(_) if nil => {
+                    return Err(self.error_at(offset, ReadErrorKind::NilWithContent));
                 }
                 Event::Start(tag) | Event::Empty(tag) => {
                     let found = self.name_of(offset, &tag)?.to_owned();
@@ -609,6 +673,13 @@ impl<'a> XmlReader<'a> {
             }
             if matches!(name, "xsi:schemaLocation" | "xsi:noNamespaceSchemaLocation") && self.xsi_declared(start) {
                 return None;
+            }
+            if self.is_xsi_nil(start, name) {
+                if self.nillable_start == Some(start.offset) {
+                    return None;
+                }
+                let offset = self.offset_of(name).unwrap_or(start.offset);
+                return Some(Err(self.error_at(offset, ReadErrorKind::NotNillable)));
             }
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -1041,6 +1112,72 @@ impl<'a> XmlReader<'a> {
             Some((at, character)) => Err(self.error_at(offset + at, forbidden(character))),
             None => Ok(()),
         }
+    }
+
+    /// The namespace of the element `start` opens: its prefix's, or the
+    /// default namespace it declares (typed elements around it declare none).
+    fn element_namespace(&self, start: &Start<'a>) -> Result<Option<String>, ReadError> {
+        match start.name.split_once(':') {
+            Some((prefix, _)) => self.prefix_namespace(start, prefix).map(Some).ok_or_else(|| {
+                self.error_at(
+                    start.offset,
+                    ReadErrorKind::Syntax(format!("namespace prefix '{prefix}' is not declared")),
+                )
+            }),
+            None => Ok(start.attributes().flatten().find(|attribute| attribute.key.into_inner() == "xmlns").and_then(
+                |attribute| {
+                    let uri = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
+                    (!uri.is_empty()).then(|| uri.into_owned())
+                },
+            )),
+        }
+    }
+
+    /// The namespace `prefix` is bound to at `start`, declared there or on an
+    /// element around it.
+    fn prefix_namespace(&self, start: &Start<'a>, prefix: &str) -> Option<String> {
+        if prefix == "xml" {
+            return Some(XML_NAMESPACE.to_owned());
+        }
+        let declared_here = start.namespace_declarations().into_iter().find(|(known, _)| known == prefix);
+        declared_here.map(|(_, uri)| uri).or_else(|| {
+            let frames = self.open.iter().rev().flat_map(|frame| &frame.namespaces);
+            frames.clone().find(|(known, _)| known == prefix).map(|(_, uri)| uri.clone())
+        })
+    }
+
+    /// Checks that `attribute`, not declared by the element's type, is in a
+    /// namespace its `xs:anyAttribute` wildcard admits.
+    pub fn admit_attribute(
+        &self,
+        start: &Start<'a>,
+        attribute: &Attribute<'_>,
+        namespace: WildcardNamespace,
+    ) -> Result<(), ReadError> {
+        let in_namespace = match attribute.name.split_once(':') {
+            Some((prefix, _)) => match self.prefix_namespace(start, prefix) {
+                Some(uri) => Some(uri),
+                None => {
+                    let message = format!("namespace prefix '{prefix}' is not declared");
+                    return Err(self.error_at(attribute.offset, ReadErrorKind::Syntax(message)));
+                }
+            },
+            None => None,
+        };
+        if namespace.admits(in_namespace.as_deref()) {
+            Ok(())
+        } else {
+            Err(self.unexpected_attribute(start, attribute))
+        }
+    }
+
+    /// Whether the attribute `name` of `start` is `xsi:nil`: `nil` with a
+    /// prefix bound to the XML Schema instance namespace.
+    fn is_xsi_nil(&self, start: &Start<'a>, name: &str) -> bool {
+        let Some((prefix, "nil")) = name.split_once(':') else {
+            return false;
+        };
+        self.prefix_namespace(start, prefix).as_deref() == Some(XSI_NAMESPACE)
     }
 
     fn xsi_declared(&self, start: &Start<'a>) -> bool {

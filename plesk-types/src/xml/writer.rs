@@ -78,6 +78,16 @@ impl XmlWriter {
         self.out.push('"');
     }
 
+    /// Marks the open element nil: `xsi:nil="true"`, with the `xsi` prefix
+    /// declared on the element itself, so that it is namespace-well-formed
+    /// wherever it is written.
+    pub fn nil(&mut self) {
+        debug_assert!(self.start_tag_open, "xsi:nil written outside a start tag");
+        self.out.push_str(" xmlns:xsi=\"");
+        self.out.push_str(super::nillable::XSI_NAMESPACE);
+        self.out.push_str("\" xsi:nil=\"true\"");
+    }
+
     /// Writes `value` as escaped character data. An empty value leaves the
     /// element empty, written `<name/>`.
     pub fn value(&mut self, value: &impl SimpleValue) {
