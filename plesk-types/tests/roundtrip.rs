@@ -26,7 +26,7 @@ use proptest::strategy::{Just, Strategy};
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 // The generated code of the generator's case with strategies, as
-// `plesk-codegen` snapshots it (see `cases.rs`, which runs its documents).
+// `plesk-codegen` snapshots it (see `case_documents.rs`, which runs its documents).
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__strategies.snap.rs"]

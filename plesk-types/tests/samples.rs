@@ -17,7 +17,7 @@ use plesk_types::xml::{Document, ReadOptions};
 use plesk_types::{v1_6_7_0, v1_6_8_0};
 
 // The generated code of the cases, as `plesk-codegen` snapshots it (see
-// `cases.rs`); only the root types are used here.
+// `case_documents.rs`); only the root types are used here.
 #[allow(dead_code)]
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/cases__all.snap.rs"]

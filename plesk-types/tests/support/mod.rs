@@ -8,11 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use plesk_types::v1_6_8_0::*;
 use plesk_types::xml::{AnyAttribute, AnyContent, AnyElement, AnyNode};
+
+#[path = "../../../codegen/tests/support/xmllint.rs"]
+pub mod xmllint;
 
 // ---------------------------------------------------------------------------
 // Paths
@@ -51,49 +52,15 @@ impl Side {
     }
 }
 
-/// What xmllint said about a document.
-#[derive(Debug, Clone)]
-pub struct XmllintVerdict {
-    /// The document is well-formed and valid against the schema.
-    pub valid: bool,
-    /// xmllint's messages.
-    pub report: String,
-}
-
-/// Validates `document` with `xmllint --noout --schema` against the schema
-/// of `side`.
+/// Validates `document` against the schema of `side`.
 ///
 /// # Panics
 ///
 /// When xmllint is not installed (these tests never skip: install
 /// `libxml2-utils`), or when xmllint fails for another reason than the
 /// document (a schema that does not compile, say).
-pub fn xmllint(side: Side, document: &str) -> XmllintVerdict {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "xmllint-{}-{}.xml",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::write(&file, document).unwrap_or_else(|error| panic!("cannot write {}: {error}", file.display()));
-    let output = Command::new("xmllint").arg("--noout").arg("--schema").arg(side.schema()).arg(&file).output();
-    let output = match output {
-        Ok(output) => output,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => panic!(
-            "xmllint is not installed: install the Debian package libxml2-utils \
-             (`apt-get install libxml2-utils`); CI installs it. These tests are never skipped."
-        ),
-        Err(error) => panic!("cannot run xmllint: {error}"),
-    };
-    // Best effort: a temporary file left behind in the target directory is harmless.
-    let _ = std::fs::remove_file(&file);
-    let report = String::from_utf8_lossy(&output.stderr).into_owned();
-    match output.status.code() {
-        Some(0) => XmllintVerdict { valid: true, report },
-        // 1: not well-formed; 3: not valid against the schema.
-        Some(1 | 3) => XmllintVerdict { valid: false, report },
-        _ => panic!("xmllint could not validate the document ({}):\n{report}", output.status),
-    }
+pub fn xmllint(side: Side, document: &str) -> xmllint::Verdict {
+    xmllint::validate(&side.schema(), document)
 }
 
 // ---------------------------------------------------------------------------
