@@ -6,8 +6,9 @@
 mod check;
 mod support;
 
-use check::{Side, check};
+use check::check;
 use plesk_types::{shared, v1_6_7_0, v1_6_8_0};
+use support::Side;
 
 const ADD_BILLING: &str = "<packet version=\"1.6.7.0\"><user><add-billing><gen-info><login>b1</login>\
     <passwd>secret1</passwd><name>Billing User</name></gen-info><roles><name>Admin</name></roles>\
@@ -140,12 +141,8 @@ fn every_documentation_sample_round_trips_in_both_versions() {
     let samples = support::samples();
     assert!(samples.len() >= 9, "{} samples", samples.len());
     for sample in samples {
-        let side = match sample.side {
-            support::Side::Request => Side::Request,
-            support::Side::Response => Side::Response,
-        };
         let reports: Vec<_> =
-            ["1.6.7.0", "1.6.8.0"].map(|version| check(version, side, sample.block.text.as_bytes())).into();
+            ["1.6.7.0", "1.6.8.0"].map(|version| check(version, sample.side, sample.block.text.as_bytes())).into();
         assert_eq!(reports[0].errors, Vec::<String>::new(), "{}", sample.label());
         assert!(reports[0].output.is_some(), "{}", sample.label());
         assert_eq!(reports[0], reports[1], "{}", sample.label());

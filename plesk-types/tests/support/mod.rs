@@ -33,14 +33,9 @@ pub fn seed_dir() -> PathBuf {
 // xmllint, the trusted validator
 // ---------------------------------------------------------------------------
 
-/// Which `<packet>` a document is: what Plesk is sent or what it answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// A request packet (`agent_input.xsd`).
-    Request,
-    /// A response packet (`agent_output.xsd`).
-    Response,
-}
+#[path = "../../examples/packet/side.rs"]
+mod side;
+pub use side::Side;
 
 impl Side {
     /// The schema that describes this side's packet.
