@@ -73,37 +73,19 @@ impl Packet {
 }
 
 fn user(operation: UserInputChoice) -> Packet {
-    Packet::Request(RequestPacket {
-        version: None,
-        request_settings: None,
-        operators: vec![RequestOperator::User(UserInput { choice: vec![operation] })],
-    })
+    Packet::Request(support::bare_request(vec![support::user_operator(operation)]))
 }
 
 fn webuser(operation: WebUserInputTypeChoice) -> Packet {
-    Packet::Request(RequestPacket {
-        version: None,
-        request_settings: None,
-        operators: vec![RequestOperator::Webuser(WebUserInputType { choice: vec![operation] })],
-    })
+    Packet::Request(support::bare_request(vec![support::webuser_operator(operation)]))
 }
 
 fn user_response(operation: UserOutputChoice) -> Packet {
-    Packet::Response(ResponsePacket {
-        version: None,
-        content: ResponseContent::Operators(vec![ResponseOperator::User(UserOutput { choice: vec![operation] })]),
-        output: None,
-    })
+    Packet::Response(support::bare_response(vec![support::user_result(operation)]))
 }
 
 fn webuser_response(operation: WebUserOutputTypeChoice) -> Packet {
-    Packet::Response(ResponsePacket {
-        version: None,
-        content: ResponseContent::Operators(vec![ResponseOperator::Webuser(WebUserOutputType {
-            choice: vec![operation],
-        })]),
-        output: None,
-    })
+    Packet::Response(support::bare_response(vec![support::webuser_result(operation)]))
 }
 
 /// Each case breaks exactly the facets its expected violations name: checks
