@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 use plesk_codegen::Config;
 
+#[path = "support/files.rs"]
+mod files;
+use files::{expectation, xml_files};
+
 fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
@@ -135,22 +139,4 @@ fn the_index_lists_every_case() {
         "{}: unlisted cases {unlisted:?}, lines without a case {stale:?}",
         index_path.display()
     );
-}
-
-fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "xml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The text of a leading `<!-- expect: ... -->` comment.
-fn expectation(text: &str) -> Option<&str> {
-    let comment = text.trim_start().strip_prefix("<!--")?.split_once("-->")?.0.trim();
-    Some(comment.strip_prefix("expect:")?.trim()).filter(|fragment| !fragment.is_empty())
 }

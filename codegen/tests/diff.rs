@@ -12,20 +12,20 @@
 //! accept with `INSTA_UPDATE=always cargo test -p plesk-codegen --test diff`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use plesk_codegen::Config;
 use plesk_codegen::diff::{ChangeKind, Effect, Report, RustKind, Semver, Subject, diff};
 use serde_json::Value;
 
+#[path = "support/files.rs"]
+mod files;
+use files::workspace;
+
 /// Where the synthetic pairs are, relative to the package (the directory
 /// tests run in), so that reports name them the same on every machine.
 const CASES: &str = "tests/diff";
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// `INDEX`: each case and its expected overall effect (`none` for no change).
 fn index() -> BTreeMap<String, String> {

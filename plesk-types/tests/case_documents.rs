@@ -23,6 +23,10 @@ use std::path::{Path, PathBuf};
 
 use plesk_types::xml::{ReadError, ValidationErrors};
 
+#[path = "../../codegen/tests/support/files.rs"]
+mod files;
+use files::{expectation, xml_files};
+
 #[path = "../../codegen/tests/support/xmllint.rs"]
 mod xmllint;
 
@@ -238,24 +242,6 @@ fn check_bad(schema: &Path, path: &Path, roots: &[Root]) -> Result<(), String> {
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "xml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The fragment of a leading `<!-- expect: FRAGMENT -->` comment.
-fn expectation(text: &str) -> Option<&str> {
-    let comment = text.trim_start().strip_prefix("<!--")?.split_once("-->")?.0.trim();
-    Some(comment.strip_prefix("expect:")?.trim()).filter(|fragment| !fragment.is_empty())
 }
 
 fn root_element(text: &str) -> Option<String> {
