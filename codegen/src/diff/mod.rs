@@ -48,6 +48,7 @@ mod compare;
 mod describe;
 mod index;
 mod report;
+mod simple;
 #[cfg(test)]
 mod tests;
 
