@@ -1,7 +1,8 @@
 //! The generator's cases: one small schema per supported construct under
 //! `tests/cases/<feature>/`, its generated code snapshotted as a plain `.rs`
-//! file (`tests/snapshots/cases__<feature>.snap.rs`) that the `cases` test of
-//! `plesk-types` compiles and runs against the case's example documents.
+//! file (`tests/snapshots/cases__<feature>.snap.rs`) that the
+//! `case_documents` test of `plesk-types` compiles and runs against the
+//! case's example documents.
 //! (The schemas the generator refuses are `broken.rs`'s.)
 //!
 //! A changed snapshot fails the test; review it and accept with

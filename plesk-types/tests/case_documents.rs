@@ -1,6 +1,6 @@
 //! The generator's cases (`codegen/tests/cases/<feature>/`), compiled and run.
 //!
-//! Each case's generated code is included below exactly as the `cases` test
+//! Each case's generated code is included exactly as the `cases` test
 //! of `plesk-codegen` snapshots it, so it must compile here without warnings
 //! (clippy included). Then, for each case:
 //!
