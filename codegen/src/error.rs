@@ -26,6 +26,9 @@ pub enum Error {
     /// The configuration asks for something impossible.
     #[error("configuration: {0}")]
     Config(String),
+    /// A bug of the generator, not of its input: please report it.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {

@@ -1,9 +1,9 @@
 //! The generator's cases: one small schema per supported construct under
 //! `tests/cases/<feature>/`, its generated code snapshotted as a plain `.rs`
-//! file (`tests/snapshots/cases__<feature>.snap.rs`) that the `cases` test of
-//! `plesk-types` compiles and runs against the case's example documents; and
-//! the schemas the generator must refuse, under `tests/refused/`, each with
-//! the place and reason of the refusal.
+//! file (`tests/snapshots/cases__<feature>.snap.rs`) that the
+//! `case_documents` test of `plesk-types` compiles and runs against the
+//! case's example documents.
+//! (The schemas the generator refuses are `broken.rs`'s.)
 //!
 //! A changed snapshot fails the test; review it and accept with
 //! `cargo insta review`, or `INSTA_UPDATE=always cargo test -p plesk-codegen --test cases`.
@@ -11,6 +11,10 @@
 use std::path::{Path, PathBuf};
 
 use plesk_codegen::Config;
+
+#[path = "support/files.rs"]
+mod files;
+use files::{expectation, xml_files};
 
 fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
@@ -136,128 +140,4 @@ fn the_index_lists_every_case() {
         "{}: unlisted cases {unlisted:?}, lines without a case {stale:?}",
         index_path.display()
     );
-}
-
-fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "xml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The text of a leading `<!-- expect: ... -->` comment.
-fn expectation(text: &str) -> Option<&str> {
-    let comment = text.trim_start().strip_prefix("<!--")?.split_once("-->")?.0.trim();
-    Some(comment.strip_prefix("expect:")?.trim()).filter(|fragment| !fragment.is_empty())
-}
-
-// ----- refused schemas ----------------------------------------------------------
-
-/// What a refused schema's leading `<!-- expect: [FILE:]LINE:COL: FRAGMENT -->`
-/// comment says: the place of the error (in FILE, relative to `refused/`,
-/// when the offending construct is in another file) and a fragment of its
-/// message.
-struct Refusal {
-    file: PathBuf,
-    line: usize,
-    column: usize,
-    fragment: String,
-}
-
-fn refusal(path: &Path, text: &str) -> Refusal {
-    let after_declaration = text.split_once("?>").map_or(text, |(_, rest)| rest);
-    let expected = expectation(after_declaration)
-        .unwrap_or_else(|| panic!("{}: starts with <!-- expect: [FILE:]LINE:COL: FRAGMENT -->", path.display()));
-    let malformed =
-        || -> ! { panic!("{}: the expectation '{expected}' is not [FILE:]LINE:COL: FRAGMENT", path.display()) };
-    let (file, place) = match expected.split_once(':') {
-        Some((first, _)) if first.trim().parse::<usize>().is_ok() => (path.to_path_buf(), expected),
-        Some((file, rest)) => (path.with_file_name("").join(file.trim()), rest),
-        None => malformed(),
-    };
-    let [line, column, fragment] = place.splitn(3, ':').collect::<Vec<_>>()[..] else { malformed() };
-    let (Ok(line), Ok(column)) = (line.trim().parse(), column.trim().parse()) else { malformed() };
-    let fragment = fragment.trim().to_owned();
-    assert!(!fragment.is_empty(), "{}: the expectation names no reason", path.display());
-    Refusal { file, line, column, fragment }
-}
-
-fn refused_schemas() -> Vec<PathBuf> {
-    let dir = tests_dir().join("refused");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
-        .map(|entry| entry.expect("readable refused schema").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "xsd"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no schema under {}", dir.display());
-    files
-}
-
-/// Each refused schema is a valid schema (xmllint compiles it) that uses a
-/// construct the generator does not support; generating gives exactly one
-/// error, at the construct's file, line and column, saying why.
-#[test]
-fn unsupported_constructs_are_refused_with_their_place() {
-    let mut failures = Vec::new();
-    for path in refused_schemas() {
-        let text = std::fs::read_to_string(&path).expect("readable refused schema");
-        let expected = refusal(&path, &text);
-        if let Err(error) = xmllint_compiles(&path) {
-            failures.push(format!("{}: not a valid schema, xmllint says:\n{error}", path.display()));
-        }
-        let mut config = Config::new();
-        config.schema_file(&path).runtime_path("plesk_types::xml");
-        let error = match config.generate() {
-            Ok(_) => {
-                failures.push(format!("{}: generated code instead of refusing", path.display()));
-                continue;
-            }
-            Err(error) => error,
-        };
-        let [only] = error.schema_errors() else {
-            failures.push(format!("{}: expected one schema error, got:\n{error}", path.display()));
-            continue;
-        };
-        let place = (only.location.path.as_path(), only.location.line, only.location.column);
-        if place != (expected.file.as_path(), expected.line, expected.column) {
-            failures.push(format!(
-                "{}: expected the error at {}:{}:{}, got it at {}",
-                path.display(),
-                expected.file.display(),
-                expected.line,
-                expected.column,
-                only.location
-            ));
-        }
-        let message = only.to_string();
-        let prefix = format!("{}:{}:{}: ", expected.file.display(), expected.line, expected.column);
-        if !message.starts_with(&prefix) {
-            failures.push(format!("{}: the message does not start with '{prefix}': {message}", path.display()));
-        }
-        if !message.contains(&expected.fragment) {
-            failures.push(format!("{}: the message does not say '{}': {message}", path.display(), expected.fragment));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Whether xmllint compiles `schema` (it is then given a one-element
-/// document, whose rejection does not matter).
-fn xmllint_compiles(schema: &Path) -> Result<(), String> {
-    let output = std::process::Command::new("xmllint")
-        .args(["--noout", "--nonet", "--schema"])
-        .arg(schema)
-        .arg(tests_dir().join("refused/included/instance.xml"))
-        .output()
-        .unwrap_or_else(|error| {
-            panic!("cannot run xmllint ({error}): install it (Debian/Ubuntu: apt-get install libxml2-utils)")
-        });
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    if stderr.contains("failed to compile") { Err(stderr) } else { Ok(()) }
 }

@@ -12,20 +12,20 @@
 //! accept with `INSTA_UPDATE=always cargo test -p plesk-codegen --test diff`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use plesk_codegen::Config;
-use plesk_codegen::diff::{ChangeKind, Effect, Report, RustKind, Semver, What, diff};
+use plesk_codegen::diff::{ChangeKind, Effect, Report, RustKind, Semver, Subject, diff};
 use serde_json::Value;
+
+#[path = "support/files.rs"]
+mod files;
+use files::workspace;
 
 /// Where the synthetic pairs are, relative to the package (the directory
 /// tests run in), so that reports name them the same on every machine.
 const CASES: &str = "tests/diff";
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// `INDEX`: each case and its expected overall effect (`none` for no change).
 fn index() -> BTreeMap<String, String> {
@@ -224,11 +224,7 @@ fn json_carries_behavioral_and_additive_changes_field_by_field() {
 
 /// `(change, schema path, Rust variant)` of each change.
 fn summary(report: &Report) -> Vec<(ChangeKind, &str, &str)> {
-    report
-        .changes
-        .iter()
-        .map(|change| (change.change, change.schema_path.as_str(), change.rust.path.as_str()))
-        .collect()
+    report.changes.iter().map(|change| (change.kind, change.schema_path.as_str(), change.rust.path.as_str())).collect()
 }
 
 const BILLING: [(&str, &str); 6] = [
@@ -247,7 +243,7 @@ fn from_1_6_7_0_to_1_6_8_0_exactly_the_billing_operations_are_removed() {
     assert_eq!(summary(&report), expected, "{report}");
     for change in &report.changes {
         assert_eq!(change.effect, Effect::Breaking, "{change}");
-        assert_eq!(change.what, What::Element, "{change}");
+        assert_eq!(change.subject, Subject::Element, "{change}");
         assert_eq!(change.rust.kind, RustKind::Variant, "{change}");
     }
     assert_eq!(report.effect(), Some(Effect::Breaking));

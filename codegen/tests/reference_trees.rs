@@ -2,14 +2,12 @@
 //! drawn from our schema model matches, line for line, the trees read off
 //! Plesk's published schema pictures (`../shared/reference/*.tree`).
 
-use std::path::PathBuf;
-
 use plesk_codegen::model::{GlobalElement, Schema};
 use plesk_codegen::{Config, tree};
 
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+#[path = "support/files.rs"]
+mod files;
+use files::workspace;
 
 fn schema(version: &str) -> Schema {
     let mut config = Config::new();

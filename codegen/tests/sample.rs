@@ -12,11 +12,10 @@ use std::process::Command;
 
 use plesk_codegen::Config;
 
-#[path = "support/xmllint_batch.rs"]
-mod xmllint_batch;
+#[path = "support/xmllint.rs"]
+mod xmllint;
 use plesk_codegen::model::Schema;
 use plesk_codegen::sample::{Extent, Sample, SampleError, Sampler};
-use xmllint_batch::xmllint_all;
 
 const EXTENTS: [Extent; 2] = [Extent::Minimal, Extent::Maximal];
 
@@ -53,7 +52,7 @@ fn count(document: &str, tag: &str) -> usize {
 
 fn assert_valid(schema: &Path, documents: &[(String, String)]) {
     let borrowed: Vec<(&str, &str)> = documents.iter().map(|(label, text)| (label.as_str(), text.as_str())).collect();
-    let failures = xmllint_all(schema, &borrowed);
+    let failures = xmllint::validate_all(schema, &borrowed);
     let texts: BTreeMap<&str, &str> = documents.iter().map(|(label, text)| (label.as_str(), text.as_str())).collect();
     let report: Vec<String> =
         failures.iter().map(|(label, messages)| format!("{label}:\n{messages}\n{}", texts[label.as_str()])).collect();

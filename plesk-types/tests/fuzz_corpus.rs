@@ -19,9 +19,10 @@ fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plesk-types/fuzz")
 }
 
-/// The files directly inside `dir`, sorted; none if it does not exist.
+/// The files directly inside `dir`, sorted. A missing directory fails: a
+/// replay of nothing would pass.
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
     let mut files: Vec<PathBuf> = entries
         .map(|entry| entry.unwrap_or_else(|error| panic!("{}: {error}", dir.display())).path())
         .filter(|path| path.is_file())
@@ -82,11 +83,29 @@ fn response_corpus_passes_the_fuzz_checks() {
     replay(Side::Response, &corpus(Side::Response));
 }
 
+/// Only the sides that ever crashed have a directory of kept reproducers,
+/// so a side may have none, but together they are never empty.
 #[test]
 fn kept_artifacts_pass_the_fuzz_checks() {
-    for side in [Side::Request, Side::Response] {
-        replay(side, &files(&fuzz_dir().join("artifacts-kept").join(side.target())));
+    let kept = fuzz_dir().join("artifacts-kept");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&kept).unwrap_or_else(|error| panic!("{}: {error}", kept.display())) {
+        let dir = entry.unwrap_or_else(|error| panic!("{}: {error}", kept.display())).path();
+        let side = [Side::Request, Side::Response]
+            .into_iter()
+            .find(|side| dir.file_name().is_some_and(|name| name == side.target()))
+            .unwrap_or_else(|| panic!("{}: not named after a fuzz target", dir.display()));
+        let files = files(&dir);
+        replay(side, &files);
+        replayed += files.len();
     }
+    assert!(replayed >= 1, "{}: no kept reproducer replayed", kept.display());
+}
+
+#[test]
+#[should_panic(expected = "no-such-target")]
+fn a_missing_corpus_directory_fails_instead_of_replaying_nothing() {
+    files(&fuzz_dir().join("corpus").join("no-such-target"));
 }
 
 /// The replay is not vacuous: inputs that parse are among the corpus, so

@@ -25,12 +25,13 @@ use proptest::arbitrary::{Arbitrary, any};
 use proptest::strategy::{Just, Strategy};
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-// The generated code of the generator's case with strategies, as
-// `plesk-codegen` snapshots it (see `cases.rs`, which runs its documents).
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__strategies.snap.rs"]
-mod strategies_case;
+#[path = "support/case_module.rs"]
+#[macro_use]
+mod case_module;
+
+// The generator's case with strategies (`case_documents.rs` runs its
+// documents).
+case_module!(strategies as strategies_case);
 
 /// The element a value is written as (types are not tied to element names).
 const ELEMENT: &str = "value";

@@ -16,105 +16,6 @@ use plesk_codegen::sample::{Extent, Sample, Sampler};
 use plesk_types::xml::{Document, ReadOptions};
 use plesk_types::{v1_6_7_0, v1_6_8_0};
 
-// The generated code of the cases, as `plesk-codegen` snapshots it (see
-// `cases.rs`); only the root types are used here.
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__all.snap.rs"]
-mod all;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any.snap.rs"]
-mod any;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespace_constraint.snap.rs"]
-mod any_namespace_constraint;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespaced.snap.rs"]
-mod any_namespaced;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_type.snap.rs"]
-mod any_type;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__attributes.snap.rs"]
-mod attributes;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_nested.snap.rs"]
-mod choice_nested;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_repeated.snap.rs"]
-mod choice_repeated;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__decimal_newtype.snap.rs"]
-mod decimal_newtype;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__element_default.snap.rs"]
-mod element_default;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__extension.snap.rs"]
-mod extension;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_bounds.snap.rs"]
-mod facets_bounds;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_digits.snap.rs"]
-mod facets_digits;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_length.snap.rs"]
-mod facets_length;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_pattern.snap.rs"]
-mod facets_pattern;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_whitespace.snap.rs"]
-mod facets_whitespace;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__list.snap.rs"]
-mod list;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__recursive.snap.rs"]
-mod recursive;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__restriction.snap.rs"]
-mod restriction;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__simple_content_extension.snap.rs"]
-mod simple_content_extension;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__simple_content_restriction.snap.rs"]
-mod simple_content_restriction;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__text_escaping.snap.rs"]
-mod text_escaping;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__union.snap.rs"]
-mod union;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__union_member_facets.snap.rs"]
-mod union_member_facets;
-
 const EXTENTS: [Extent; 2] = [Extent::Minimal, Extent::Maximal];
 
 fn root_dir() -> PathBuf {
@@ -224,9 +125,16 @@ fn every_operation_of_both_versions_round_trips() {
     );
 }
 
-/// `case { "root-element" => RootType, ... }`: the roots sampled in each case.
+#[path = "support/case_module.rs"]
+#[macro_use]
+mod case_module;
+
+/// `case { "root-element" => RootType, ... }`: the roots sampled in each
+/// case, and the module of its generated code.
 macro_rules! cases {
     ($($case:ident { $($element:literal => $root:ident),+ $(,)? })*) => {
+        $(case_module!($case);)*
+
         /// Every root of the cases listed, with its round trip.
         fn case_roots() -> Vec<(&'static str, &'static str, fn(&str) -> Result<String, String>)> {
             vec![$($((stringify!($case), $element, round_trip::<$case::$root> as fn(&str) -> Result<String, String>)),+),*]

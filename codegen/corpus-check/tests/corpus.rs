@@ -18,11 +18,10 @@ use std::time::Instant;
 use corpus_check::plesk::{RequestPacket, ResponsePacket};
 use plesk_codegen::Config;
 
-#[path = "../../tests/support/xmllint_batch.rs"]
-mod xmllint_batch;
+#[path = "../../tests/support/xmllint.rs"]
+mod xmllint;
 use plesk_codegen::model::{Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
 use plesk_codegen::sample::{Extent, Sample, Sampler};
-use xmllint_batch::xmllint_all;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/plesk-1.6.8.0")
@@ -110,7 +109,7 @@ fn every_operation_round_trips_its_minimal_and_maximal_samples() {
 
         let documents: Vec<(&str, &str)> =
             checked.iter().map(|checked| (checked.label.as_str(), checked.sample.xml.as_str())).collect();
-        for (label, messages) in xmllint_all(&schema_file, &documents) {
+        for (label, messages) in xmllint::validate_all(&schema_file, &documents) {
             failures.push(format!("{label}: rejected by xmllint:\n{messages}"));
         }
         for Checked { label, sample } in &checked {

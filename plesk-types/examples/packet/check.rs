@@ -3,6 +3,10 @@
 
 use plesk_types::xml::{Document, ReadOptions};
 
+// Whoever includes this file says which `Side` it means, so that a test
+// including it too has one `Side`, not two (`side.rs`).
+use super::Side;
+
 /// Protocol versions this build knows (their cargo features are on), oldest first.
 pub const VERSIONS: &[&str] = &[
     #[cfg(feature = "v1_6_7_0")]
@@ -10,15 +14,6 @@ pub const VERSIONS: &[&str] = &[
     #[cfg(feature = "v1_6_8_0")]
     "1.6.8.0",
 ];
-
-/// Which packet a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// What a client sends to `agent.php`.
-    Request,
-    /// What Plesk answers.
-    Response,
-}
 
 /// What checking a packet found.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -17,12 +17,14 @@
 //! refused, never expanded.
 
 mod check;
+mod side;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use check::{Side, VERSIONS, check};
+use check::{VERSIONS, check};
 use clap::{Args, Parser, Subcommand};
+use side::Side;
 
 /// Checks Plesk XML API packets.
 #[derive(Debug, Parser)]

@@ -22,48 +22,18 @@
 
 use std::fmt::Debug;
 
+use plesk_types::xml::{Document, ReadOptions};
 use plesk_types::{v1_6_7_0, v1_6_8_0};
 
-/// A root packet type, as the checks see it (the generated root types have
-/// these as inherent methods).
-pub trait Packet: Debug + PartialEq + Sized {
-    /// `v1_6_8_0::RequestPacket`, for messages.
-    const NAME: &'static str;
-    /// `from_xml_bytes`, the error as text.
-    fn read(document: &[u8]) -> Result<Self, String>;
-    /// `to_xml`.
-    fn write(&self) -> String;
-    /// `validate()`, the violations as text.
-    fn check(&self) -> Result<(), String>;
+/// What a round trip reads, writes and validates with: the runtime's own
+/// document trait, with the options the inherent `from_xml_bytes` uses.
+fn read<P: Document>(document: &[u8]) -> Result<P, String> {
+    P::from_xml_bytes_with(document, ReadOptions::default()).map_err(|error| error.to_string())
 }
 
-macro_rules! packet {
-    ($($module:ident :: $ty:ident),* $(,)?) => {$(
-        impl Packet for $module::$ty {
-            const NAME: &'static str = concat!(stringify!($module), "::", stringify!($ty));
-            fn read(document: &[u8]) -> Result<Self, String> {
-                $module::$ty::from_xml_bytes(document).map_err(|error| error.to_string())
-            }
-            fn write(&self) -> String {
-                self.to_xml()
-            }
-            fn check(&self) -> Result<(), String> {
-                self.validate().map_err(|errors| errors.to_string())
-            }
-        }
-    )*};
-}
-
-packet!(v1_6_8_0::RequestPacket, v1_6_8_0::ResponsePacket, v1_6_7_0::RequestPacket, v1_6_7_0::ResponsePacket);
-
-/// Which packet a target reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// What Plesk is sent: the `request` target.
-    Request,
-    /// What Plesk answers: the `response` target.
-    Response,
-}
+#[path = "../../examples/packet/side.rs"]
+mod side;
+pub use side::Side;
 
 impl Side {
     /// The fuzz target's name, which is also its corpus directory's name.
@@ -101,15 +71,16 @@ pub fn check(side: Side, data: &[u8]) -> Result<(), String> {
 /// # Errors
 ///
 /// As [`check`].
-pub fn round_trip<P: Packet>(data: &[u8]) -> Result<(), String> {
-    let Ok(first) = P::read(data) else { return Ok(()) };
-    let valid = first.check().is_ok();
-    let written = first.write();
-    let second = P::read(written.as_bytes()).map_err(|error| {
+pub fn round_trip<P: Document + Debug + PartialEq>(data: &[u8]) -> Result<(), String> {
+    let name = std::any::type_name::<P>();
+    let Ok(first) = read::<P>(data) else { return Ok(()) };
+    let valid = first.validate_document().is_ok();
+    let written = first.write_xml(false);
+    let second = read::<P>(written.as_bytes()).map_err(|error| {
         format!(
             "{}: the serialization of a value read from the input does not read back{}: {error}\n\
              input:      {:?}\nserialized: {written:?}",
-            P::NAME,
+            name,
             if valid { " although the value validates" } else { "" },
             String::from_utf8_lossy(data),
         )
@@ -118,22 +89,22 @@ pub fn round_trip<P: Packet>(data: &[u8]) -> Result<(), String> {
         return Err(format!(
             "{}: value -> XML -> value changed the value\ninput:      {:?}\nserialized: {written:?}\n\
              first:  {first:?}\nsecond: {second:?}",
-            P::NAME,
+            name,
             String::from_utf8_lossy(data),
         ));
     }
-    let rewritten = second.write();
+    let rewritten = second.write_xml(false);
     if rewritten != written {
         return Err(format!(
             "{}: serialization is not stable\ninput:  {:?}\nfirst:  {written:?}\nsecond: {rewritten:?}",
-            P::NAME,
+            name,
             String::from_utf8_lossy(data),
         ));
     }
-    if second.check().is_ok() != valid {
+    if second.validate_document().is_ok() != valid {
         return Err(format!(
             "{}: validate() changed its verdict after a round trip\ninput: {:?}\nserialized: {written:?}",
-            P::NAME,
+            name,
             String::from_utf8_lossy(data),
         ));
     }

@@ -1,6 +1,6 @@
 //! The generator's cases (`codegen/tests/cases/<feature>/`), compiled and run.
 //!
-//! Each case's generated code is included below exactly as the `cases` test
+//! Each case's generated code is included exactly as the `cases` test
 //! of `plesk-codegen` snapshots it, so it must compile here without warnings
 //! (clippy included). Then, for each case:
 //!
@@ -19,250 +19,33 @@
 //! the tests fail, they never skip.
 
 use std::fmt::Debug;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use plesk_types::xml::{ReadError, ValidationErrors};
 
-// The generated code of each case. Only the document methods of the root
-// types are called here; the other items are public API that a library
-// would export, hence `dead_code` is allowed and nothing else. The files are
-// formatted by the generator (prettyplease) and must stay byte for byte what
-// it wrote, hence `rustfmt::skip`.
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__all.snap.rs"]
-mod all;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__all_optional.snap.rs"]
-mod all_optional;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any.snap.rs"]
-mod any;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_attribute.snap.rs"]
-mod any_attribute;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespace_constraint.snap.rs"]
-mod any_namespace_constraint;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespace_lists.snap.rs"]
-mod any_namespace_lists;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespace_on_ancestor.snap.rs"]
-mod any_namespace_on_ancestor;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespace_target.snap.rs"]
-mod any_namespace_target;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_namespaced.snap.rs"]
-mod any_namespaced;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__any_type.snap.rs"]
-mod any_type;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__attribute_group.snap.rs"]
-mod attribute_group;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__attributes.snap.rs"]
-mod attributes;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_in_sequence.snap.rs"]
-mod choice_in_sequence;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_nested.snap.rs"]
-mod choice_nested;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_repeated.snap.rs"]
-mod choice_repeated;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_sequence_alternative.snap.rs"]
-mod choice_sequence_alternative;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__choice_type.snap.rs"]
-mod choice_type;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__decimal_newtype.snap.rs"]
-mod decimal_newtype;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__documentation.snap.rs"]
-mod documentation;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__element_default.snap.rs"]
-mod element_default;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__element_ref.snap.rs"]
-mod element_ref;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__empty_sequence.snap.rs"]
-mod empty_sequence;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__enumeration.snap.rs"]
-mod enumeration;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__extension.snap.rs"]
-mod extension;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_bounds.snap.rs"]
-mod facets_bounds;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_digits.snap.rs"]
-mod facets_digits;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_length.snap.rs"]
-mod facets_length;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_pattern.snap.rs"]
-mod facets_pattern;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__facets_whitespace.snap.rs"]
-mod facets_whitespace;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__group_optional_flattened.snap.rs"]
-mod group_optional_flattened;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__group_optional_sequence.snap.rs"]
-mod group_optional_sequence;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__group_ref.snap.rs"]
-mod group_ref;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__group_repeated_sequence.snap.rs"]
-mod group_repeated_sequence;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__groups_degenerate.snap.rs"]
-mod groups_degenerate;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__import.snap.rs"]
-mod import;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__include.snap.rs"]
-mod include;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__list.snap.rs"]
-mod list;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__list_enumeration.snap.rs"]
-mod list_enumeration;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__list_length_facets.snap.rs"]
-mod list_length_facets;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__mixed_empty.snap.rs"]
-mod mixed_empty;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__names.snap.rs"]
-mod names;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__names_locals.snap.rs"]
-mod names_locals;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__names_runtime_traits.snap.rs"]
-mod names_runtime_traits;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__names_self_collision.snap.rs"]
-mod names_self_collision;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__nillable.snap.rs"]
-mod nillable;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__recursive.snap.rs"]
-mod recursive;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__repeated_group_paths.snap.rs"]
-mod repeated_group_paths;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__restriction.snap.rs"]
-mod restriction;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__roots.snap.rs"]
-mod roots;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__sequence.snap.rs"]
-mod sequence;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__simple_content_extension.snap.rs"]
-mod simple_content_extension;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__simple_content_restriction.snap.rs"]
-mod simple_content_restriction;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__strategies.snap.rs"]
-mod strategies;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__text_escaping.snap.rs"]
-mod text_escaping;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__union.snap.rs"]
-mod union;
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../codegen/tests/snapshots/cases__union_member_facets.snap.rs"]
-mod union_member_facets;
+#[path = "../../codegen/tests/support/files.rs"]
+mod files;
+use files::{expectation, xml_files};
 
-/// One test per case: `case { "root-element" => RootType, ... }`, the root
-/// types being those of the case's module.
+#[path = "../../codegen/tests/support/xmllint.rs"]
+mod xmllint;
+
+#[path = "support/case_module.rs"]
+#[macro_use]
+mod case_module;
+
+/// One module and one test per case: `case { "root-element" => RootType,
+/// ... }`, the root types being those of the case's module. Adding a case
+/// is one line here; `every_case_is_compiled_and_run` says when one is
+/// missing.
 macro_rules! cases {
     ($($case:ident { $($element:literal => $root:ident),+ $(,)? })*) => {
         /// Every case this file runs.
         const CASES: &[&str] = &[$(stringify!($case)),*];
 
         $(
+            case_module!($case);
+
             #[test]
             fn $case() {
                 run_case(stringify!($case), &[$(Root {
@@ -464,24 +247,6 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "xml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The fragment of a leading `<!-- expect: FRAGMENT -->` comment.
-fn expectation(text: &str) -> Option<&str> {
-    let comment = text.trim_start().strip_prefix("<!--")?.split_once("-->")?.0.trim();
-    Some(comment.strip_prefix("expect:")?.trim()).filter(|fragment| !fragment.is_empty())
-}
-
 fn root_element(text: &str) -> Option<String> {
     let document = roxmltree::Document::parse(text).ok()?;
     Some(document.root_element().tag_name().name().to_owned())
@@ -490,27 +255,8 @@ fn root_element(text: &str) -> Option<String> {
 /// Validates `document` against `schema` with xmllint; the error is what
 /// xmllint says. A schema that does not compile fails the test.
 fn xmllint(schema: &Path, document: &str) -> Result<(), String> {
-    let mut child = Command::new("xmllint")
-        .args(["--noout", "--nonet", "--schema"])
-        .arg(schema)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!("cannot run xmllint ({error}): install it (Debian/Ubuntu: apt-get install libxml2-utils)")
-        });
-    child
-        .stdin
-        .take()
-        .expect("xmllint's stdin is piped")
-        .write_all(document.as_bytes())
-        .expect("xmllint reads the document");
-    let output = child.wait_with_output().expect("xmllint runs to the end");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!stderr.contains("failed to compile"), "xmllint cannot compile {}:\n{stderr}", schema.display());
-    if output.status.success() { Ok(()) } else { Err(stderr) }
+    let verdict = xmllint::validate(schema, document);
+    if verdict.valid { Ok(()) } else { Err(verdict.report) }
 }
 
 /// The elements, attributes and text of a document, one line each, for

@@ -1,0 +1,149 @@
+//! What changed between two schema versions, and what each change does to
+//! the generated Rust API, in semver terms.
+//!
+//! [`diff`] reads and plans both versions; [`compare`] is the comparison
+//! itself, a pure function of each version's schema model and plan. The
+//! comparison is made on the plan, the Rust API that would be generated, and
+//! every change is also placed in the schema by its *schema path*, the key
+//! the [`Config`] options use (`UserAddGenInfo`, `UserAddGenInfo/login`,
+//! `UserAddGenInfo/@id`, `UserInput#choice`, `/packet`).
+//!
+//! Matching: types by schema path (a type that keeps its place but gets
+//! another Rust name is *renamed*), fields by element or attribute name,
+//! alternatives of a choice by the element or group they hold, enumeration
+//! values by value, root elements by name.
+//!
+//! Classification ([`Effect`]):
+//!
+//! - [`Effect::Breaking`], semver major: a downstream crate may stop
+//!   compiling. An item removed or renamed; a struct field added or removed
+//!   (struct literals are exhaustive); a field's Rust type changed, including
+//!   the `T` / `Option<T>` / `Vec<T>` shape; an enum variant added or removed
+//!   (matches are exhaustive); a newtype or alias target changed; a root
+//!   element removed or read into another type.
+//! - [`Effect::Additive`], semver minor: new items (types, root elements)
+//!   that change nothing existing.
+//! - [`Effect::Behavioral`], semver patch: the API is the same, the
+//!   documents accepted or written are not. Facets, occurrence bounds within
+//!   the same Rust shape, the order elements are written in, defaults, a
+//!   tolerated absence.
+//!
+//! Documentation changes are not reported.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), plesk_codegen::Error> {
+//! let mut old = plesk_codegen::Config::plesk();
+//! old.schema_dir("schemas/1.6.7.0");
+//! let mut new = plesk_codegen::Config::plesk();
+//! new.schema_dir("schemas/1.6.8.0");
+//! let report = plesk_codegen::diff::diff(&old, &new)?;
+//! print!("{report}");
+//! assert!(report.is_breaking());
+//! # Ok(())
+//! # }
+//! ```
+
+mod classify;
+mod compare;
+mod describe;
+mod index;
+mod report;
+mod simple;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::model::Schema;
+use crate::plan::{self, Module};
+
+use compare::Differ;
+use describe::describe_item;
+use index::Index;
+pub use report::{Change, ChangeKind, Effect, Report, RustKind, RustPlace, Semver, Subject};
+
+/// Reads and plans the schemas of `old` and `new` and compares them.
+///
+/// # Errors
+///
+/// The first version that cannot be read or planned gives its error, every
+/// schema problem with its file, line and column.
+pub fn diff(old: &Config, new: &Config) -> Result<Report, Error> {
+    let old_schema = crate::load(old)?;
+    let old_module = plan::plan(&old_schema, old).map_err(Error::Schema)?;
+    let new_schema = crate::load(new)?;
+    let new_module = plan::plan(&new_schema, new).map_err(Error::Schema)?;
+    let changes = compare(
+        Version { schema: &old_schema, module: &old_module, config: old },
+        Version { schema: &new_schema, module: &new_module, config: new },
+    );
+    Ok(Report { old: label(old), new: label(new), changes })
+}
+
+/// What a configuration reads, for the report: its inputs, as given.
+fn label(config: &Config) -> String {
+    config.inputs.iter().map(|input| input.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// One version to compare: its schema model, its plan, and the
+/// configuration it was planned with (whose group names lead back to
+/// schema paths).
+#[derive(Debug, Clone, Copy)]
+pub struct Version<'a> {
+    /// The resolved schema.
+    pub schema: &'a Schema,
+    /// The planned Rust items.
+    pub module: &'a Module,
+    /// The configuration of the plan.
+    pub config: &'a Config,
+}
+
+/// The changes from `old` to `new`, in report order (the worst effect first,
+/// then by schema path).
+pub fn compare(old: Version<'_>, new: Version<'_>) -> Vec<Change> {
+    let old = Index::new(old);
+    let new = Index::new(new);
+    let mut renamed = HashMap::new();
+    for (key, &old_at) in &old.by_key {
+        if let Some(&new_at) = new.by_key.get(key) {
+            renamed.insert(old.module.items[old_at].name.as_str(), new.module.items[new_at].name.as_str());
+        }
+    }
+    let differ = Differ { old: &old, new: &new, renamed };
+    let mut out = Vec::new();
+    for (key, &old_at) in &old.by_key {
+        match new.by_key.get(key) {
+            Some(&new_at) => differ.item(old_at, new_at, &mut out),
+            None => {
+                let item = &old.module.items[old_at];
+                out.push(Change {
+                    effect: Effect::Breaking,
+                    kind: ChangeKind::Removed,
+                    subject: Subject::Type,
+                    schema_path: old.places[old_at].path.clone(),
+                    rust: RustPlace::item(item),
+                    description: describe_item(item),
+                });
+            }
+        }
+    }
+    for (key, &new_at) in &new.by_key {
+        if !old.by_key.contains_key(key) {
+            let item = &new.module.items[new_at];
+            out.push(Change {
+                effect: Effect::Additive,
+                kind: ChangeKind::Added,
+                subject: Subject::Type,
+                schema_path: new.places[new_at].path.clone(),
+                rust: RustPlace::item(item),
+                description: describe_item(item),
+            });
+        }
+    }
+    differ.roots(&mut out);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
+}
