@@ -1,215 +1,29 @@
-//! proptest strategies, with [`Config::strategies`]: an `Arbitrary`
-//! implementation for every item, behind the configured cargo feature, and
-//! the module `every_type` that lists the items for tests.
-//!
-//! Values satisfy everything `validate()` checks. The facets are declared as
-//! for `validate()` and asked for values (their `strategy` methods, in
-//! `plesk_types::strategy`); occurrences become `option::of` and
-//! `collection::vec` within the schema's bounds; a choice draws one of its
-//! alternatives. Values are also canonical, read back as themselves: an
-//! alternative of a choice holds at least one element (an empty one reads
-//! back as no alternative), an element with a default is never empty (it
-//! reads back as the default), a union holds a value no earlier member takes,
-//! an occurrence of a group holds an element, neighbouring occurrences of a
-//! repeated choice do not hold the same alternative of repeated content (they
-//! read back as one), wildcard elements are not named like the elements
-//! around them.
-//!
-//! Recursion: the items of a cycle (`Node` inside `Node`) take a depth as
-//! `Arbitrary::Parameters`. Each step inside the cycle goes one level deeper,
-//! and from [`MAX_DEPTH`] on, the optional and repeated parts of the cycle
-//! stay empty and choices keep to the alternatives outside it, so that values
-//! are finite (a schema whose recursive types have no finite value at all
-//! gets strategies that never end).
+//! The strategy of one item's content: structs, choices, unions and values,
+//! with the recursion guard of items in a cycle.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
-
-use super::validate::{number_fields, numeric_literal, option, white_space};
-use super::{count, ident, rust_type, static_ident, wildcard_namespace};
-use crate::config::Config;
-use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
-};
-
-/// The depth from which the strategies of recursive items stop recursing.
-pub const MAX_DEPTH: u32 = 3;
-
-/// How many occurrences a repeated element or group gets at most beyond its
-/// `minOccurs` (fewer if `maxOccurs` says so): enough to show repetition,
-/// few enough to keep values small.
-const EXTRA_OCCURRENCES: u32 = 3;
-
-/// Tuples of strategies are strategies up to twelve members; larger structs
-/// nest tuples of this many.
-const TUPLE_SIZE: usize = 10;
-
-/// The `use` a file with `Arbitrary` implementations needs: their bodies
-/// call `Strategy` methods (imported anonymously, so that no item name is
-/// taken).
-pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
-    let Some(feature) = &config.strategies else {
-        return TokenStream::new();
-    };
-    if items.iter().all(|(item, _)| matches!(item.kind, ItemKind::Alias(_))) {
-        return TokenStream::new();
-    }
-    quote! {
-        #[cfg(feature = #feature)]
-        use ::proptest::strategy::Strategy as _;
-    }
-}
-
-/// The module `every_type`: a visitor called with every type of the file,
-/// so that a test covers each type, new ones included, without a list of
-/// its own.
-pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
-    let Some(feature) = &config.strategies else {
-        return TokenStream::new();
-    };
-    let visits: Vec<TokenStream> = items
-        .iter()
-        .filter(|(item, _)| !matches!(item.kind, ItemKind::Alias(_)))
-        .map(|(item, _)| {
-            let name = ident(&item.name);
-            let label = &item.name;
-            if item.is_group() {
-                quote! { visitor.group::<super::#name>(#label); }
-            } else {
-                quote! { visitor.element::<super::#name>(#label); }
-            }
-        })
-        .collect();
-    let visitor = if visits.is_empty() {
-        quote! { _visitor }
-    } else {
-        quote! { visitor }
-    };
-    quote! {
-        /// Every type of this module, for tests that check a property of each
-        /// (that its values validate and read back as themselves, say): a
-        /// type added to the schemas is visited without a test changing.
-        #[cfg(feature = #feature)]
-        pub mod every_type {
-            /// What [`visit`] calls, once per type.
-            pub trait Visitor {
-                /// A type that is the content of an element: a complex type,
-                /// a simple type, the type of a root.
-                fn element<T>(&mut self, name: &'static str)
-                where
-                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlElement + super::xml::Validate + PartialEq;
-
-                /// A group inside an element's content (a choice, or a sequence
-                /// that is optional or repeats), written and read inside its
-                /// parent element.
-                fn group<T>(&mut self, name: &'static str)
-                where
-                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlGroup + super::xml::Validate + PartialEq;
-            }
-
-            /// Calls `visitor` with every type of this module, in schema order,
-            /// with its Rust name (type aliases aside: they are their target).
-            pub fn visit(#visitor: &mut impl Visitor) {
-                #(#visits)*
-            }
-        }
-    }
-}
-
-/// The `Arbitrary` implementation of an item, under the configured feature;
-/// nothing without one, and nothing for aliases (they are their target).
-pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
-    let Some(feature) = &config.strategies else {
-        return TokenStream::new();
-    };
-    if matches!(item.kind, ItemKind::Alias(_)) {
-        return TokenStream::new();
-    }
-    let context = Context::new(module, item);
-    let body = match &item.kind {
-        ItemKind::Struct(plan) => context.structure(plan),
-        ItemKind::Choice(choice) => context.choice(choice),
-        ItemKind::Enumeration(_) => quote! { ::proptest::sample::select(Self::ALL.to_vec()).boxed() },
-        ItemKind::Newtype(newtype) => {
-            let inner = context.value(&newtype.inner, Some(&newtype.checks), "facets", false);
-            quote! { #inner.prop_map(Self).boxed() }
-        }
-        ItemKind::Union(union) => context.union(union),
-        ItemKind::Wrapper(inner) => {
-            let inner = context.value(inner, None, "value", false);
-            quote! { #inner.prop_map(Self).boxed() }
-        }
-        ItemKind::Alias(_) => TokenStream::new(),
-    };
-    let statics = context.statics.take();
-    let name = ident(&item.name);
-    let doc = " Values that satisfy the schema's facets and bounds, and read back as themselves.";
-    let (parameters, argument, locals) = if context.cycle.is_empty() {
-        (quote! { type Parameters = (); }, quote! { (): Self::Parameters }, TokenStream::new())
-    } else {
-        let mut locals = TokenStream::new();
-        if context.uses_recurse.get() {
-            let max_depth = Literal::u32_unsuffixed(MAX_DEPTH);
-            locals.extend(quote! {
-                /// From this depth on, recursion stops: optional and repeated
-                /// parts of the recursive types stay empty, choices keep to
-                /// alternatives outside them.
-                const MAX_DEPTH: u32 = #max_depth;
-                let recurse = depth < MAX_DEPTH;
-            });
-        }
-        if context.uses_deeper.get() {
-            locals.extend(quote! { let deeper = depth.saturating_add(1); });
-        }
-        let parameters = quote! {
-            /// How deep inside the values of its recursive types the value
-            /// is (`any::<T>()` starts at 0).
-            type Parameters = u32;
-        };
-        let argument = if locals.is_empty() {
-            quote! { _depth: Self::Parameters }
-        } else {
-            quote! { depth: Self::Parameters }
-        };
-        (parameters, argument, locals)
-    };
-    quote! {
-        #[cfg(feature = #feature)]
-        impl ::proptest::arbitrary::Arbitrary for #name {
-            #parameters
-            type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-
-            #[doc = #doc]
-            fn arbitrary_with(#argument) -> Self::Strategy {
-                #locals
-                #(#statics)*
-                #body
-            }
-        }
-    }
-}
+use super::tuples::{Part, construct, receiver};
+use super::*;
 
 /// What the strategy of one item needs while it is built.
-struct Context<'m> {
-    module: &'m Module,
+pub(super) struct Context<'m> {
+    pub(super) module: &'m Module,
     /// The items this item refers to that refer back to it: the steps that
     /// recurse. Empty when the item is in no cycle.
-    cycle: BTreeSet<&'m str>,
+    pub(super) cycle: BTreeSet<&'m str>,
     /// Facet statics, declared at the top of `arbitrary_with`.
-    statics: RefCell<Vec<TokenStream>>,
+    pub(super) statics: RefCell<Vec<TokenStream>>,
     /// The names of those statics, kept distinct.
-    static_names: RefCell<BTreeSet<String>>,
+    pub(super) static_names: RefCell<BTreeSet<String>>,
     /// Whether the body uses `recurse` (an optional part of the cycle).
-    uses_recurse: Cell<bool>,
+    pub(super) uses_recurse: Cell<bool>,
     /// Whether the body uses `deeper` (a step inside the cycle).
-    uses_deeper: Cell<bool>,
+    pub(super) uses_deeper: Cell<bool>,
 }
 
 impl<'m> Context<'m> {
-    fn new(module: &'m Module, item: &'m Item) -> Self {
+    pub(super) fn new(module: &'m Module, item: &'m Item) -> Self {
         let items: BTreeMap<&str, &Item> = module.items.iter().map(|item| (item.name.as_str(), item)).collect();
         let cycle = item.references().into_iter().filter(|name| reaches(&items, name, &item.name)).collect();
         Self {
@@ -223,7 +37,7 @@ impl<'m> Context<'m> {
     }
 
     /// A struct: its attributes and fields drawn together.
-    fn structure(&self, plan: &Struct) -> TokenStream {
+    pub(super) fn structure(&self, plan: &Struct) -> TokenStream {
         let mut parts = Vec::new();
         for attribute in &plan.attributes {
             let one =
@@ -294,7 +108,7 @@ impl<'m> Context<'m> {
     }
 
     /// A choice: one of its alternatives, each holding something.
-    fn choice(&self, choice: &Choice) -> TokenStream {
+    pub(super) fn choice(&self, choice: &Choice) -> TokenStream {
         let neighbours = neighbours(choice.variants.iter().map(|variant| &variant.kind));
         let mut outside = Vec::new();
         let mut inside = Vec::new();
@@ -326,7 +140,7 @@ impl<'m> Context<'m> {
     }
 
     /// A union: a value of one of its members, which no earlier member takes.
-    fn union(&self, union: &Union) -> TokenStream {
+    pub(super) fn union(&self, union: &Union) -> TokenStream {
         let members = union.members.iter().map(|member| {
             let variant = ident(&member.variant);
             let value = self.value(&member.ty, member.checks.as_ref(), &member.variant, false);
@@ -344,7 +158,7 @@ impl<'m> Context<'m> {
 
     /// What a field or a choice's alternative holds. An alternative of a
     /// choice (`in_choice`) that could be empty holds at least one element.
-    fn kind(&self, kind: &FieldKind, name: &str, neighbours: &[String], in_choice: bool) -> TokenStream {
+    pub(super) fn kind(&self, kind: &FieldKind, name: &str, neighbours: &[String], in_choice: bool) -> TokenStream {
         let (one, occurs) = match kind {
             FieldKind::Element(element) => (self.occurrence(element, name), element.occurs),
             FieldKind::Group(group) => {
@@ -400,7 +214,7 @@ impl<'m> Context<'m> {
     /// few more than `min`); none past the recursion depth when `min` allows.
     /// `merging` is the pattern of two neighbours that would be read back as
     /// one occurrence, which are left out.
-    fn repeated(
+    pub(super) fn repeated(
         &self,
         one: TokenStream,
         (min, max): (u32, Option<u32>),
@@ -438,7 +252,7 @@ impl<'m> Context<'m> {
     /// For a repeated choice: the pattern of two neighbouring occurrences
     /// holding the same alternative of repeated content (`[A(_), A(_)]`),
     /// which the reader takes for one occurrence holding both's content.
-    fn merging(&self, choice: &str) -> Option<TokenStream> {
+    pub(super) fn merging(&self, choice: &str) -> Option<TokenStream> {
         let Some(Item { kind: ItemKind::Choice(plan), .. }) = self.module.item(choice) else {
             return None;
         };
@@ -461,7 +275,7 @@ impl<'m> Context<'m> {
 
     /// One occurrence of an element: its value, boxed if the field is, never
     /// empty if the element has a default.
-    fn occurrence(&self, element: &crate::plan::ElementField, name: &str) -> TokenStream {
+    pub(super) fn occurrence(&self, element: &crate::plan::ElementField, name: &str) -> TokenStream {
         let one = self.value(&element.ty, element.checks.as_deref(), name, false);
         let one = if element.default.is_some() && self.may_be_empty(&element.ty) {
             quote! {
@@ -484,7 +298,7 @@ impl<'m> Context<'m> {
 
     /// Whether a value of `ty` can be written as nothing at all (numbers,
     /// booleans, dates cannot; nor enumerations without an empty value).
-    fn may_be_empty(&self, ty: &RustType) -> bool {
+    pub(super) fn may_be_empty(&self, ty: &RustType) -> bool {
         match self.resolve(ty) {
             RustType::String | RustType::List(_) => true,
             RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
@@ -499,7 +313,7 @@ impl<'m> Context<'m> {
     }
 
     /// Whether a field or alternative steps inside the item's cycle.
-    fn recurses(&self, kind: &FieldKind) -> bool {
+    pub(super) fn recurses(&self, kind: &FieldKind) -> bool {
         match kind {
             FieldKind::Element(element) => match &element.ty {
                 RustType::Item(name) => self.cycle.contains(name.as_str()),
@@ -511,7 +325,7 @@ impl<'m> Context<'m> {
     }
 
     /// The strategy of a generated item, one level deeper inside the cycle.
-    fn item_reference(&self, name: &str) -> TokenStream {
+    pub(super) fn item_reference(&self, name: &str) -> TokenStream {
         let ty = ident(name);
         if self.cycle.contains(name) {
             self.uses_deeper.set(true);
@@ -524,7 +338,7 @@ impl<'m> Context<'m> {
     /// The strategy of one value of `ty`, within the facets `checks` of an
     /// inline restriction; `name` names their statics. A `list_item` has no
     /// white space.
-    fn value(&self, ty: &RustType, checks: Option<&Checks>, name: &str, list_item: bool) -> TokenStream {
+    pub(super) fn value(&self, ty: &RustType, checks: Option<&Checks>, name: &str, list_item: bool) -> TokenStream {
         let ty = self.resolve(ty);
         match checks {
             Some(Checks::String(string)) => {
@@ -601,7 +415,7 @@ impl<'m> Context<'m> {
 
     /// `ty`, an alias resolved to its target (aliases have no strategy of
     /// their own).
-    fn resolve<'t>(&'t self, ty: &'t RustType) -> &'t RustType {
+    pub(super) fn resolve<'t>(&'t self, ty: &'t RustType) -> &'t RustType {
         match ty {
             RustType::Item(name) => match self.module.item(name) {
                 Some(Item { kind: ItemKind::Alias(target), .. }) => self.resolve(target),
@@ -612,7 +426,7 @@ impl<'m> Context<'m> {
     }
 
     /// Declares the string facets (as `validate()` does) and returns their name.
-    fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
+    pub(super) fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
         let patterns = self.patterns(&string.patterns, name);
         let white_space = white_space(string.white_space);
         let (length, min_length, max_length) =
@@ -631,7 +445,7 @@ impl<'m> Context<'m> {
     }
 
     /// Declares one static per pattern and returns their names.
-    fn patterns(&self, patterns: &[(String, String)], name: &str) -> Vec<Ident> {
+    pub(super) fn patterns(&self, patterns: &[(String, String)], name: &str) -> Vec<Ident> {
         (0..patterns.len())
             .zip(patterns)
             .map(|(index, (xsd, regex))| {
@@ -645,7 +459,7 @@ impl<'m> Context<'m> {
 
     /// Declares a static named after `name` and `suffix` (numbered if the
     /// name is taken) with `declaration`, and returns its name.
-    fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
+    pub(super) fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
         let mut names = self.static_names.borrow_mut();
         let mut static_name = static_ident(name, suffix);
         let mut number = 1;
@@ -661,7 +475,7 @@ impl<'m> Context<'m> {
 /// An optional `xs:all` whose required elements must be there whenever any
 /// is: either none of its elements, or its required ones (already drawn as
 /// `Some`) and any of the others.
-fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
+pub(super) fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
     let content: BTreeSet<&str> = plan.content.fields().iter().map(|field| field.name.as_str()).collect();
     let mut absent = Vec::new();
     for part in &parts {
@@ -674,173 +488,5 @@ fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
     let (absent, present) = (construct(absent), construct(parts));
     quote! {
         ::proptest::strategy::Union::new([#absent.boxed(), #present.boxed()]).boxed()
-    }
-}
-
-/// One field of a struct, and how its value is drawn.
-#[derive(Clone)]
-struct Part {
-    field: String,
-    value: PartValue,
-}
-
-/// How a field's value comes about.
-#[derive(Clone)]
-enum PartValue {
-    /// Drawn from the strategy.
-    Drawn(TokenStream),
-    /// Drawn from the strategy of one occurrence, in `Some`.
-    Present(TokenStream),
-    /// `None`, nothing drawn.
-    Absent,
-}
-
-impl Part {
-    /// The field takes the value drawn from `strategy`.
-    fn new(field: &str, strategy: TokenStream) -> Self {
-        Self { field: field.to_owned(), value: PartValue::Drawn(strategy) }
-    }
-
-    /// The field (an `Option`) takes `Some` of the value drawn from `strategy`.
-    fn present(field: &str, strategy: TokenStream) -> Self {
-        Self { field: field.to_owned(), value: PartValue::Present(strategy) }
-    }
-
-    /// The field (an `Option`) is `None`.
-    fn absent(field: &str) -> Self {
-        Self { field: field.to_owned(), value: PartValue::Absent }
-    }
-}
-
-/// The strategy of a struct: its drawn parts as a tuple (nested beyond
-/// [`TUPLE_SIZE`]), mapped to the struct.
-fn construct(parts: Vec<Part>) -> TokenStream {
-    let mut fields = Vec::new();
-    let mut drawn = Vec::new();
-    for part in parts {
-        let field = ident(&part.field);
-        match part.value {
-            PartValue::Drawn(strategy) => {
-                fields.push(quote! { #field });
-                drawn.push((quote! { #field }, strategy));
-            }
-            PartValue::Present(strategy) => {
-                fields.push(quote! { #field: Some(#field) });
-                drawn.push((quote! { #field }, strategy));
-            }
-            PartValue::Absent => fields.push(quote! { #field: None }),
-        }
-    }
-    let value = if fields.is_empty() {
-        quote! { Self }
-    } else {
-        quote! { Self { #(#fields),* } }
-    };
-    match drawn.len() {
-        0 => quote! { ::proptest::strategy::Just(#value) },
-        1 => {
-            let (binding, strategy) = &drawn[0];
-            let strategy = receiver(strategy);
-            quote! { #strategy.prop_map(|#binding| #value) }
-        }
-        _ => {
-            let (strategy, pattern) = tuple(drawn);
-            quote! { #strategy.prop_map(|#pattern| #value) }
-        }
-    }
-}
-
-/// `strategy` as the receiver of a method call: an `if` in parentheses.
-fn receiver(strategy: &TokenStream) -> TokenStream {
-    let is_if = strategy.clone().into_iter().next().is_some_and(|token| token.to_string() == "if");
-    if is_if {
-        quote! { (#strategy) }
-    } else {
-        strategy.clone()
-    }
-}
-
-/// A tuple of strategies and the pattern binding what it draws, nested in
-/// tuples of even sizes so that none has more than [`TUPLE_SIZE`] members.
-fn tuple(members: Vec<(TokenStream, TokenStream)>) -> (TokenStream, TokenStream) {
-    if members.len() <= TUPLE_SIZE {
-        let (patterns, strategies): (Vec<_>, Vec<_>) = members.into_iter().unzip();
-        return (quote! { (#(#strategies,)*) }, quote! { (#(#patterns,)*) });
-    }
-    // As many chunks as needed, their sizes differing by one at most.
-    let chunks = members.len().div_ceil(TUPLE_SIZE);
-    let (size, longer) = (members.len() / chunks, members.len() % chunks);
-    let mut rest = members.into_iter();
-    let nested = (0..chunks)
-        .map(|chunk| {
-            let chunk: Vec<_> = rest.by_ref().take(size + usize::from(chunk < longer)).collect();
-            let (strategy, pattern) = tuple(chunk);
-            (pattern, strategy)
-        })
-        .collect();
-    tuple(nested)
-}
-
-/// The element names of a content model's fields or alternatives, which
-/// elements drawn for a wildcard in it must not take.
-fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
-    let mut names = Vec::new();
-    for kind in kinds {
-        match kind {
-            FieldKind::Element(element) => names.push(element.xml_name.clone()),
-            FieldKind::Group(group) => names.extend(group.first.iter().cloned()),
-            FieldKind::Wildcard(_) => {}
-        }
-    }
-    names
-}
-
-/// Whether `from` is `to` or refers to it, directly or through other items.
-fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut pending = vec![from];
-    while let Some(name) = pending.pop() {
-        if name == to {
-            return true;
-        }
-        if seen.insert(name)
-            && let Some(item) = items.get(name)
-        {
-            pending.extend(item.references());
-        }
-    }
-    false
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn members(count: usize) -> Vec<(TokenStream, TokenStream)> {
-        (0..count)
-            .map(|index| {
-                let binding = ident(&format!("f{index}"));
-                (quote! { #binding }, quote! { any() })
-            })
-            .collect()
-    }
-
-    #[test]
-    fn large_tuples_nest_in_even_chunks() {
-        let (_, pattern) = tuple(members(3));
-        assert_eq!(pattern.to_string(), "(f0 , f1 , f2 ,)");
-        let (_, pattern) = tuple(members(11));
-        assert_eq!(pattern.to_string(), "((f0 , f1 , f2 , f3 , f4 , f5 ,) , (f6 , f7 , f8 , f9 , f10 ,) ,)");
-        let (strategy, _) = tuple(members(101));
-        // 101 members: eleven tuples of nine or ten, in two tuples of six and five.
-        let syntax: syn::Expr = syn::parse2(strategy).expect("a tuple expression");
-        let syn::Expr::Tuple(outer) = syntax else { panic!("not a tuple") };
-        assert_eq!(outer.elems.len(), 2);
-    }
-
-    #[test]
-    fn an_if_is_parenthesized_as_a_receiver() {
-        assert_eq!(receiver(&quote! { if a { b } else { c } }).to_string(), "(if a { b } else { c })");
-        assert_eq!(receiver(&quote! { any() }).to_string(), "any ()");
     }
 }

@@ -1,0 +1,228 @@
+//! proptest strategies, with [`Config::strategies`]: an `Arbitrary`
+//! implementation for every item, behind the configured cargo feature, and
+//! the module `every_type` that lists the items for tests.
+//!
+//! Values satisfy everything `validate()` checks. The facets are declared as
+//! for `validate()` and asked for values (their `strategy` methods, in
+//! `plesk_types::strategy`); occurrences become `option::of` and
+//! `collection::vec` within the schema's bounds; a choice draws one of its
+//! alternatives. Values are also canonical, read back as themselves: an
+//! alternative of a choice holds at least one element (an empty one reads
+//! back as no alternative), an element with a default is never empty (it
+//! reads back as the default), a union holds a value no earlier member takes,
+//! an occurrence of a group holds an element, neighbouring occurrences of a
+//! repeated choice do not hold the same alternative of repeated content (they
+//! read back as one), wildcard elements are not named like the elements
+//! around them.
+//!
+//! Recursion: the items of a cycle (`Node` inside `Node`) take a depth as
+//! `Arbitrary::Parameters`. Each step inside the cycle goes one level deeper,
+//! and from [`MAX_DEPTH`] on, the optional and repeated parts of the cycle
+//! stay empty and choices keep to the alternatives outside it, so that values
+//! are finite (a schema whose recursive types have no finite value at all
+//! gets strategies that never end).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::validate::{number_fields, numeric_literal, option, white_space};
+use super::{count, ident, rust_type, static_ident, wildcard_namespace};
+use crate::config::Config;
+use crate::plan::{
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
+};
+
+mod context;
+mod tuples;
+
+use context::Context;
+
+/// The depth from which the strategies of recursive items stop recursing.
+pub const MAX_DEPTH: u32 = 3;
+
+/// How many occurrences a repeated element or group gets at most beyond its
+/// `minOccurs` (fewer if `maxOccurs` says so): enough to show repetition,
+/// few enough to keep values small.
+const EXTRA_OCCURRENCES: u32 = 3;
+
+/// Tuples of strategies are strategies up to twelve members; larger structs
+/// nest tuples of this many.
+const TUPLE_SIZE: usize = 10;
+
+/// The `use` a file with `Arbitrary` implementations needs: their bodies
+/// call `Strategy` methods (imported anonymously, so that no item name is
+/// taken).
+pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    if items.iter().all(|(item, _)| matches!(item.kind, ItemKind::Alias(_))) {
+        return TokenStream::new();
+    }
+    quote! {
+        #[cfg(feature = #feature)]
+        use ::proptest::strategy::Strategy as _;
+    }
+}
+
+/// The module `every_type`: a visitor called with every type of the file,
+/// so that a test covers each type, new ones included, without a list of
+/// its own.
+pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    let visits: Vec<TokenStream> = items
+        .iter()
+        .filter(|(item, _)| !matches!(item.kind, ItemKind::Alias(_)))
+        .map(|(item, _)| {
+            let name = ident(&item.name);
+            let label = &item.name;
+            if item.is_group() {
+                quote! { visitor.group::<super::#name>(#label); }
+            } else {
+                quote! { visitor.element::<super::#name>(#label); }
+            }
+        })
+        .collect();
+    let visitor = if visits.is_empty() {
+        quote! { _visitor }
+    } else {
+        quote! { visitor }
+    };
+    quote! {
+        /// Every type of this module, for tests that check a property of each
+        /// (that its values validate and read back as themselves, say): a
+        /// type added to the schemas is visited without a test changing.
+        #[cfg(feature = #feature)]
+        pub mod every_type {
+            /// What [`visit`] calls, once per type.
+            pub trait Visitor {
+                /// A type that is the content of an element: a complex type,
+                /// a simple type, the type of a root.
+                fn element<T>(&mut self, name: &'static str)
+                where
+                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlElement + super::xml::Validate + PartialEq;
+
+                /// A group inside an element's content (a choice, or a sequence
+                /// that is optional or repeats), written and read inside its
+                /// parent element.
+                fn group<T>(&mut self, name: &'static str)
+                where
+                    T: ::proptest::arbitrary::Arbitrary + super::xml::XmlGroup + super::xml::Validate + PartialEq;
+            }
+
+            /// Calls `visitor` with every type of this module, in schema order,
+            /// with its Rust name (type aliases aside: they are their target).
+            pub fn visit(#visitor: &mut impl Visitor) {
+                #(#visits)*
+            }
+        }
+    }
+}
+
+/// The `Arbitrary` implementation of an item, under the configured feature;
+/// nothing without one, and nothing for aliases (they are their target).
+pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
+    let Some(feature) = &config.strategies else {
+        return TokenStream::new();
+    };
+    if matches!(item.kind, ItemKind::Alias(_)) {
+        return TokenStream::new();
+    }
+    let context = Context::new(module, item);
+    let body = match &item.kind {
+        ItemKind::Struct(plan) => context.structure(plan),
+        ItemKind::Choice(choice) => context.choice(choice),
+        ItemKind::Enumeration(_) => quote! { ::proptest::sample::select(Self::ALL.to_vec()).boxed() },
+        ItemKind::Newtype(newtype) => {
+            let inner = context.value(&newtype.inner, Some(&newtype.checks), "facets", false);
+            quote! { #inner.prop_map(Self).boxed() }
+        }
+        ItemKind::Union(union) => context.union(union),
+        ItemKind::Wrapper(inner) => {
+            let inner = context.value(inner, None, "value", false);
+            quote! { #inner.prop_map(Self).boxed() }
+        }
+        ItemKind::Alias(_) => TokenStream::new(),
+    };
+    let statics = context.statics.take();
+    let name = ident(&item.name);
+    let doc = " Values that satisfy the schema's facets and bounds, and read back as themselves.";
+    let (parameters, argument, locals) = if context.cycle.is_empty() {
+        (quote! { type Parameters = (); }, quote! { (): Self::Parameters }, TokenStream::new())
+    } else {
+        let mut locals = TokenStream::new();
+        if context.uses_recurse.get() {
+            let max_depth = Literal::u32_unsuffixed(MAX_DEPTH);
+            locals.extend(quote! {
+                /// From this depth on, recursion stops: optional and repeated
+                /// parts of the recursive types stay empty, choices keep to
+                /// alternatives outside them.
+                const MAX_DEPTH: u32 = #max_depth;
+                let recurse = depth < MAX_DEPTH;
+            });
+        }
+        if context.uses_deeper.get() {
+            locals.extend(quote! { let deeper = depth.saturating_add(1); });
+        }
+        let parameters = quote! {
+            /// How deep inside the values of its recursive types the value
+            /// is (`any::<T>()` starts at 0).
+            type Parameters = u32;
+        };
+        let argument = if locals.is_empty() {
+            quote! { _depth: Self::Parameters }
+        } else {
+            quote! { depth: Self::Parameters }
+        };
+        (parameters, argument, locals)
+    };
+    quote! {
+        #[cfg(feature = #feature)]
+        impl ::proptest::arbitrary::Arbitrary for #name {
+            #parameters
+            type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+
+            #[doc = #doc]
+            fn arbitrary_with(#argument) -> Self::Strategy {
+                #locals
+                #(#statics)*
+                #body
+            }
+        }
+    }
+}
+
+/// The element names of a content model's fields or alternatives, which
+/// elements drawn for a wildcard in it must not take.
+pub(super) fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
+    let mut names = Vec::new();
+    for kind in kinds {
+        match kind {
+            FieldKind::Element(element) => names.push(element.xml_name.clone()),
+            FieldKind::Group(group) => names.extend(group.first.iter().cloned()),
+            FieldKind::Wildcard(_) => {}
+        }
+    }
+    names
+}
+
+/// Whether `from` is `to` or refers to it, directly or through other items.
+pub(super) fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut pending = vec![from];
+    while let Some(name) = pending.pop() {
+        if name == to {
+            return true;
+        }
+        if seen.insert(name)
+            && let Some(item) = items.get(name)
+        {
+            pending.extend(item.references());
+        }
+    }
+    false
+}
