@@ -193,7 +193,7 @@ impl Tree<'_> {
 
     fn attribute(&mut self, attribute: &Attribute, depth: usize) {
         let label = self.type_label(attribute.ty).unwrap_or_else(|| "type: anySimpleType".to_owned());
-        let usage = if attribute.required { "required" } else { "optional" };
+        let usage = if attribute.is_required() { "required" } else { "optional" };
         self.line(depth, &format!("attribute: @{} | {label} | {usage}", attribute.name));
     }
 }

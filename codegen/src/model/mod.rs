@@ -12,7 +12,7 @@ pub use resolve::resolve;
 pub use wildcard::{NamespaceConstraint, ProcessContents, Wildcard, WildcardError};
 
 use crate::source::{Sources, Span};
-pub use crate::xsd::syntax::{Compositor, QName};
+pub use crate::xsd::syntax::{Compositor, QName, Use};
 
 /// A resolved schema: every type and global element of a set of schema files.
 #[derive(Debug)]
@@ -350,10 +350,9 @@ pub struct Attribute {
     pub name: String,
     /// Its simple type.
     pub ty: TypeRef,
-    /// `use="required"`.
-    pub required: bool,
-    /// `use="prohibited"` (in a restriction: removes an inherited attribute).
-    pub prohibited: bool,
+    /// `use`: optional, required, or prohibited (in a restriction: removes
+    /// an inherited attribute).
+    pub usage: Use,
     /// `default` value.
     pub default: Option<String>,
     /// `fixed` value.
@@ -362,6 +361,13 @@ pub struct Attribute {
     pub doc: Option<String>,
     /// Where.
     pub span: Span,
+}
+
+impl Attribute {
+    /// Whether an instance must carry it (`use="required"`).
+    pub fn is_required(&self) -> bool {
+        self.usage == Use::Required
+    }
 }
 
 /// A global element declaration: a possible document root.
@@ -424,7 +430,7 @@ impl Schema {
         };
         for attribute in &complex.attributes {
             attributes.retain(|inherited| inherited.name != attribute.name);
-            if !attribute.prohibited {
+            if attribute.usage != Use::Prohibited {
                 attributes.push(attribute);
             }
         }

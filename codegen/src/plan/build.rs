@@ -520,7 +520,7 @@ impl<'s> Planner<'s> {
             if !doc.is_empty() {
                 doc.push(String::new());
             }
-            doc.push(match (&attribute.default, attribute.required) {
+            doc.push(match (&attribute.default, attribute.is_required()) {
                 (_, true) => format!("Attribute `{}`, required.", attribute.name),
                 (Some(default), false) => format!("Attribute `{}`; absent means `{default}`.", attribute.name),
                 (None, false) => format!("Attribute `{}`, optional.", attribute.name),
@@ -530,7 +530,7 @@ impl<'s> Planner<'s> {
                 redacted: self.config.redacted.contains(&attribute.name),
                 xml_name: attribute.name,
                 ty,
-                required: attribute.required,
+                required: attribute.usage == model::Use::Required,
                 checks,
                 doc,
             });

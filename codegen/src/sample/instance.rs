@@ -146,7 +146,7 @@ impl<'a, 's> Builder<'a, 's> {
     ) -> Result<(), SampleError> {
         let schema = self.sampler.schema;
         for attribute in schema.effective_attributes(complex) {
-            if attribute.required || mode == Extent::Maximal {
+            if attribute.is_required() || mode == Extent::Maximal {
                 let text = self.value(attribute.ty, &[], &attribute.name, mode)?;
                 node.attributes.push((attribute.name.clone(), text));
             }

@@ -474,8 +474,7 @@ impl<'s> Resolver<'s> {
         Some(Attribute {
             name,
             ty,
-            required: decl.usage == syntax::Use::Required,
-            prohibited: decl.usage == syntax::Use::Prohibited,
+            usage: decl.usage,
             default: decl.default.clone().or_else(|| decl_for_type.default.clone()),
             fixed: None,
             doc: decl.doc.clone().or_else(|| decl_for_type.doc.clone()),
