@@ -12,7 +12,7 @@ pub use resolve::resolve;
 pub use wildcard::{NamespaceConstraint, ProcessContents, Wildcard, WildcardError};
 
 use crate::source::{Sources, Span};
-pub use crate::xsd::syntax::{Compositor, QName, Use};
+pub use crate::xsd::syntax::{Compositor, FacetKind, QName, Use};
 
 /// A resolved schema: every type and global element of a set of schema files.
 #[derive(Debug)]
@@ -213,8 +213,8 @@ pub struct PatternFacet {
 /// A bound facet (`minInclusive` ...), its value as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoundFacet {
-    /// The facet's name (`minInclusive`).
-    pub facet: &'static str,
+    /// Which bound (`minInclusive` ...).
+    pub facet: FacetKind,
     /// The value.
     pub value: String,
     /// Where.

@@ -177,7 +177,14 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
 
 fn bound_error(facet: &crate::model::BoundFacet, builtin: Builtin) -> CheckError {
     let reason = format!("not a value of the base type xs:{}", builtin.name());
-    (facet.span, SchemaErrorKind::InvalidFacet { facet: facet.facet.to_owned(), value: facet.value.clone(), reason })
+    (
+        facet.span,
+        SchemaErrorKind::InvalidFacet {
+            facet: facet.facet.local_name().to_owned(),
+            value: facet.value.clone(),
+            reason,
+        },
+    )
 }
 
 /// Checks that a bound is a value of the Rust type it is compared with.

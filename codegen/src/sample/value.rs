@@ -750,7 +750,7 @@ mod tests {
 
     fn bound(value: &str) -> Option<crate::model::BoundFacet> {
         Some(crate::model::BoundFacet {
-            facet: "bound",
+            facet: crate::xsd::syntax::FacetKind::MinInclusive,
             value: value.to_owned(),
             span: crate::source::Span { file: crate::source::FileId(0), offset: 0 },
         })

@@ -28,11 +28,7 @@ impl<'s> Resolver<'s> {
                 );
                 continue;
             }
-            let bound = || BoundFacet {
-                facet: facet.kind.local_name(),
-                value: facet.value.trim().to_owned(),
-                span: facet.span,
-            };
+            let bound = || BoundFacet { facet: facet.kind, value: facet.value.trim().to_owned(), span: facet.span };
             let duplicate = match facet.kind {
                 FacetKind::Enumeration => {
                     resolved.enumeration.push(EnumValue {
