@@ -65,6 +65,8 @@ mod outcome;
 pub mod shared;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+#[cfg(feature = "transport")]
+pub mod transport;
 #[cfg(feature = "v1_6_7_0")]
 pub mod v1_6_7_0;
 #[cfg(feature = "v1_6_8_0")]

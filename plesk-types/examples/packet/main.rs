@@ -15,12 +15,24 @@
 //! any error, each error goes to stderr on its own line, with its
 //! line:column or element path, and the exit status is 1. A DOCTYPE is
 //! refused, never expanded.
+//!
+//! `send` (with the feature `blocking`) validates a request, sends it and
+//! prints the response; exit 0 when every operation succeeded, 1 when Plesk
+//! refused the packet or an operation failed, 2 on a usage, validation or
+//! transport error:
+//!
+//! ```text
+//! cargo run --example packet --features blocking -- send --url https://HOST:8443 \
+//!     --key-file key.txt [--ca-file plesk.pem] [--timeout 30] request.xml
+//! ```
 
 mod check;
+mod send;
 mod side;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use check::{VERSIONS, check};
 use clap::{Args, Parser, Subcommand};
@@ -38,6 +50,39 @@ struct Cli {
 enum Command {
     /// Parses and validates a packet; prints it re-serialized in schema order.
     Check(Check),
+    /// Validates a request packet, sends it to a Plesk server, prints the
+    /// response (needs the feature `blocking`).
+    Send(Send),
+}
+
+#[derive(Debug, Args)]
+struct Send {
+    /// The server: `https://HOST:8443`.
+    #[arg(long, value_name = "URL")]
+    url: String,
+    /// A file holding the secret key.
+    #[arg(long, value_name = "FILE", required_unless_present = "login", conflicts_with = "login")]
+    key_file: Option<PathBuf>,
+    /// The login (with --password-file).
+    #[arg(long, value_name = "NAME", requires = "password_file")]
+    login: Option<String>,
+    /// A file holding the password.
+    #[arg(long, value_name = "FILE", requires = "login")]
+    password_file: Option<PathBuf>,
+    /// A PEM root certificate to trust (the server's self-signed one, say).
+    #[arg(long, value_name = "PEM")]
+    ca_file: Option<PathBuf>,
+    /// Accept any certificate: anyone on the way can read the credentials.
+    #[arg(long)]
+    danger_accept_invalid_certs: bool,
+    /// Timeout of the whole exchange, in seconds (default 120).
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
+    /// The protocol version of the request (default: the newest this build knows).
+    #[arg(long, value_name = "VERSION")]
+    schema_version: Option<String>,
+    /// The request packet.
+    request: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -57,7 +102,10 @@ struct Check {
 }
 
 fn main() -> ExitCode {
-    let Command::Check(arguments) = Cli::parse().command;
+    let arguments = match Cli::parse().command {
+        Command::Check(arguments) => arguments,
+        Command::Send(arguments) => return run_send(&arguments),
+    };
     let (path, side) = match (arguments.request, arguments.response) {
         (Some(path), _) => (path, Side::Request),
         (None, Some(path)) => (path, Side::Response),
@@ -88,4 +136,33 @@ fn main() -> ExitCode {
         }
         None => ExitCode::FAILURE,
     }
+}
+
+fn run_send(arguments: &Send) -> ExitCode {
+    let version = arguments.schema_version.as_deref().or(VERSIONS.last().copied()).unwrap_or("none");
+    let timeout = match arguments.timeout {
+        Some(seconds) if seconds.is_finite() && seconds > 0.0 => Some(Duration::from_secs_f64(seconds)),
+        Some(_) => {
+            eprintln!("--timeout must be a positive number of seconds");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let input = match std::fs::read(&arguments.request) {
+        Ok(input) => input,
+        Err(error) => {
+            eprintln!("{}: {error}", arguments.request.display());
+            return ExitCode::from(2);
+        }
+    };
+    let target = send::Target {
+        url: &arguments.url,
+        key_file: arguments.key_file.as_deref(),
+        login: arguments.login.as_deref(),
+        password_file: arguments.password_file.as_deref(),
+        ca_file: arguments.ca_file.as_deref(),
+        danger_accept_invalid_certs: arguments.danger_accept_invalid_certs,
+        timeout,
+    };
+    send::send(version, &target, &input)
 }
