@@ -36,6 +36,9 @@ pub struct Config {
     /// Schema paths of options that may name nothing (presets).
     pub(crate) optional_paths: BTreeSet<String>,
     pub(crate) out_dir: Option<PathBuf>,
+    /// File names that, where a schema directory has them, are its only
+    /// document roots (see [`root_files`](Config::root_files)).
+    pub(crate) root_files: Vec<String>,
 }
 
 impl Default for Config {
@@ -58,6 +61,7 @@ impl Config {
             strategies: None,
             optional_paths: BTreeSet::new(),
             out_dir: None,
+            root_files: Vec::new(),
         }
     }
 
@@ -68,7 +72,10 @@ impl Config {
     /// error, `ResponseContent`), `passwd` and `password` are redacted from `Debug`,
     /// a user get response may lack `email` (servers speaking protocols
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
-    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)). These options apply where the schemas have
+    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), and a
+    /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
+    /// Plesk server's, with files neither envelope includes) has those as its
+    /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
     /// the paths they name and are ignored elsewhere, so the preset fits
     /// any protocol version and any subset of operators.
     pub fn plesk() -> Self {
@@ -88,7 +95,8 @@ impl Config {
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
             )
-            .strategies(Some("proptest"));
+            .strategies(Some("proptest"))
+            .root_files(["agent_input.xsd", "agent_output.xsd"]);
         config.optional_paths =
             config.type_names.keys().chain(config.field_names.keys()).chain(config.tolerated.keys()).cloned().collect();
         config
@@ -100,11 +108,27 @@ impl Config {
         self
     }
 
-    /// Adds every `*.xsd` file of a directory (not its subdirectories).
-    /// Files that no other file includes become the document roots (for
-    /// Plesk: `agent_input.xsd` and `agent_output.xsd`).
+    /// Adds a directory of schema files (not its subdirectories). If it
+    /// holds any of the [root files](Self::root_files), those are its
+    /// document roots and the directory's other files are read only as far
+    /// as the roots include them; otherwise every `*.xsd` file is read, and
+    /// the files no other file includes become the document roots.
     pub fn schema_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
         self.inputs.push(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The file names that are a schema directory's document roots where
+    /// the directory has them (none by default; [`plesk`](Self::plesk) sets
+    /// `agent_input.xsd` and `agent_output.xsd`, the request and response
+    /// envelopes of a Plesk server's schema directory). A directory with
+    /// none of them is read whole, as without this option.
+    pub fn root_files<I, S>(&mut self, names: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.root_files = names.into_iter().map(Into::into).collect();
         self
     }
 
@@ -202,24 +226,23 @@ impl Config {
     }
 
     /// The schema files to read: files as given, directories expanded to their
-    /// `*.xsd` files in name order.
+    /// root files (see [`root_files`](Self::root_files)) or, without any, to
+    /// every `*.xsd` file, in name order.
     pub fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
         let mut files = Vec::new();
         for input in &self.inputs {
             if input.is_dir() {
-                let entries = std::fs::read_dir(input).map_err(|source| Error::Io { path: input.clone(), source })?;
-                let mut found = Vec::new();
-                for entry in entries {
-                    let path = entry.map_err(|source| Error::Io { path: input.clone(), source })?.path();
-                    if path.extension().is_some_and(|extension| extension == "xsd") && path.is_file() {
-                        found.push(path);
-                    }
-                }
+                let found = xsd_files(input)?;
                 if found.is_empty() {
                     return Err(Error::Config(format!("{} holds no .xsd file", input.display())));
                 }
-                found.sort();
-                files.extend(found);
+                let roots: Vec<PathBuf> =
+                    self.root_files.iter().map(|name| input.join(name)).filter(|path| found.contains(path)).collect();
+                if roots.is_empty() {
+                    files.extend(found);
+                } else {
+                    files.extend(roots);
+                }
             } else {
                 files.push(input.clone());
             }
@@ -229,6 +252,62 @@ impl Config {
         }
         Ok(files)
     }
+
+    /// The `*.xsd` files of the given directories that a generation did not
+    /// read (`read`: every file it read, includes too), each with the reason:
+    /// files of a directory with [root files](Self::root_files) that no root
+    /// includes. In name order.
+    ///
+    /// # Errors
+    ///
+    /// A directory that cannot be listed.
+    pub fn left_out(&self, read: &[PathBuf]) -> Result<Vec<LeftOut>, Error> {
+        let read: BTreeSet<PathBuf> = read.iter().map(|path| canonical(path)).collect();
+        let mut left_out = Vec::new();
+        for input in self.inputs.iter().filter(|input| input.is_dir()) {
+            let found = xsd_files(input)?;
+            let roots: Vec<&str> =
+                self.root_files.iter().map(String::as_str).filter(|name| found.contains(&input.join(name))).collect();
+            if roots.is_empty() {
+                continue;
+            }
+            let reason = format!("included by neither root ({})", roots.join(", "));
+            for path in found {
+                if !read.contains(&canonical(&path)) {
+                    left_out.push(LeftOut { path, reason: reason.clone() });
+                }
+            }
+        }
+        Ok(left_out)
+    }
+}
+
+/// A schema file of a directory that a generation did not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it was not read (`included by neither root (agent_input.xsd, agent_output.xsd)`).
+    pub reason: String,
+}
+
+/// The `*.xsd` files directly inside `dir`, in name order.
+fn xsd_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|source| Error::Io { path: dir.to_path_buf(), source })?.path();
+        if path.extension().is_some_and(|extension| extension == "xsd") && path.is_file() {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// `path` with `.` and `..` and links resolved where it exists, as given otherwise.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Where generated files go: a given directory, or a build script's `OUT_DIR`.

@@ -106,7 +106,7 @@ pub mod source;
 pub mod tree;
 pub mod xsd;
 
-pub use config::Config;
+pub use config::{Config, LeftOut};
 pub use error::{Error, SchemaError, SchemaErrorKind};
 pub use family::{Family, generate_family};
 
@@ -129,6 +129,9 @@ pub struct Generated {
     pub code: String,
     /// Every schema file read, includes and imports too.
     pub files: Vec<std::path::PathBuf>,
+    /// The files of the given directories that were not read, and why
+    /// ([`Config::left_out`]).
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Runs the whole pipeline for `config`.
@@ -142,6 +145,7 @@ pub fn generate(config: &Config) -> Result<Generated, Error> {
     let schema = load(config)?;
     let module = plan::plan(&schema, config).map_err(Error::Schema)?;
     let code = emit::emit(&module, config)?;
-    let files = schema.sources.iter().map(|(_, file)| file.path.clone()).collect();
-    Ok(Generated { code, files })
+    let files: Vec<_> = schema.sources.iter().map(|(_, file)| file.path.clone()).collect();
+    let left_out = config.left_out(&files)?;
+    Ok(Generated { code, files, left_out })
 }

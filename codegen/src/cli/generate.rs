@@ -63,14 +63,20 @@ impl Generate {
     pub fn run(&self) -> ExitCode {
         let mut failed = false;
         for schemas in &self.schemas {
-            let mut config = self.config(schemas);
-            let outcome = if self.check {
-                config.generate().map(|_| format!("{}: ok", schemas.display()))
-            } else {
-                let file_name = format!("{}.rs", module_name(schemas));
-                config.out_dir(self.out_dir.as_deref().unwrap_or(Path::new(".")));
-                config.write(&file_name).map(|path| format!("{}: wrote {}", schemas.display(), path.display()))
-            };
+            let config = self.config(schemas);
+            let outcome = plesk_codegen::generate(&config).and_then(|generated| {
+                for left_out in &generated.left_out {
+                    eprintln!("{}: left out {}: {}", schemas.display(), left_out.path.display(), left_out.reason);
+                }
+                if self.check {
+                    Ok(format!("{}: ok", schemas.display()))
+                } else {
+                    let dir = self.out_dir.as_deref().unwrap_or(Path::new("."));
+                    let path = dir.join(format!("{}.rs", module_name(schemas)));
+                    write_if_changed(&path, &generated.code)
+                        .map(|()| format!("{}: wrote {}", schemas.display(), path.display()))
+                }
+            });
             match outcome {
                 Ok(message) => eprintln!("{message}"),
                 Err(error) => {
@@ -104,6 +110,18 @@ impl Generate {
         }
         config
     }
+}
+
+/// Writes `code` to `path` unless the file already holds it.
+fn write_if_changed(path: &Path, code: &str) -> Result<(), plesk_codegen::Error> {
+    if std::fs::read_to_string(path).is_ok_and(|existing| existing == code) {
+        return Ok(());
+    }
+    let io = |source| plesk_codegen::Error::Io { path: path.to_path_buf(), source };
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| plesk_codegen::Error::Io { path: dir.to_path_buf(), source })?;
+    }
+    std::fs::write(path, code).map_err(io)
 }
 
 /// The module name for a schema directory or file: its name with every

@@ -1,6 +1,6 @@
 //! Stage 3: builds the [`Module`] plan from the schema model.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::checks::{self, CheckError};
 use super::*;
@@ -110,6 +110,7 @@ impl<'s> Planner<'s> {
             let path = self.path_of(TypeId(index));
             self.paths.push(path);
         }
+        let qualified = self.qualified_names();
         for index in 0..self.schema.types.len() {
             let id = TypeId(index);
             if !self.is_item(id) {
@@ -121,10 +122,43 @@ impl<'s> Planner<'s> {
                     self.used_config.insert(format!("type:{path}"));
                     name.clone()
                 }
-                None => self.derived_name(id),
+                None => qualified.get(&index).cloned().unwrap_or_else(|| self.derived_name(id)),
             };
             self.names[index] = Some(self.scope.claim(&wanted));
         }
+    }
+
+    /// Names for named types whose qualified name another file's named type has too
+    /// (two schemas of one set, such as a request and a response envelope,
+    /// may each define `ServerOperatorType`): each is qualified by its
+    /// file's name (`ServerInputServerOperatorType` from `server_input.xsd`),
+    /// so that neither is a numbered `...2`. Types renamed by the
+    /// configuration keep their configured names.
+    fn qualified_names(&self) -> HashMap<usize, String> {
+        let mut by_name: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
+        for index in 0..self.schema.types.len() {
+            let def = self.schema.get(TypeId(index));
+            if let TypeName::Named(qname) = &def.name
+                && self.is_item(TypeId(index))
+                && !self.config.type_names.contains_key(&self.paths[index])
+            {
+                by_name.entry((qname.namespace.clone(), naming::type_name(&qname.local))).or_default().push(index);
+            }
+        }
+        let mut qualified = HashMap::new();
+        for ((_, name), indices) in by_name {
+            let files: BTreeSet<_> = indices.iter().map(|&index| self.schema.get(TypeId(index)).span.file).collect();
+            if files.len() < 2 {
+                continue;
+            }
+            for index in indices {
+                let file = self.schema.sources.display_name(self.schema.get(TypeId(index)).span.file);
+                let stem = std::path::Path::new(&file).file_stem().map(|stem| stem.to_string_lossy().into_owned());
+                let prefix = naming::type_name(stem.as_deref().unwrap_or_default());
+                qualified.insert(index, format!("{prefix}{name}"));
+            }
+        }
+        qualified
     }
 
     fn path_of(&self, id: TypeId) -> String {
