@@ -178,7 +178,6 @@ fn generate_says_which_files_it_left_out_and_why() {
 /// Plesk's 77 files as they are: one module, the envelopes its roots, every
 /// type once, the files neither envelope includes named.
 #[test]
-#[ignore = "enabled once nillable lands"] // enabled once nillable lands
 fn plesks_own_directory_generates_one_module_with_every_type_once() {
     let mut config = Config::plesk();
     config.schema_dir(plesk_1_6_6_0());
