@@ -76,6 +76,19 @@ pub fn white_space(builtin: Builtin, steps: &[&Facets]) -> WhiteSpace {
     steps.iter().find_map(|facets| facets.white_space).unwrap_or(builtin.white_space())
 }
 
+/// The lexical space of a string-valued builtin that not every string is
+/// in, as an XSD pattern (matched after white space is collapsed): the
+/// binary types, whose text is checked as libxml2 checks it.
+fn lexical_pattern(builtin: Builtin) -> Option<&'static str> {
+    match builtin {
+        Builtin::HexBinary => Some("([0-9a-fA-F]{2})*"),
+        Builtin::Base64Binary => Some(
+            "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+        ),
+        _ => None,
+    }
+}
+
 /// The checks `validate()` runs for an atomic type with these derivation
 /// steps; `None` when there is nothing to check.
 pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Checks>, CheckError> {
@@ -88,6 +101,13 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
     let checks = match builtin.value_kind() {
         ValueKind::Text | ValueKind::Any => {
             let mut patterns = Vec::new();
+            // The builtin's own lexical space, which a `String` does not
+            // enforce (the patterns are constants; a test checks they translate).
+            if let Some(lexical) = lexical_pattern(builtin)
+                && let Ok(translated) = pattern::translate_alternatives(&[lexical])
+            {
+                patterns.push((lexical.to_owned(), translated));
+            }
             for facets in steps.iter().filter(|facets| !facets.patterns.is_empty()) {
                 let sources: Vec<&str> = facets.patterns.iter().map(|pattern| pattern.pattern.as_str()).collect();
                 let translated = pattern::translate_alternatives(&sources).map_err(|(index, reason)| {
@@ -251,6 +271,28 @@ fn check_enumeration_against(values: &[EnumValue], checks: &Checks) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lexical_spaces_of_the_binary_types_are_checked() {
+        for (builtin, valid, invalid) in [
+            (Builtin::HexBinary, ["", "0fA9", "00ff"], ["0", "0g", "abc"]),
+            (Builtin::Base64Binary, ["", "AAAA", "QUJD RA=="], ["A", "AAA", "QUJDRA="]),
+        ] {
+            let lexical = lexical_pattern(builtin).unwrap();
+            let translated = pattern::translate_alternatives(&[lexical]).unwrap();
+            let regex = regex::Regex::new(&translated).unwrap();
+            for text in valid {
+                assert!(regex.is_match(text), "{builtin:?}: {text:?} should be valid");
+            }
+            for text in invalid {
+                assert!(!regex.is_match(text), "{builtin:?}: {text:?} should be invalid");
+            }
+            let Ok(Some(Checks::String(checks))) = atomic_checks(builtin, &[]) else {
+                panic!("{builtin:?} has no string checks");
+            };
+            assert_eq!(checks.patterns, vec![(lexical.to_owned(), translated)]);
+        }
+    }
 
     #[test]
     fn bounds_must_fit_the_rust_type() {

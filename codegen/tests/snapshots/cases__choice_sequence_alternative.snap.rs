@@ -276,8 +276,39 @@ impl Validate for LoginChoiceCertificateAndChain {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.certificate, "certificate", path, violations);
+        {
+            static CERTIFICATE_PATTERN: xml::Pattern = xml::Pattern::new(
+                "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+                "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+            );
+            static CERTIFICATE: xml::StringFacets = xml::StringFacets {
+                white_space: xml::WhiteSpace::Collapse,
+                length: None,
+                min_length: None,
+                max_length: None,
+                patterns: &[&CERTIFICATE_PATTERN],
+            };
+            CERTIFICATE.check(&self.certificate, &path.child("certificate"), violations);
+        }
         xml::occurrences(&self.chain, "chain", 1, None, path, violations);
-        xml::repeated_child(&self.chain, "chain", path, violations);
+        xml::for_each_child(
+            &self.chain,
+            "chain",
+            path,
+            |value, path| {
+                static CHAIN_PATTERN: xml::Pattern = xml::Pattern::new(
+                    "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+                    "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+                );
+                static CHAIN: xml::StringFacets = xml::StringFacets {
+                    white_space: xml::WhiteSpace::Collapse,
+                    length: None,
+                    min_length: None,
+                    max_length: None,
+                    patterns: &[&CHAIN_PATTERN],
+                };
+                CHAIN.check(value, path, violations);
+            },
+        );
     }
 }
