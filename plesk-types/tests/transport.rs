@@ -652,3 +652,14 @@ async fn no_error_shows_a_credential() {
     ];
     assert_eq!(variants.into_iter().collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn blocking_client_transport_kinds() {
+    let closed = Settings::new(format!("https://127.0.0.1:{}", free_port()), Credentials::secret_key(KEY));
+    let error = BlockingClient::new(closed).unwrap().send(&webuser(vec![get("a")])).unwrap_err();
+    assert_eq!(transport_kind(&error), Some(TransportKind::Connect), "{error:?}");
+    let server = PleskServer::start(Fault::None);
+    let untrusting = Settings::new(server.url(), Credentials::secret_key(KEY));
+    let error = BlockingClient::new(untrusting).unwrap().send(&webuser(vec![get("a")])).unwrap_err();
+    assert_eq!(transport_kind(&error), Some(TransportKind::Tls), "{error:?}");
+}

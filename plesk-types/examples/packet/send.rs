@@ -53,7 +53,13 @@ pub fn run(version: &str, target: &Target<'_>, input: &[u8], out: &mut dyn Write
         #[cfg(feature = "v1_6_8_0")]
         "1.6.8.0" => send_as::<plesk_types::v1_6_8_0::RequestPacket>(target, input, out, err),
         other => {
-            let _ = writeln!(err, "unknown schema version {other}");
+            let known: &[&str] = &[
+                #[cfg(feature = "v1_6_7_0")]
+                "1.6.7.0",
+                #[cfg(feature = "v1_6_8_0")]
+                "1.6.8.0",
+            ];
+            let _ = writeln!(err, "unknown schema version {other}; this build knows {}", known.join(", "));
             2
         }
     }
