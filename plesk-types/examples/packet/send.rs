@@ -1,6 +1,10 @@
 //! The send behind `packet send`: validate a request, send it with the
-//! blocking client, print the answer.
+//! blocking client, print the answer. [`run`] writes to the streams it is
+//! given and returns the exit status, so that a test can call it
+//! (plesk-types/tests/transport.rs includes this file).
 
+#[cfg(feature = "blocking")]
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -29,19 +33,34 @@ pub struct Target<'a> {
     pub timeout: Option<Duration>,
 }
 
-/// Sends the request in `input` as a packet of protocol `version`: exit 0
-/// when every operation succeeded, 1 when Plesk refused the packet or an
-/// operation failed, 2 on a usage, validation or transport error.
+/// Sends the request in `input` as a packet of protocol `version`, the
+/// response on stdout, failures on stderr.
 #[cfg(feature = "blocking")]
 pub fn send(version: &str, target: &Target<'_>, input: &[u8]) -> ExitCode {
+    ExitCode::from(run(version, target, input, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()))
+}
+
+/// Sends the request in `input` as a packet of protocol `version`: the
+/// response (pretty) on `out`, each failed operation or the refusal on
+/// `err`. Returns the exit status: 0 when every operation succeeded, 1 when
+/// Plesk refused the packet or an operation failed, 2 on a usage,
+/// validation or transport error.
+#[cfg(feature = "blocking")]
+pub fn run(version: &str, target: &Target<'_>, input: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match version {
         #[cfg(feature = "v1_6_7_0")]
-        "1.6.7.0" => send_as::<plesk_types::v1_6_7_0::RequestPacket>(target, input),
+        "1.6.7.0" => send_as::<plesk_types::v1_6_7_0::RequestPacket>(target, input, out, err),
         #[cfg(feature = "v1_6_8_0")]
-        "1.6.8.0" => send_as::<plesk_types::v1_6_8_0::RequestPacket>(target, input),
+        "1.6.8.0" => send_as::<plesk_types::v1_6_8_0::RequestPacket>(target, input, out, err),
         other => {
-            eprintln!("unknown schema version {other}; this build knows {}", super::VERSIONS.join(", "));
-            ExitCode::from(2)
+            let known: &[&str] = &[
+                #[cfg(feature = "v1_6_7_0")]
+                "1.6.7.0",
+                #[cfg(feature = "v1_6_8_0")]
+                "1.6.8.0",
+            ];
+            let _ = writeln!(err, "unknown schema version {other}; this build knows {}", known.join(", "));
+            2
         }
     }
 }
@@ -54,37 +73,37 @@ pub fn send(_version: &str, _target: &Target<'_>, _input: &[u8]) -> ExitCode {
 }
 
 #[cfg(feature = "blocking")]
-fn read_secret(path: &Path) -> Result<String, ExitCode> {
+fn read_secret(path: &Path, err: &mut dyn Write) -> Result<String, u8> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(text.trim().to_owned()),
         Err(error) => {
-            eprintln!("{}: {error}", path.display());
-            Err(ExitCode::from(2))
+            let _ = writeln!(err, "{}: {error}", path.display());
+            Err(2)
         }
     }
 }
 
 #[cfg(feature = "blocking")]
-fn send_as<R: PleskRequest>(target: &Target<'_>, input: &[u8]) -> ExitCode {
+fn send_as<R: PleskRequest>(target: &Target<'_>, input: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let packet = match R::from_xml_bytes_with(input, ReadOptions::default()) {
         Ok(packet) => packet,
         Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
+            let _ = writeln!(err, "{error}");
+            return 2;
         }
     };
     let credentials = match (target.key_file, target.login, target.password_file) {
-        (Some(key), _, _) => match read_secret(key) {
+        (Some(key), _, _) => match read_secret(key, err) {
             Ok(key) => Credentials::secret_key(key),
             Err(code) => return code,
         },
-        (None, Some(login), Some(password)) => match read_secret(password) {
+        (None, Some(login), Some(password)) => match read_secret(password, err) {
             Ok(password) => Credentials::password(login, password),
             Err(code) => return code,
         },
         _ => {
-            eprintln!("give --key-file FILE, or --login NAME with --password-file FILE");
-            return ExitCode::from(2);
+            let _ = writeln!(err, "give --key-file FILE, or --login NAME with --password-file FILE");
+            return 2;
         }
     };
     let mut settings = Settings::new(target.url, credentials);
@@ -92,8 +111,8 @@ fn send_as<R: PleskRequest>(target: &Target<'_>, input: &[u8]) -> ExitCode {
         match std::fs::read(ca) {
             Ok(pem) => settings = settings.root_certificate_pem(pem),
             Err(error) => {
-                eprintln!("{}: {error}", ca.display());
-                return ExitCode::from(2);
+                let _ = writeln!(err, "{}: {error}", ca.display());
+                return 2;
             }
         }
     }
@@ -106,25 +125,25 @@ fn send_as<R: PleskRequest>(target: &Target<'_>, input: &[u8]) -> ExitCode {
     let reply = BlockingClient::new(settings).and_then(|client| client.send(&packet));
     match reply {
         Ok(reply) => {
-            println!("{}", reply.packet.write_xml(true));
+            let _ = writeln!(out, "{}", reply.packet.write_xml(true));
             for failure in reply.failures() {
-                eprintln!("{failure}");
+                let _ = writeln!(err, "{failure}");
             }
-            if reply.all_succeeded() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if reply.all_succeeded() { 0 } else { 1 }
         }
         Err(Error::Refused(system)) => {
-            eprintln!("{system}");
-            ExitCode::FAILURE
+            let _ = writeln!(err, "{system}");
+            1
         }
         Err(Error::Invalid(violations)) => {
             for violation in violations.violations() {
-                eprintln!("{violation}");
+                let _ = writeln!(err, "{violation}");
             }
-            ExitCode::from(2)
+            2
         }
         Err(error) => {
-            eprintln!("{error}");
-            ExitCode::from(2)
+            let _ = writeln!(err, "{error}");
+            2
         }
     }
 }

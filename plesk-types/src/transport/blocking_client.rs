@@ -2,7 +2,10 @@
 
 use std::io::Read;
 
-use super::{Error, PleskRequest, Reply, Settings, build_request, certificates, read_response, split, transport_error};
+use super::{
+    Error, PleskRequest, Reply, Settings, body_read_error, build_request, certificates, read_response, split,
+    transport_error,
+};
 
 /// Sends packets to one Plesk server, blocking the calling thread. Must not
 /// be created or used inside an async runtime (use [`Client`](super::Client)
@@ -56,11 +59,7 @@ impl BlockingClient {
         }
         let status = response.status().as_u16();
         let mut body = Vec::new();
-        response.take(limit as u64 + 1).read_to_end(&mut body).map_err(|error| {
-            let timeout = error.kind() == std::io::ErrorKind::TimedOut || error.to_string().contains("timed out");
-            let kind = if timeout { super::TransportKind::Timeout } else { super::TransportKind::Other };
-            Error::Transport { kind, message: error.to_string() }
-        })?;
+        response.take(limit as u64 + 1).read_to_end(&mut body).map_err(|error| body_read_error(&error))?;
         read_response(&self.settings, status, &body)
     }
 }

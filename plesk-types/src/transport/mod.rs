@@ -88,30 +88,87 @@ impl PleskRequest for crate::v1_6_8_0::RequestPacket {
     type Response = crate::v1_6_8_0::ResponsePacket;
 }
 
-/// Classifies a reqwest error; its text never holds credentials (they are
+/// Classifies a reqwest error by reqwest's own predicates and by the
+/// `std::io::Error` kinds in its chain of sources, never by its text. The
+/// message is the chain, as text; it never holds credentials (they are
 /// headers, and reqwest names only the URL).
 #[cfg(any(feature = "client", feature = "blocking"))]
 fn transport_error(error: &reqwest::Error) -> Error {
     let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    let mut chain = String::new();
-    while let Some(cause) = source {
-        chain.push_str(": ");
-        chain.push_str(&cause.to_string());
-        source = cause.source();
+    for cause in sources(error) {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
     }
-    message.push_str(&chain);
-    let lower = chain.to_ascii_lowercase();
-    let kind = if error.is_timeout() || lower.contains("timed out") {
+    Error::Transport { kind: classify(error), message }
+}
+
+/// The sources of `error`, outermost first. An `std::io::Error` that wraps
+/// an error hands on the `source()` of the wrapped one, skipping it (and an
+/// I/O error wrapping an I/O error hides the inner one's kind), so the walk
+/// steps into the wrapped error itself.
+#[cfg(any(feature = "client", feature = "blocking"))]
+fn sources<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    fn next<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn std::error::Error + 'static)> {
+        match error.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            Some(wrapped) => Some(wrapped),
+            None => error.source(),
+        }
+    }
+    std::iter::successors(next(error), |&cause| next(cause))
+}
+
+/// The kinds of the `std::io::Error`s in the chain of `error` (itself
+/// included).
+#[cfg(any(feature = "client", feature = "blocking"))]
+fn io_kinds(error: &(dyn std::error::Error + 'static)) -> Vec<std::io::ErrorKind> {
+    std::iter::once(error)
+        .chain(sources(error))
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind))
+        .collect()
+}
+
+/// What part of the transport `error` says failed.
+///
+/// - timeout: reqwest's `is_timeout` (its own timers, and a `TimedOut`
+///   I/O error anywhere in the chain);
+/// - TLS: a connect error whose chain holds an `InvalidData` I/O error,
+///   which is how the rustls stream reports a refused handshake (a bad
+///   certificate, a protocol mismatch): a plain TCP connect never gives it;
+/// - connect: any other `is_connect` (refused, unreachable, DNS);
+/// - other: the rest (a connection closed in the middle of the body, ...).
+#[cfg(any(feature = "client", feature = "blocking"))]
+fn classify(error: &reqwest::Error) -> TransportKind {
+    let kinds = io_kinds(error);
+    if error.is_timeout() || kinds.contains(&std::io::ErrorKind::TimedOut) {
         TransportKind::Timeout
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+    } else if error.is_connect() && kinds.contains(&std::io::ErrorKind::InvalidData) {
         TransportKind::Tls
     } else if error.is_connect() {
         TransportKind::Connect
     } else {
         TransportKind::Other
-    };
-    Error::Transport { kind, message }
+    }
+}
+
+/// Classifies an I/O error of reading a blocking body: reqwest's blocking
+/// body wraps its own error in the `std::io::Error`, so that error is
+/// classified when it is there, else the I/O kind decides.
+#[cfg(feature = "blocking")]
+fn body_read_error(error: &std::io::Error) -> Error {
+    let inner = error.get_ref().and_then(|inner| inner.downcast_ref::<reqwest::Error>());
+    match inner {
+        Some(inner) => transport_error(inner),
+        None => {
+            let kind = if io_kinds(error).contains(&std::io::ErrorKind::TimedOut) {
+                TransportKind::Timeout
+            } else {
+                TransportKind::Other
+            };
+            Error::Transport { kind, message: error.to_string() }
+        }
+    }
 }
 
 /// The reqwest request of a built `http::Request`.

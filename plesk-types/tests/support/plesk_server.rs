@@ -54,8 +54,22 @@ pub struct Received {
 struct State {
     next_id: i32,
     webusers: BTreeMap<String, i32>,
-    users: BTreeMap<String, (i32, String)>,
+    /// By login.
+    users: BTreeMap<String, User>,
 }
+
+/// A user account as added.
+struct User {
+    id: i32,
+    guid: String,
+    add: UserAddInput,
+}
+
+/// The GUID of the administrator, the owner of every user added here.
+const ADMIN_GUID: &str = "00000000-0000-4000-8000-000000000001";
+
+/// Plesk's answer to an operation on an object that does not exist.
+const NOT_FOUND: (u32, &str) = (1013, "Object not found");
 
 /// A running fake server; stops when dropped.
 pub struct PleskServer {
@@ -314,8 +328,8 @@ fn webuser_operation(operation: WebUserInputTypeChoice, state: &mut State) -> Op
                     },
                     None => WebUserGetOutputTypeResult {
                         status: ResultStatus::Error,
-                        errcode: Some(1013),
-                        errtext: Some("Object not found".to_owned()),
+                        errcode: Some(NOT_FOUND.0),
+                        errtext: Some(NOT_FOUND.1.to_owned()),
                         filter_id: Some(login),
                         id: None,
                         login_group: None,
@@ -337,8 +351,8 @@ fn webuser_operation(operation: WebUserInputTypeChoice, state: &mut State) -> Op
                     },
                     None => ResultFilterType {
                         status: ResultStatus::Error,
-                        errcode: Some(1013),
-                        errtext: Some("Object not found".to_owned()),
+                        errcode: Some(NOT_FOUND.0),
+                        errtext: Some(NOT_FOUND.1.to_owned()),
                         filter_id: Some(login),
                         id: None,
                     },
@@ -353,7 +367,7 @@ fn webuser_operation(operation: WebUserInputTypeChoice, state: &mut State) -> Op
 fn user_operation(operation: UserInputChoice, state: &mut State) -> Option<UserOutputChoice> {
     Some(match operation {
         UserInputChoice::Add(add) => {
-            let login = add.gen_info.login;
+            let login = add.gen_info.login.clone();
             let result = if state.users.contains_key(&login) {
                 failed(1007, "User account already exists", |status, errcode, errtext| UserAddOutputResult {
                     status,
@@ -365,7 +379,7 @@ fn user_operation(operation: UserInputChoice, state: &mut State) -> Option<UserO
                 let id = state.next_id;
                 state.next_id += 1;
                 let guid = format!("00000000-0000-4000-8000-{id:012}");
-                state.users.insert(login, (id, guid.clone()));
+                state.users.insert(login, User { id, guid: guid.clone(), add });
                 ok(|status, errcode, errtext| UserAddOutputResult {
                     status,
                     errcode,
@@ -375,6 +389,101 @@ fn user_operation(operation: UserInputChoice, state: &mut State) -> Option<UserO
             };
             UserOutputChoice::Add(UserAddOutput { result })
         }
-        _ => return None,
+        UserInputChoice::Get(get) => {
+            let dataset = &get.dataset;
+            let found = |user: &User, filter_id: Option<String>| UserGetOutputResult {
+                status: ResultStatus::Ok,
+                errcode: None,
+                errtext: None,
+                filter_id,
+                id: Some(IdType(user.id)),
+                data: Some(UserGetOutputData {
+                    gen_info: dataset.gen_info.as_ref().map(|_| gen_info(user)),
+                    roles: dataset.roles.as_ref().map(|_| user.add.roles.clone()),
+                }),
+            };
+            let result = select(&get.filter, state)
+                .into_iter()
+                .map(|(filter_id, login)| match login.and_then(|login| state.users.get(&login)) {
+                    Some(user) => found(user, filter_id),
+                    None => UserGetOutputResult {
+                        status: ResultStatus::Error,
+                        errcode: Some(NOT_FOUND.0),
+                        errtext: Some(NOT_FOUND.1.to_owned()),
+                        filter_id,
+                        id: None,
+                        data: None,
+                    },
+                })
+                .collect();
+            UserOutputChoice::Get(UserGetOutput { result })
+        }
+        UserInputChoice::Del(del) => {
+            let result = select(&del.filter, state)
+                .into_iter()
+                .map(|(filter_id, login)| match login.and_then(|login| state.users.remove(&login)) {
+                    Some(user) => ResultFilterType {
+                        status: ResultStatus::Ok,
+                        errcode: None,
+                        errtext: None,
+                        filter_id,
+                        id: Some(IdType(user.id)),
+                    },
+                    None => ResultFilterType {
+                        status: ResultStatus::Error,
+                        errcode: Some(NOT_FOUND.0),
+                        errtext: Some(NOT_FOUND.1.to_owned()),
+                        filter_id,
+                        id: None,
+                    },
+                })
+                .collect();
+            UserOutputChoice::Del(UserDelOutput { result })
+        }
+        UserInputChoice::Set(_) => return None,
     })
+}
+
+/// What a user filter selects, one entry per result: the filter value the
+/// result echoes (`filter-id`) and the login it names, `None` when no user
+/// matches. `<all/>` gives one entry per user, without a filter value.
+fn select(filter: &UserSelectionFilter, state: &State) -> Vec<(Option<String>, Option<String>)> {
+    let by = |values: &[String], key: fn(&User) -> Option<&str>| {
+        values
+            .iter()
+            .map(|value| {
+                let login =
+                    state.users.iter().find(|(_, user)| key(user) == Some(value)).map(|(login, _)| login.clone());
+                (Some(value.clone()), login)
+            })
+            .collect()
+    };
+    match filter {
+        UserSelectionFilter::Guid(guids) => by(guids, |user| Some(&user.guid)),
+        UserSelectionFilter::ExternalId(ids) => by(ids, |user| user.add.gen_info.external_id.as_deref()),
+        UserSelectionFilter::OwnerGuid(_) | UserSelectionFilter::OwnerExternalId(_) | UserSelectionFilter::All(_) => {
+            state.users.keys().map(|login| (None, Some(login.clone()))).collect()
+        }
+    }
+}
+
+/// A user's `gen-info` as get answers it.
+fn gen_info(user: &User) -> UserGetGenInfo {
+    let added = &user.add.gen_info;
+    UserGetGenInfo {
+        login: added.login.clone(),
+        name: added.name.clone(),
+        owner_guid: ADMIN_GUID.to_owned(),
+        status: match added.status {
+            Some(UserAddGenInfoStatus::Enabled | UserAddGenInfoStatus::Value0) | None => UserGetGenInfoStatus::Enabled,
+            Some(_) => UserGetGenInfoStatus::Disabled,
+        },
+        guid: user.guid.clone(),
+        is_built_in: false,
+        contact_info: added.contact_info.clone(),
+        external_id: added.external_id.clone(),
+        subscription_domain_id: added.subscription_domain_id,
+        email: added.email.clone(),
+        mailname_id: None,
+    }
 }
