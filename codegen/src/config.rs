@@ -69,7 +69,9 @@ impl Config {
     /// schemas: the request and response envelopes are `RequestPacket` and
     /// `ResponsePacket`, the operators they carry `RequestOperator` and
     /// `ResponseOperator` (the response's content, operators or a system
-    /// error, `ResponseContent`), `passwd` and `password` are redacted from `Debug`,
+    /// error, `ResponseContent`), `passwd`, `password` and the other secrets
+    /// of Plesk's operators (service passwords, secret and license keys,
+    /// private keys, session ids) are redacted from `Debug`,
     /// a user get response may lack `email` (servers speaking protocols
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
     /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), and a
@@ -91,6 +93,18 @@ impl Config {
             .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
             .redact_debug("passwd")
             .redact_debug("password")
+            // Other secrets of Plesk's operators: service passwords, secret
+            // keys and license keys, private keys of certificates, session ids.
+            .redact_debug("ftp_pass")
+            .redact_debug("ftp_password")
+            .redact_debug("smtp_password")
+            .redact_debug("fp_admin_password")
+            .redact_debug("poa-api-password")
+            .redact_debug("key")
+            .redact_debug("secret_key")
+            .redact_debug("pvt")
+            .redact_debug("session-id")
+            .redact_debug("Session/id")
             .tolerate_missing(
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
@@ -153,8 +167,9 @@ impl Config {
         self
     }
 
-    /// Hides the value of every element or attribute named `name` from
-    /// `Debug` output (`passwd: <redacted>`).
+    /// Hides from `Debug` output (`passwd: <redacted>`) the value of every
+    /// element or attribute named `name`, or, given a schema path
+    /// (`Session/id`), of that one element.
     pub fn redact_debug(&mut self, name: impl Into<String>) -> &mut Self {
         self.redacted.insert(name.into());
         self

@@ -197,3 +197,20 @@ fn plesks_own_directory_generates_one_module_with_every_type_once() {
         ["domain_input.xsd", "domain_output.xsd", "plesk_siteapp.xsd", "plesk_spamfilter.xsd", "test.xsd"]
     );
 }
+
+/// The Plesk conventions hide the secrets of every operator of Plesk's own
+/// files from `Debug`: passwords of every kind, secret and license keys,
+/// private keys of certificates, session ids.
+#[test]
+fn plesks_own_directory_keeps_secrets_out_of_debug() {
+    let mut config = Config::plesk();
+    config.schema_dir(plesk_1_6_6_0());
+    let code = plesk_codegen::generate(&config).expect("Plesk's 1.6.6.0 directory generates").code;
+    for secret in ["password", "passwd", "ftp_password", "smtp_password", "poa_api_password", "key", "pvt"] {
+        let shown = format!(".field(\"{secret}\", &self.{secret})");
+        assert!(!code.contains(&shown), "`{secret}` is shown by a Debug impl");
+        assert!(code.contains(&format!(".field(\"{secret}\", ")), "no field `{secret}` in any redacted Debug impl");
+    }
+    let session = code.find("f.debug_struct(\"Session\")").expect("a Debug impl for Session");
+    assert!(code[session..].lines().nth(1).is_some_and(|line| line.trim() == ".field(\"id\", &xml::Redacted)"));
+}

@@ -682,7 +682,7 @@ impl<'s> Planner<'s> {
                     && element.ty != TypeRef::Builtin(Builtin::AnyType),
                 nillable: element.nillable,
             }),
-            redacted: self.config.redacted.contains(&element.name),
+            redacted: self.config.redacted.contains(&element.name) || self.config.redacted.contains(&field_path),
         });
     }
 
