@@ -611,3 +611,48 @@ fn cases(schema_file: &std::path::Path, side: &Side, rng: &mut Rng) -> Vec<Case>
     }
     cases
 }
+
+/// The classifier recognises the listed differences, and only them, on
+/// documents and messages of the form xmllint writes.
+#[test]
+fn known_differences_are_recognised_precisely() {
+    let int = Decl::Declared { ty: TypeRef::Builtin(Builtin::Int), nillable: false };
+    let case = |document: &str, ours_valid: bool, theirs: Option<&str>, decl: Decl| {
+        let mut tree = parse(document);
+        let Body::Children(children) = &mut tree.body else { unreachable!() };
+        children[0].decl = decl;
+        let (written, lines) = write(&tree);
+        let problem = if ours_valid { String::new() } else { "from_xml: 1:1: DOCTYPE refused".to_owned() };
+        let ours = sets::Read { parsed: ours_valid, problem, written: None };
+        Case {
+            label: String::new(),
+            mutation: Mutation::EmptyText,
+            description: String::new(),
+            document: written,
+            lines,
+            tree,
+            ours,
+            theirs: theirs.map(str::to_owned),
+        }
+    };
+    let int_message = "f.xml:2: element id: Schemas validity error : Element 'id': ' 1 ' is not a valid value of the \
+                       atomic type 'xs:int'.\nf.xml fails to validate";
+    let spaced = "<packet>\n  <id> 1 </id>\n</packet>";
+    assert_eq!(known_difference(&case(spaced, true, Some(int_message), int)), Some("white space around a number"));
+    // The same message on a value without white space is a disagreement.
+    let unspaced = "<packet>\n  <id>1x</id>\n</packet>";
+    assert_eq!(known_difference(&case(unspaced, true, Some(int_message), int)), None);
+    // A message about another line is not about the element.
+    let elsewhere = int_message.replace("f.xml:2:", "f.xml:1:");
+    assert_eq!(known_difference(&case(spaced, true, Some(&elsewhere), int)), None);
+    // Rejected open content is the lax validation; declared content is not.
+    let lax = "f.xml:2: element id: Schemas validity error : Element 'id': This element is not expected.";
+    let open = "<packet>\n  <id>1</id>\n</packet>";
+    assert_eq!(known_difference(&case(open, true, Some(lax), Decl::Open)), Some("xs:anyType content validated laxly"));
+    assert_eq!(known_difference(&case(open, true, Some(lax), int)), None);
+    // We reject, libxml2 accepts: only a DOCTYPE.
+    assert_eq!(known_difference(&case(open, false, None, int)), None);
+    let mut doctype = case(open, false, None, int);
+    doctype.document = format!("<!DOCTYPE packet>\n{}", doctype.document);
+    assert_eq!(known_difference(&doctype), Some("DOCTYPE"));
+}
