@@ -191,7 +191,16 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Self { input, events, next: None, open: Vec::new(), options, any_depth: 0, nillable_start: None, wildcard_start: None }
+        Self {
+            input,
+            events,
+            next: None,
+            open: Vec::new(),
+            options,
+            any_depth: 0,
+            nillable_start: None,
+            wildcard_start: None,
+        }
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,
