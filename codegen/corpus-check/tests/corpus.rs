@@ -1,58 +1,34 @@
-//! Every operation of the whole Plesk XML API, both directions: for each
-//! operator of the request and the response packet of the stress corpus
-//! and each of its operations (`packet/<operator>/<operation>`), the
+//! Every operation of the whole Plesk XML API, both directions, in each of
+//! the three real-input schema sets (`corpus_check::v1_6_8_0`, `v1_6_7_0`,
+//! `plesk_1_6_6_0`): for each operator of the request and the response
+//! packet and each of its operations (`packet/<operator>/<operation>`), the
 //! minimal and the maximal sample (`plesk_codegen::sample`) must be valid
-//! for `xmllint --schema`, read with the generated types, pass `validate()`
-//! and be written back by `to_xml_pretty()` byte for byte. The whole packet
-//! is sampled too. Open content (`xs:anyType`, `xs:any`) and recursion must
-//! be exercised by the maximal samples and survive the round trip.
+//! for `xmllint --schema` against the set's own files, read with the
+//! set's generated types, pass `validate()` and be written back by
+//! `to_xml_pretty()` byte for byte. An operator without declared operations
+//! (an `xs:anyType` operator) is sampled as it is. The whole packet is
+//! sampled too. Open content (`xs:anyType`, `xs:any`), recursion and nil
+//! elements (`xsi:nil="true"`, which a maximal sample writes for every
+//! nillable element it holds) must be exercised where the schema has them
+//! and survive the round trip.
 //!
-//! The test prints the counts (operators, operations, samples) and fails
-//! listing every failing sample. `xmllint` (Debian package `libxml2-utils`)
-//! must be installed: without it the test fails, it never skips.
+//! The test prints the counts (operators, operations, samples, nil
+//! elements) per set and fails listing every failing sample. `xmllint`
+//! (Debian package `libxml2-utils`) must be installed: without it the test
+//! fails, it never skips.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use corpus_check::plesk::{RequestPacket, ResponsePacket};
 use plesk_codegen::Config;
 
+#[path = "support/sets.rs"]
+mod sets;
 #[path = "../../tests/support/xmllint.rs"]
 mod xmllint;
-use plesk_codegen::model::{Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
+use plesk_codegen::model::{ComplexType, Content, Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
 use plesk_codegen::sample::{Extent, Sample, Sampler};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/plesk-1.6.8.0")
-}
-
-/// One direction of the protocol.
-struct Side {
-    name: &'static str,
-    file: &'static str,
-    /// Children of `<packet>` that are not operators.
-    not_operators: &'static [&'static str],
-    /// Reads, validates and writes back a packet.
-    round_trip: fn(&str) -> Result<String, String>,
-}
-
-const SIDES: [Side; 2] = [
-    Side { name: "request", file: "agent_input.xsd", not_operators: &["request-settings"], round_trip: request },
-    Side { name: "response", file: "agent_output.xsd", not_operators: &["system", "output"], round_trip: response },
-];
-
-fn request(document: &str) -> Result<String, String> {
-    let packet = RequestPacket::from_xml(document).map_err(|error| format!("from_xml: {error}"))?;
-    packet.validate().map_err(|errors| format!("validate(): {errors}"))?;
-    Ok(packet.to_xml_pretty())
-}
-
-fn response(document: &str) -> Result<String, String> {
-    let packet = ResponsePacket::from_xml(document).map_err(|error| format!("from_xml: {error}"))?;
-    packet.validate().map_err(|errors| format!("validate(): {errors}"))?;
-    Ok(packet.to_xml_pretty())
-}
+use sets::{PLESK_1_6_6_0, SETS, Set, Side};
 
 /// A sample to check.
 struct Checked {
@@ -60,20 +36,95 @@ struct Checked {
     sample: Sample,
 }
 
+/// What the samples of one set exercised.
+#[derive(Default)]
+struct Exercised {
+    samples: usize,
+    open_content: usize,
+    recursions: usize,
+    /// Elements written `xsi:nil="true"` in the maximal samples.
+    nil: usize,
+    /// Element declarations of the set marked `nillable="true"`.
+    nillable_declarations: usize,
+    /// Recursive types an element path from `<packet>` reaches.
+    recursive_types: Vec<String>,
+    /// Recursive types no element path from `<packet>` reaches (types of a
+    /// file the envelope includes that nothing uses).
+    unreachable_recursive_types: Vec<String>,
+}
+
 #[test]
-fn every_operation_round_trips_its_minimal_and_maximal_samples() {
+fn every_operation_of_every_set_round_trips_its_minimal_and_maximal_samples() {
     let started = Instant::now();
     let mut failures: Vec<String> = Vec::new();
     let mut summary = String::new();
-    let (mut open_content, mut recursions, mut total) = (0, 0, 0);
-    let mut recursive_types = Vec::new();
-    for side in &SIDES {
-        let schema_file = corpus_dir().join(side.file);
+    let mut total = 0;
+    for set in &SETS {
+        let exercised = check_set(set, &mut failures, &mut summary);
+        let _ = writeln!(
+            summary,
+            "{}: {} samples ({} elements of open content, {} recursive nestings, {} nil elements; \
+             {} nillable declarations)",
+            set.module,
+            exercised.samples,
+            exercised.open_content,
+            exercised.recursions,
+            exercised.nil,
+            exercised.nillable_declarations
+        );
+        total += exercised.samples;
+        if exercised.open_content == 0 {
+            failures.push(format!("{}: no maximal sample exercises open content (xs:anyType, xs:any)", set.module));
+        }
+        // Should a set have a recursive type, the maximal samples must go
+        // through it (the `recursive` case schema is round-tripped by
+        // plesk-types' `samples` test).
+        if !exercised.unreachable_recursive_types.is_empty() {
+            let _ = writeln!(
+                summary,
+                "{}: recursive types no element path from <packet> reaches: {}",
+                set.module,
+                exercised.unreachable_recursive_types.join(", ")
+            );
+        }
+        if exercised.recursive_types.is_empty() {
+            let _ = writeln!(summary, "{}: no reachable recursive type", set.module);
+        } else {
+            let _ = writeln!(summary, "{}: recursive types: {}", set.module, exercised.recursive_types.join(", "));
+            if exercised.recursions == 0 {
+                failures.push(format!(
+                    "{}: no maximal sample exercises a recursive type ({})",
+                    set.module,
+                    exercised.recursive_types.join(", ")
+                ));
+            }
+        }
+        if exercised.nillable_declarations > 0 && exercised.nil == 0 {
+            failures.push(format!(
+                "{}: {} nillable declarations, but no maximal sample holds a nil element",
+                set.module, exercised.nillable_declarations
+            ));
+        }
+        if std::ptr::eq(set, PLESK_1_6_6_0) && exercised.nil == 0 {
+            failures.push(format!("{}: Plesk's own files have nillable elements; no sample holds one nil", set.module));
+        }
+    }
+    let _ = writeln!(summary, "{total} samples checked in {:.1?}", started.elapsed());
+    println!("{summary}");
+    assert!(failures.is_empty(), "{summary}{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+/// Samples and checks both sides of one set.
+fn check_set(set: &Set, failures: &mut Vec<String>, summary: &mut String) -> Exercised {
+    let mut exercised = Exercised::default();
+    for side in &set.sides {
+        let schema_file = set.dir().join(side.file);
         let mut config = Config::new();
         config.schema_file(&schema_file);
         let schema = plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()));
         let sampler = Sampler::new(&schema);
-        recursive_types.extend(recursive(&schema).into_iter().map(|name| format!("{}: {name}", side.file)));
+        let recursive_types = recursive(&schema);
+        exercised.nillable_declarations += nillable_declarations(&schema);
 
         let operators: Vec<String> = sampler
             .child_elements("packet")
@@ -81,29 +132,45 @@ fn every_operation_round_trips_its_minimal_and_maximal_samples() {
             .into_iter()
             .filter(|name| !side.not_operators.contains(&name.as_str()))
             .collect();
+        let label = |path: &str, extent| format!("{} {} {extent} {path}", set.module, side.name);
         let mut checked = Vec::new();
-        let mut operations = 0;
-        for extent in [Extent::Minimal, Extent::Maximal] {
-            match sampler.element("packet", extent) {
-                Ok(sample) => checked.push(Checked { label: format!("{} {extent} packet", side.name), sample }),
-                Err(error) => failures.push(format!("{} {extent} packet: no sample: {error}", side.name)),
+        let sample = |path: &str, checked: &mut Vec<Checked>, failures: &mut Vec<String>| {
+            for extent in [Extent::Minimal, Extent::Maximal] {
+                let label = label(path, extent);
+                match sampler.element(path, extent) {
+                    Ok(sample) => checked.push(Checked { label, sample }),
+                    Err(error) => failures.push(format!("{label}: no sample: {error}")),
+                }
             }
-        }
+        };
+        sample("packet", &mut checked, failures);
+        let (mut operations, mut without_operations) = (0, Vec::new());
         for operator in &operators {
-            let names = sampler.child_elements(&format!("packet/{operator}")).unwrap();
+            let path = format!("packet/{operator}");
+            let names = sampler.child_elements(&path).unwrap();
             if names.is_empty() {
-                failures.push(format!("{} packet/{operator}: an operator without operations", side.name));
+                // An operator without declared operations (`xs:anyType`, as
+                // some of Plesk's pictures draw it) is sampled as it is.
+                without_operations.push(operator.as_str());
+                sample(&path, &mut checked, failures);
             }
             for operation in names {
                 operations += 1;
-                let path = format!("packet/{operator}/{operation}");
-                for extent in [Extent::Minimal, Extent::Maximal] {
-                    let label = format!("{} {extent} {path}", side.name);
-                    match sampler.element(&path, extent) {
-                        Ok(sample) => checked.push(Checked { label, sample }),
-                        Err(error) => failures.push(format!("{label}: no sample: {error}")),
-                    }
+                sample(&format!("{path}/{operation}"), &mut checked, failures);
+            }
+        }
+
+        // A recursive type reached only through a choice alternative that no
+        // maximal sample takes: the element path down to it, sampled too.
+        let packet_ty = schema.elements.iter().find(|element| element.name == "packet").expect("<packet>").ty;
+        for (id, name) in &recursive_types {
+            let described = format!("{}: {name}", side.file);
+            match route(&schema, packet_ty, *id) {
+                Some(path) => {
+                    sample(&path, &mut checked, failures);
+                    exercised.recursive_types.push(described);
                 }
+                None => exercised.unreachable_recursive_types.push(described),
             }
         }
 
@@ -116,40 +183,87 @@ fn every_operation_round_trips_its_minimal_and_maximal_samples() {
             if let Err(problem) = round_trip(side, sample) {
                 failures.push(format!("{label}: {problem}"));
             }
-            open_content += sample.open_content;
-            recursions += sample.recursions;
+            exercised.open_content += sample.open_content;
+            exercised.recursions += sample.recursions;
+            if label.contains(" maximal ") {
+                exercised.nil += sample.xml.matches(r#"xsi:nil="true""#).count();
+            }
         }
         let _ = writeln!(
             summary,
-            "{}: {} operators, {operations} operations, {} samples",
+            "{} {}: {} operators ({} without operations{}), {operations} operations, {} samples",
+            set.module,
             side.name,
             operators.len(),
+            without_operations.len(),
+            if without_operations.is_empty() { String::new() } else { format!(": {}", without_operations.join(", ")) },
             checked.len()
         );
-        total += checked.len();
+        exercised.samples += checked.len();
     }
-    let _ = writeln!(
-        summary,
-        "{total} samples checked ({open_content} elements of open content, {recursions} recursive nestings) in {:.1?}",
-        started.elapsed()
-    );
-    println!("{summary}");
-    assert!(open_content > 0, "no maximal sample exercises open content (xs:anyType, xs:any)");
-    // The corpus has no recursive type today; should one appear, the
-    // maximal samples must go through it (the `recursive` case schema is
-    // round-tripped by plesk-types' `samples` test).
-    if recursive_types.is_empty() {
-        println!("the corpus has no recursive type");
-    } else {
-        println!("recursive types: {}", recursive_types.join(", "));
-        assert!(recursions > 0, "no maximal sample exercises a recursive type ({})", recursive_types.join(", "));
-    }
-    assert!(failures.is_empty(), "{summary}{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    exercised
 }
 
-/// The complex types of `schema` that can contain themselves, by name (or
-/// by place, when anonymous).
-fn recursive(schema: &Schema) -> Vec<String> {
+/// How many element declarations of `schema` are `nillable="true"`.
+fn nillable_declarations(schema: &Schema) -> usize {
+    fn count(term: &Term) -> usize {
+        match term {
+            Term::Element(element) => usize::from(element.nillable),
+            Term::Any(_) => 0,
+            Term::Group(group) => group.particles.iter().map(|particle| count(&particle.term)).sum(),
+        }
+    }
+    let local: usize = schema
+        .types
+        .iter()
+        .map(|def| match &def.kind {
+            // A type's own content: inherited content is counted in its base.
+            TypeKind::Complex(ComplexType { content: Content::Elements(particle), .. }) => count(&particle.term),
+            TypeKind::Complex(_) | TypeKind::Simple(_) => 0,
+        })
+        .sum();
+    local + schema.elements.iter().filter(|element| element.nillable).count()
+}
+
+/// The shortest element path from `<packet>` (of type `from`) to an element
+/// of type `target`, each step the first child declaration of its name (as
+/// element paths are resolved).
+fn route(schema: &Schema, from: TypeRef, target: TypeId) -> Option<String> {
+    fn collect(term: &Term, into: &mut Vec<(String, TypeRef)>) {
+        match term {
+            Term::Element(element) => {
+                if !into.iter().any(|(name, _)| *name == element.name) {
+                    into.push((element.name.clone(), element.ty));
+                }
+            }
+            Term::Any(_) => {}
+            Term::Group(group) => group.particles.iter().for_each(|particle| collect(&particle.term, into)),
+        }
+    }
+    let mut seen = vec![false; schema.types.len()];
+    let mut pending = std::collections::VecDeque::from([("packet".to_owned(), from)]);
+    while let Some((path, ty)) = pending.pop_front() {
+        let Some(complex) = schema.complex(ty) else { continue };
+        let mut children = Vec::new();
+        schema.effective_particles(complex).iter().for_each(|particle| collect(&particle.term, &mut children));
+        for (name, child) in children {
+            let child_path = format!("{path}/{name}");
+            if child == TypeRef::Defined(target) {
+                return Some(child_path);
+            }
+            if let TypeRef::Defined(id) = child
+                && !std::mem::replace(&mut seen[id.0], true)
+            {
+                pending.push_back((child_path, child));
+            }
+        }
+    }
+    None
+}
+
+/// The complex types of `schema` that can contain themselves, with their
+/// names (or places, when anonymous).
+fn recursive(schema: &Schema) -> Vec<(TypeId, String)> {
     fn collect(term: &Term, into: &mut Vec<TypeId>) {
         match term {
             Term::Element(element) => {
@@ -178,12 +292,15 @@ fn recursive(schema: &Schema) -> Vec<String> {
         let mut pending = contains[start].clone();
         while let Some(id) = pending.pop() {
             if id.0 == start {
-                found.push(match &schema.types[start].name {
-                    TypeName::Named(name) => name.local.clone(),
-                    TypeName::Anonymous { .. } => {
-                        format!("anonymous type at {}", schema.sources.locate(schema.types[start].span))
-                    }
-                });
+                found.push((
+                    TypeId(start),
+                    match &schema.types[start].name {
+                        TypeName::Named(name) => name.local.clone(),
+                        TypeName::Anonymous { .. } => {
+                            format!("anonymous type at {}", schema.sources.locate(schema.types[start].span))
+                        }
+                    },
+                ));
                 break;
             }
             if !std::mem::replace(&mut seen[id.0], true) {
@@ -197,7 +314,11 @@ fn recursive(schema: &Schema) -> Vec<String> {
 /// Reads, validates and writes back one sample; the result must be the
 /// sample, open content included.
 fn round_trip(side: &Side, sample: &Sample) -> Result<(), String> {
-    let written = (side.round_trip)(&sample.xml)?;
+    let read = (side.read)(&sample.xml);
+    if !read.valid() {
+        return Err(read.problem);
+    }
+    let written = read.written.unwrap_or_default();
     if written == sample.xml {
         return Ok(());
     }

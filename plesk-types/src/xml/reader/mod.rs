@@ -106,6 +106,10 @@ pub struct XmlReader<'a> {
     /// The offset of the start tag of the element being read whose
     /// declaration is nillable: the one element `xsi:nil` may be on.
     nillable_start: Option<usize>,
+    /// The offset of the start tag of the element being read that a
+    /// wildcard (`xs:any`) matched: open content, whose `xsi:nil` is kept
+    /// as read.
+    wildcard_start: Option<usize>,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -125,7 +129,16 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Self { input, events, next: None, open: Vec::new(), options, any_depth: 0, nillable_start: None }
+        Self {
+            input,
+            events,
+            next: None,
+            open: Vec::new(),
+            options,
+            any_depth: 0,
+            nillable_start: None,
+            wildcard_start: None,
+        }
     }
 
     /// Reads the whole document: prolog, the root element `root` as a `T`,

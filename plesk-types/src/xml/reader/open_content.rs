@@ -119,6 +119,7 @@ impl<'a> XmlReader<'a> {
                 return Err(self.error_at_next(ReadErrorKind::UnexpectedElement { found, expected: &[] }));
             }
             let name = start.name.to_owned();
+            self.wildcard_start = Some(start.offset);
             let mut element = AnyElement { name, content: self.read_child::<AnyContent>()? };
             self.declare_prefix_of(&element.name.clone(), &mut element.content);
             items.push(element);
@@ -135,6 +136,19 @@ impl<'a> XmlReader<'a> {
     /// so that it stays namespace-well-formed wherever it is written.
     pub fn read_any_content(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let outermost = self.any_depth == 0;
+        if outermost && self.nillable_start != Some(start.offset) && self.wildcard_start != Some(start.offset) {
+            // A declared `xs:anyType` element that is not nillable: its
+            // attributes are content, but `xsi:nil` is not one of them.
+            self.check_attribute_syntax(start)?;
+            for attribute in start.attributes() {
+                let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
+                let name = attribute.key.into_inner();
+                if self.is_xsi_nil(start, name) {
+                    let offset = self.offset_of(name).unwrap_or(start.offset);
+                    return Err(self.error_at(offset, ReadErrorKind::NotNillable));
+                }
+            }
+        }
         self.any_depth += 1;
         let content = self.read_any_content_inner(start);
         self.any_depth -= 1;
