@@ -25,11 +25,23 @@ pub(super) struct Differ<'i, 'a> {
 }
 
 /// A field or variant being compared.
+#[derive(Clone, Copy)]
 pub(super) struct Member<'f> {
     /// Its Rust name.
     pub(super) name: &'f str,
     /// What it holds.
     pub(super) kind: &'f FieldKind,
+}
+
+impl<'f> Member<'f> {
+    fn of(name: &'f str, kind: &'f FieldKind) -> Self {
+        Self { name, kind }
+    }
+}
+
+/// Keyed fields or variants as members.
+fn as_members<'f, T>(keyed: &[(String, &'f T)], member: impl Fn(&'f T) -> Member<'f>) -> Vec<(String, Member<'f>)> {
+    keyed.iter().map(|(key, item)| (key.clone(), member(item))).collect()
 }
 
 impl Differ<'_, '_> {
@@ -161,37 +173,9 @@ impl Differ<'_, '_> {
         // Element fields.
         let old_fields = self.old.keyed(old.content.fields(), |field: &Field| &field.kind);
         let new_fields = self.new.keyed(new.content.fields(), |field: &Field| &field.kind);
-        for (key, field) in &old_fields {
-            match new_fields.iter().find(|(new_key, _)| new_key == key) {
-                Some((_, new_field)) => self.member(
-                    at,
-                    RustKind::Field,
-                    Member { name: &field.name, kind: &field.kind },
-                    Member { name: &new_field.name, kind: &new_field.kind },
-                    out,
-                ),
-                None => out.push(Change {
-                    effect: Effect::Breaking,
-                    kind: ChangeKind::Removed,
-                    subject: member_subject(&field.kind),
-                    schema_path: self.old.member_path(at.old_place, &field.kind),
-                    rust: RustPlace::member(RustKind::Field, at.old_item, &field.name),
-                    description: describe_field(&field.kind),
-                }),
-            }
-        }
-        for (key, field) in &new_fields {
-            if !old_fields.iter().any(|(old_key, _)| old_key == key) {
-                out.push(Change {
-                    effect: Effect::Breaking,
-                    kind: ChangeKind::Added,
-                    subject: member_subject(&field.kind),
-                    schema_path: self.new.member_path(at.place, &field.kind),
-                    rust: RustPlace::member(RustKind::Field, at.new_item, &field.name),
-                    description: describe_field(&field.kind),
-                });
-            }
-        }
+        let old_members = as_members(&old_fields, |field: &Field| Member::of(&field.name, &field.kind));
+        let new_members = as_members(&new_fields, |field: &Field| Member::of(&field.name, &field.kind));
+        self.members(at, RustKind::Field, &old_members, &new_members, out);
 
         // The order elements are written in (and read, for a sequence).
         let same_model = matches!(
@@ -329,34 +313,47 @@ impl Differ<'_, '_> {
     pub(super) fn choices(&self, at: &At<'_>, old: &Choice, new: &Choice, out: &mut Vec<Change>) {
         let old_variants = self.old.keyed(&old.variants, |variant: &plan::Variant| &variant.kind);
         let new_variants = self.new.keyed(&new.variants, |variant: &plan::Variant| &variant.kind);
-        for (key, variant) in &old_variants {
-            match new_variants.iter().find(|(new_key, _)| new_key == key) {
-                Some((_, new_variant)) => self.member(
-                    at,
-                    RustKind::Variant,
-                    Member { name: &variant.name, kind: &variant.kind },
-                    Member { name: &new_variant.name, kind: &new_variant.kind },
-                    out,
-                ),
+        let old_members = as_members(&old_variants, |variant: &plan::Variant| Member::of(&variant.name, &variant.kind));
+        let new_members = as_members(&new_variants, |variant: &plan::Variant| Member::of(&variant.name, &variant.kind));
+        self.members(at, RustKind::Variant, &old_members, &new_members, out);
+    }
+
+    /// The fields (or variants) of an item in two versions, matched by key:
+    /// those in both compared, those in one only removed or added.
+    pub(super) fn members(
+        &self,
+        at: &At<'_>,
+        rust_kind: RustKind,
+        old: &[(String, Member<'_>)],
+        new: &[(String, Member<'_>)],
+        out: &mut Vec<Change>,
+    ) {
+        let describe = |member: &Member<'_>| match rust_kind {
+            RustKind::Variant => describe_variant(member.name, member.kind),
+            _ => describe_field(member.kind),
+        };
+        for (key, member) in old {
+            match new.iter().find(|(new_key, _)| new_key == key) {
+                Some((_, new_member)) => self.member(at, rust_kind, *member, *new_member, out),
                 None => out.push(Change {
                     effect: Effect::Breaking,
                     kind: ChangeKind::Removed,
-                    subject: member_subject(&variant.kind),
-                    schema_path: self.old.member_path(at.old_place, &variant.kind),
-                    rust: RustPlace::member(RustKind::Variant, at.old_item, &variant.name),
-                    description: describe_variant(&variant.name, &variant.kind),
+                    subject: member_subject(member.kind),
+                    schema_path: self.old.member_path(at.old_place, member.kind),
+                    rust: RustPlace::member(rust_kind, at.old_item, member.name),
+                    description: describe(member),
                 }),
             }
         }
-        for (key, variant) in &new_variants {
-            if !old_variants.iter().any(|(old_key, _)| old_key == key) {
+        for (key, member) in new {
+            if !old.iter().any(|(old_key, _)| old_key == key) {
                 out.push(Change {
                     effect: Effect::Breaking,
                     kind: ChangeKind::Added,
-                    subject: member_subject(&variant.kind),
-                    schema_path: self.new.member_path(at.place, &variant.kind),
-                    rust: RustPlace::member(RustKind::Variant, at.new_item, &variant.name),
-                    description: describe_variant(&variant.name, &variant.kind),
+                    subject: member_subject(member.kind),
+                    schema_path: self.new.member_path(at.place, member.kind),
+                    rust: RustPlace::member(rust_kind, at.new_item, member.name),
+                    description: describe(member),
                 });
             }
         }

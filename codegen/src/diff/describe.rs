@@ -79,7 +79,9 @@ pub(super) fn describe_field(kind: &FieldKind) -> String {
 /// A variant and what it holds: `AddBilling(UserAddInput)`.
 pub(super) fn describe_variant(name: &str, kind: &FieldKind) -> String {
     let held = match kind {
-        FieldKind::Element(element) => field_type(&boxed(rust_type(&element.ty), element.boxed), element.occurs),
+        FieldKind::Element(element) => {
+            field_type(&boxed(nillable(rust_type(&element.ty), element.nillable), element.boxed), element.occurs)
+        }
         FieldKind::Group(group) => field_type(&boxed(group.ty.clone(), group.boxed), group.occurs),
         FieldKind::Wildcard(_) => "Vec<xml::AnyElement>".to_owned(),
     };
