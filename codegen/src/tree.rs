@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, Particle, ProcessContents,
-    Schema, SimpleType, Term, TypeKind, TypeName, TypeRef,
+    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, NamespaceConstraint,
+    Particle, ProcessContents, Schema, SimpleType, Term, TypeKind, TypeName, TypeRef,
 };
 
 /// Draws `element` and everything below it; elements named in `collapse`
@@ -158,11 +158,12 @@ impl Tree<'_> {
                 self.element(&element.name, element.ty, Some(particle.min), Some(particle.max), depth)
             }
             Term::Any(wildcard) => {
-                let namespace = match wildcard.namespaces.to_string().as_str() {
-                    "##any" => "any NS".to_owned(),
-                    "##other" => "other NS".to_owned(),
-                    "##local" => "local NS".to_owned(),
-                    other => other.to_owned(),
+                let namespaces = &wildcard.namespaces;
+                let namespace = match namespaces {
+                    NamespaceConstraint::Any => "any NS".to_owned(),
+                    _ if namespaces.is_any_namespace() => "other NS".to_owned(),
+                    _ if namespaces.is_local() => "local NS".to_owned(),
+                    _ => namespaces.to_string(),
                 };
                 let contents = match wildcard.process_contents {
                     ProcessContents::Lax => "<>",

@@ -106,7 +106,7 @@ fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStre
         let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
         let place = Place::field(&attribute.name);
         if let Some(checks) = &attribute.checks {
-            statements.push(checked(checks, &place, occurs, &label, &static_name, attribute.redacted));
+            statements.push(checked(checks, &place, occurs, &label, &static_name, attribute.redacted, false));
         } else if validating(&attribute.ty) {
             statements.push(walk(&place.reference, occurs, &label));
         }
@@ -205,10 +205,9 @@ fn kind(
                 }
             });
             let values = match &element.checks {
-                Some(checks) if element.nillable => {
-                    Some(checked_nillable(checks, &place, element.occurs, xml_name, static_name, redacted))
+                Some(checks) => {
+                    Some(checked(checks, &place, element.occurs, xml_name, static_name, redacted, element.nillable))
                 }
-                Some(checks) => Some(checked(checks, &place, element.occurs, xml_name, static_name, redacted)),
                 None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
             };
             quote! { #bounds #tolerated #values }
@@ -261,7 +260,8 @@ fn walk(reference: &TokenStream, occurs: Occurs, name: &str) -> TokenStream {
 }
 
 /// Checks the values of a child element or attribute against facets
-/// declared inline.
+/// declared inline; the nil occurrences of a `nillable` element have
+/// nothing to check.
 fn checked(
     checks: &Checks,
     place: &Place,
@@ -269,50 +269,25 @@ fn checked(
     name: &str,
     static_name: &str,
     redacted: bool,
+    nillable: bool,
 ) -> TokenStream {
     let reference = &place.reference;
+    let value = if nillable {
+        quote! { xml::Nillable::Value(value) }
+    } else {
+        quote! { value }
+    };
     match occurs {
-        Occurs::Required => {
+        Occurs::Required if !nillable => {
             let check = check(checks, reference.clone(), quote! { &path.child(#name) }, static_name, redacted);
             quote! { { #check } }
         }
-        Occurs::Optional => {
-            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name, redacted);
-            quote! {
-                if let Some(value) = #reference {
-                    #check
-                }
-            }
-        }
-        Occurs::Repeated { .. } => {
-            let check = check(checks, quote! { value }, quote! { path }, static_name, redacted);
-            quote! {
-                xml::for_each_child(#reference, #name, path, |value, path| {
-                    #check
-                });
-            }
-        }
-    }
-}
-
-/// As [`checked`], for the values of a nillable element: nil occurrences
-/// have nothing to check.
-fn checked_nillable(
-    checks: &Checks,
-    place: &Place,
-    occurs: Occurs,
-    name: &str,
-    static_name: &str,
-    redacted: bool,
-) -> TokenStream {
-    let reference = &place.reference;
-    match occurs {
         Occurs::Required | Occurs::Optional => {
             let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name, redacted);
             let pattern = if occurs == Occurs::Required {
-                quote! { xml::Nillable::Value(value) }
+                value
             } else {
-                quote! { Some(xml::Nillable::Value(value)) }
+                quote! { Some(#value) }
             };
             quote! {
                 if let #pattern = #reference {
@@ -322,11 +297,18 @@ fn checked_nillable(
         }
         Occurs::Repeated { .. } => {
             let check = check(checks, quote! { value }, quote! { path }, static_name, redacted);
-            quote! {
-                xml::for_each_child(#reference, #name, path, |value, path| {
-                    if let xml::Nillable::Value(value) = value {
+            let check = if nillable {
+                quote! {
+                    if let #value = value {
                         #check
                     }
+                }
+            } else {
+                check
+            };
+            quote! {
+                xml::for_each_child(#reference, #name, path, |value, path| {
+                    #check
                 });
             }
         }

@@ -550,11 +550,12 @@ impl<'s> Planner<'s> {
                 continue;
             }
             let (ty, checks) = self.value_type(attribute.ty);
+            let required = attribute.is_required();
             let mut doc = doc_lines(attribute.doc.as_deref());
             if !doc.is_empty() {
                 doc.push(String::new());
             }
-            doc.push(match (&attribute.default, attribute.is_required()) {
+            doc.push(match (&attribute.default, required) {
                 (_, true) => format!("Attribute `{}`, required.", attribute.name),
                 (Some(default), false) => format!("Attribute `{}`; absent means `{default}`.", attribute.name),
                 (None, false) => format!("Attribute `{}`, optional.", attribute.name),
@@ -564,7 +565,7 @@ impl<'s> Planner<'s> {
                 redacted: self.config.redacted.contains(&attribute.name),
                 xml_name: attribute.name,
                 ty,
-                required: attribute.usage == model::Use::Required,
+                required,
                 checks,
                 doc,
             });

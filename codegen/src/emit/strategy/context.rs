@@ -8,14 +8,14 @@ use super::*;
 
 /// What the strategy of one item needs while it is built.
 pub(super) struct Context<'m> {
-    pub(super) module: &'m Module,
+    module: &'m Module,
     /// The items this item refers to that refer back to it: the steps that
     /// recurse. Empty when the item is in no cycle.
     pub(super) cycle: BTreeSet<&'m str>,
     /// Facet statics, declared at the top of `arbitrary_with`.
     pub(super) statics: RefCell<Vec<TokenStream>>,
     /// The names of those statics, kept distinct.
-    pub(super) static_names: RefCell<BTreeSet<String>>,
+    static_names: RefCell<BTreeSet<String>>,
     /// Whether the body uses `recurse` (an optional part of the cycle).
     pub(super) uses_recurse: Cell<bool>,
     /// Whether the body uses `deeper` (a step inside the cycle).
@@ -252,7 +252,7 @@ impl<'m> Context<'m> {
     /// For a repeated choice: the pattern of two neighbouring occurrences
     /// holding the same alternative of repeated content (`[A(_), A(_)]`),
     /// which the reader takes for one occurrence holding both's content.
-    pub(super) fn merging(&self, choice: &str) -> Option<TokenStream> {
+    fn merging(&self, choice: &str) -> Option<TokenStream> {
         let Some(Item { kind: ItemKind::Choice(plan), .. }) = self.module.item(choice) else {
             return None;
         };
@@ -298,7 +298,7 @@ impl<'m> Context<'m> {
 
     /// Whether a value of `ty` can be written as nothing at all (numbers,
     /// booleans, dates cannot; nor enumerations without an empty value).
-    pub(super) fn may_be_empty(&self, ty: &RustType) -> bool {
+    fn may_be_empty(&self, ty: &RustType) -> bool {
         match self.resolve(ty) {
             RustType::String | RustType::List(_) => true,
             RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
@@ -313,7 +313,7 @@ impl<'m> Context<'m> {
     }
 
     /// Whether a field or alternative steps inside the item's cycle.
-    pub(super) fn recurses(&self, kind: &FieldKind) -> bool {
+    fn recurses(&self, kind: &FieldKind) -> bool {
         match kind {
             FieldKind::Element(element) => match &element.ty {
                 RustType::Item(name) => self.cycle.contains(name.as_str()),
@@ -325,7 +325,7 @@ impl<'m> Context<'m> {
     }
 
     /// The strategy of a generated item, one level deeper inside the cycle.
-    pub(super) fn item_reference(&self, name: &str) -> TokenStream {
+    fn item_reference(&self, name: &str) -> TokenStream {
         let ty = ident(name);
         if self.cycle.contains(name) {
             self.uses_deeper.set(true);
@@ -415,7 +415,7 @@ impl<'m> Context<'m> {
 
     /// `ty`, an alias resolved to its target (aliases have no strategy of
     /// their own).
-    pub(super) fn resolve<'t>(&'t self, ty: &'t RustType) -> &'t RustType {
+    fn resolve<'t>(&'t self, ty: &'t RustType) -> &'t RustType {
         match ty {
             RustType::Item(name) => match self.module.item(name) {
                 Some(Item { kind: ItemKind::Alias(target), .. }) => self.resolve(target),
@@ -426,7 +426,7 @@ impl<'m> Context<'m> {
     }
 
     /// Declares the string facets (as `validate()` does) and returns their name.
-    pub(super) fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
+    fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
         let patterns = self.patterns(&string.patterns, name);
         let white_space = white_space(string.white_space);
         let (length, min_length, max_length) =
@@ -459,7 +459,7 @@ impl<'m> Context<'m> {
 
     /// Declares a static named after `name` and `suffix` (numbered if the
     /// name is taken) with `declaration`, and returns its name.
-    pub(super) fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
+    fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
         let mut names = self.static_names.borrow_mut();
         let mut static_name = static_ident(name, suffix);
         let mut number = 1;
@@ -475,7 +475,7 @@ impl<'m> Context<'m> {
 /// An optional `xs:all` whose required elements must be there whenever any
 /// is: either none of its elements, or its required ones (already drawn as
 /// `Some`) and any of the others.
-pub(super) fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
+fn required_together(plan: &Struct, parts: Vec<Part>) -> TokenStream {
     let content: BTreeSet<&str> = plan.content.fields().iter().map(|field| field.name.as_str()).collect();
     let mut absent = Vec::new();
     for part in &parts {

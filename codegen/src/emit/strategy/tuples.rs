@@ -7,12 +7,12 @@ use super::*;
 #[derive(Clone)]
 pub(super) struct Part {
     pub(super) field: String,
-    pub(super) value: PartValue,
+    value: PartValue,
 }
 
 /// How a field's value comes about.
 #[derive(Clone)]
-pub(super) enum PartValue {
+enum PartValue {
     /// Drawn from the strategy.
     Drawn(TokenStream),
     /// Drawn from the strategy of one occurrence, in `Some`.
@@ -88,7 +88,7 @@ pub(super) fn receiver(strategy: &TokenStream) -> TokenStream {
 
 /// A tuple of strategies and the pattern binding what it draws, nested in
 /// tuples of even sizes so that none has more than [`TUPLE_SIZE`] members.
-pub(super) fn tuple(members: Vec<(TokenStream, TokenStream)>) -> (TokenStream, TokenStream) {
+fn tuple(members: Vec<(TokenStream, TokenStream)>) -> (TokenStream, TokenStream) {
     if members.len() <= TUPLE_SIZE {
         let (patterns, strategies): (Vec<_>, Vec<_>) = members.into_iter().unzip();
         return (quote! { (#(#strategies,)*) }, quote! { (#(#patterns,)*) });

@@ -86,7 +86,7 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    pub(super) fn check_attribute_names(&mut self, complex: &ComplexType) {
+    fn check_attribute_names(&mut self, complex: &ComplexType) {
         let mut seen: Vec<&str> = Vec::new();
         let mut duplicates = Vec::new();
         for attribute in &complex.attributes {
@@ -104,7 +104,7 @@ impl<'s> Resolver<'s> {
     }
 
     /// The base of a derivation, resolved first, and the method.
-    pub(super) fn derivation_base(
+    fn derivation_base(
         &mut self,
         derivation: &'s syntax::Derivation,
         document: usize,
@@ -119,7 +119,7 @@ impl<'s> Resolver<'s> {
         Some((base, method))
     }
 
-    pub(super) fn complex_content(
+    fn complex_content(
         &mut self,
         derivation: &'s syntax::Derivation,
         owner: &Owner,
@@ -164,7 +164,7 @@ impl<'s> Resolver<'s> {
         Some(ComplexType { derivation: derivation_of, content, attributes, any_attribute })
     }
 
-    pub(super) fn simple_content(
+    fn simple_content(
         &mut self,
         derivation: &'s syntax::Derivation,
         owner: &Owner,
@@ -237,12 +237,7 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    pub(super) fn particle(
-        &mut self,
-        particle: &'s syntax::Particle,
-        owner: &Owner,
-        document: usize,
-    ) -> Option<Particle> {
+    fn particle(&mut self, particle: &'s syntax::Particle, owner: &Owner, document: usize) -> Option<Particle> {
         let term = match &particle.term {
             syntax::Term::Element(decl) => Term::Element(self.local_element(decl, owner, document)?),
             syntax::Term::Group { compositor, particles, doc } => Term::Group(Group {
@@ -257,7 +252,7 @@ impl<'s> Resolver<'s> {
         Some(Particle { span: particle.span, min: particle.occurs.min, max: particle.occurs.max, term })
     }
 
-    pub(super) fn group_ref(&mut self, name: &QName, document: usize, span: Span) -> Option<Term> {
+    fn group_ref(&mut self, name: &QName, document: usize, span: Span) -> Option<Term> {
         let Some(at) = self.lookup(&self.groups, name, document) else {
             self.error(
                 span,
@@ -292,12 +287,7 @@ impl<'s> Resolver<'s> {
         resolved.map(|particle| particle.term)
     }
 
-    pub(super) fn local_element(
-        &mut self,
-        decl: &'s syntax::ElementDecl,
-        owner: &Owner,
-        document: usize,
-    ) -> Option<ElementUse> {
+    fn local_element(&mut self, decl: &'s syntax::ElementDecl, owner: &Owner, document: usize) -> Option<ElementUse> {
         if let Some(reference) = &decl.reference {
             let Some(at) = self.lookup(&self.global_elements, reference, document) else {
                 self.error(
@@ -395,7 +385,7 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    pub(super) fn attribute_group(&mut self, name: &QName, document: usize, span: Span) -> Option<AttributeGroup> {
+    fn attribute_group(&mut self, name: &QName, document: usize, span: Span) -> Option<AttributeGroup> {
         let Some(at) = self.lookup(&self.attribute_groups, name, document) else {
             self.error(
                 span,

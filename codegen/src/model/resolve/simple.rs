@@ -108,7 +108,7 @@ impl<'s> Resolver<'s> {
         Some(TypeDef { name, span: def.span, doc: def.doc.clone(), kind: TypeKind::Simple(simple) })
     }
 
-    pub(super) fn simple_reference(
+    fn simple_reference(
         &mut self,
         reference: &'s TypeReference,
         owner: &Owner,

@@ -30,7 +30,7 @@ impl<'s> Attribute<'s> {
 }
 
 /// The namespace the `xml` prefix is bound to, always.
-pub(super) const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 pub(super) fn attribute_error_kind(error: &quick_xml::Error) -> ReadErrorKind {
     match error {
@@ -207,7 +207,7 @@ impl<'a> XmlReader<'a> {
 
     /// The namespace `prefix` is bound to at `start`, declared there or on an
     /// element around it.
-    pub(super) fn prefix_namespace(&self, start: &Start<'a>, prefix: &str) -> Option<String> {
+    fn prefix_namespace(&self, start: &Start<'a>, prefix: &str) -> Option<String> {
         if prefix == "xml" {
             return Some(XML_NAMESPACE.to_owned());
         }
@@ -252,7 +252,7 @@ impl<'a> XmlReader<'a> {
         self.prefix_namespace(start, prefix).as_deref() == Some(XSI_NAMESPACE)
     }
 
-    pub(super) fn xsi_declared(&self, start: &Start<'a>) -> bool {
+    fn xsi_declared(&self, start: &Start<'a>) -> bool {
         let declared_here = start
             .attributes()
             .flatten()

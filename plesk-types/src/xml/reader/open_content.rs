@@ -43,7 +43,7 @@ pub(super) fn declares(content: &AnyContent, prefix: &str) -> bool {
 
 /// The prefixes `content` uses (in names of its attributes and descendants)
 /// without declaring them, given the prefixes declared around it (`scope`).
-pub(super) fn undeclared_prefixes(content: &AnyContent, scope: &[String], undeclared: &mut Vec<String>) {
+fn undeclared_prefixes(content: &AnyContent, scope: &[String], undeclared: &mut Vec<String>) {
     let mut scope = scope.to_vec();
     scope.extend(declared_prefixes(content));
     for attribute in &content.attributes {
@@ -59,13 +59,13 @@ pub(super) fn undeclared_prefixes(content: &AnyContent, scope: &[String], undecl
     }
 }
 
-pub(super) fn declared_prefixes(content: &AnyContent) -> impl Iterator<Item = String> + '_ {
+fn declared_prefixes(content: &AnyContent) -> impl Iterator<Item = String> + '_ {
     content.attributes.iter().filter_map(|attribute| attribute.name.strip_prefix("xmlns:")).map(str::to_owned)
 }
 
 /// Notes the prefix of `name` if `scope` does not declare it (`xml` and
 /// `xmlns` are always declared).
-pub(super) fn note_prefix(name: &str, scope: &[String], undeclared: &mut Vec<String>) {
+fn note_prefix(name: &str, scope: &[String], undeclared: &mut Vec<String>) {
     if let Some((prefix, _)) = name.split_once(':')
         && prefix != "xmlns"
         && prefix != "xml"
@@ -76,7 +76,7 @@ pub(super) fn note_prefix(name: &str, scope: &[String], undeclared: &mut Vec<Str
     }
 }
 
-pub(super) fn flush_text(children: &mut Vec<AnyNode>, text: &mut Cow<'_, str>) {
+fn flush_text(children: &mut Vec<AnyNode>, text: &mut Cow<'_, str>) {
     if !text.is_empty() {
         children.push(AnyNode::Text(std::mem::take(text).into_owned()));
     }
@@ -84,7 +84,7 @@ pub(super) fn flush_text(children: &mut Vec<AnyNode>, text: &mut Cow<'_, str>) {
 
 /// Blank text between child elements is layout, not content; text in an
 /// element without children is kept as it is, blank or not.
-pub(super) fn drop_blank_text_between_elements(children: &mut Vec<AnyNode>) {
+fn drop_blank_text_between_elements(children: &mut Vec<AnyNode>) {
     let has_elements = children.iter().any(|child| matches!(child, AnyNode::Element(_)));
     if has_elements {
         children.retain(|child| !matches!(child, AnyNode::Text(text) if text.chars().all(is_xml_space)));
@@ -136,21 +136,12 @@ impl<'a> XmlReader<'a> {
     /// so that it stays namespace-well-formed wherever it is written.
     pub fn read_any_content(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
         let outermost = self.any_depth == 0;
-        if outermost && self.nillable_start != Some(start.offset) && self.wildcard_start != Some(start.offset) {
-            // A declared `xs:anyType` element that is not nillable: its
-            // attributes are content, but `xsi:nil` is not one of them.
-            self.check_attribute_syntax(start)?;
-            for attribute in start.attributes() {
-                let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
-                let name = attribute.key.into_inner();
-                if self.is_xsi_nil(start, name) {
-                    let offset = self.offset_of(name).unwrap_or(start.offset);
-                    return Err(self.error_at(offset, ReadErrorKind::NotNillable));
-                }
-            }
-        }
+        // A declared `xs:anyType` element that is not nillable: its
+        // attributes are content, but `xsi:nil` is not one of them.
+        let refuse_nil =
+            outermost && self.nillable_start != Some(start.offset) && self.wildcard_start != Some(start.offset);
         self.any_depth += 1;
-        let content = self.read_any_content_inner(start);
+        let content = self.read_any_content_inner(start, refuse_nil);
         self.any_depth -= 1;
         let mut content = content?;
         if outermost {
@@ -183,7 +174,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Declares the prefix of `name`, if it has one declared outside `content`.
-    pub(super) fn declare_prefix_of(&self, name: &str, content: &mut AnyContent) {
+    fn declare_prefix_of(&self, name: &str, content: &mut AnyContent) {
         if let Some((prefix, _)) = name.split_once(':')
             && !declares(content, prefix)
         {
@@ -192,19 +183,24 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Copies the declaration of `prefix` in scope (the innermost) onto `content`.
-    pub(super) fn declare_prefix(&self, prefix: &str, content: &mut AnyContent) {
+    fn declare_prefix(&self, prefix: &str, content: &mut AnyContent) {
         let declaration = self.open.iter().rev().flat_map(|frame| &frame.namespaces).find(|(known, _)| known == prefix);
         if let Some((prefix, uri)) = declaration {
             content.attributes.push(AnyAttribute { name: format!("xmlns:{prefix}"), value: uri.clone() });
         }
     }
 
-    pub(super) fn read_any_content_inner(&mut self, start: &Start<'a>) -> Result<AnyContent, ReadError> {
+    fn read_any_content_inner(&mut self, start: &Start<'a>, refuse_nil: bool) -> Result<AnyContent, ReadError> {
         let mut content = AnyContent::default();
         self.check_attribute_syntax(start)?;
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|error| self.attribute_syntax_error(start, &error))?;
-            let name = attribute.key.into_inner().to_owned();
+            let name = attribute.key.into_inner();
+            if refuse_nil && self.is_xsi_nil(start, name) {
+                let offset = self.offset_of(name).unwrap_or(start.offset);
+                return Err(self.error_at(offset, ReadErrorKind::NotNillable));
+            }
+            let name = name.to_owned();
             let offset = self.offset_of(&attribute.value).unwrap_or(start.offset);
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -242,7 +238,7 @@ impl<'a> XmlReader<'a> {
 
     /// Reads one child element of `xs:anyType` content whose start tag was
     /// just read as a raw event.
-    pub(super) fn read_any_child(
+    fn read_any_child(
         &mut self,
         offset: usize,
         tag: BytesStart<'a>,

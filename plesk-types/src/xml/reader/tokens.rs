@@ -21,7 +21,7 @@ pub(super) fn misplaced_declaration() -> ReadErrorKind {
     ReadErrorKind::Syntax("XML declaration not at the start of the document".to_owned())
 }
 
-pub(super) fn append<'a>(text: &mut Cow<'a, str>, part: Cow<'a, str>) {
+fn append<'a>(text: &mut Cow<'a, str>, part: Cow<'a, str>) {
     if text.is_empty() {
         *text = part;
     } else {
@@ -113,7 +113,7 @@ impl<'a> XmlReader<'a> {
     /// The next start tag, end tag or end of input; white space (written or
     /// as character references), comments and processing instructions are
     /// skipped.
-    pub(super) fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
+    fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
         loop {
             let offset = self.events.buffer_position() as usize;
             let event = match self.events.read_event() {
@@ -191,7 +191,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Only a UTF-8 XML 1.0 document can be read as a `&str`.
-    pub(super) fn check_declaration(&self, declaration: &quick_xml::events::BytesDecl<'_>) -> Result<(), ReadError> {
+    fn check_declaration(&self, declaration: &quick_xml::events::BytesDecl<'_>) -> Result<(), ReadError> {
         let version =
             declaration.version().map_err(|error| self.error_at(0, ReadErrorKind::Syntax(error.to_string())))?;
         if version != "1.0" {
@@ -254,7 +254,7 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    pub(super) fn resolve_reference(&self, offset: usize, reference: &BytesRef<'_>) -> Result<char, ReadError> {
+    fn resolve_reference(&self, offset: usize, reference: &BytesRef<'_>) -> Result<char, ReadError> {
         if reference.is_char_ref() {
             return match reference.resolve_char_ref() {
                 Ok(Some(character)) if wellformed::is_xml_char(character) => Ok(character),
