@@ -21,14 +21,13 @@ fn main() -> ExitCode {
     versions.sort();
     // Every version is generated, whatever the features, so that which types
     // are shared does not depend on the features chosen.
-    let members: Vec<(String, Config)> = versions
-        .iter()
-        .filter_map(|dir| {
-            let version = dir.file_name()?.to_str()?;
-            Some((format!("v{}", version.replace('.', "_")), plesk_config(dir)))
-        })
-        .collect();
-    match plesk_codegen::generate_family(&members, "crate::shared").and_then(|family| family.write(None)) {
+    let mut family = plesk_codegen::Family::builder("crate::shared");
+    for dir in &versions {
+        if let Some(version) = dir.file_name().and_then(|name| name.to_str()) {
+            family = family.member(format!("v{}", version.replace('.', "_")), plesk_config(dir));
+        }
+    }
+    match family.generate().and_then(|family| family.write(None)) {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{error}");
@@ -41,6 +40,6 @@ fn main() -> ExitCode {
 /// conventions, and the runtime reached from inside this crate.
 fn plesk_config(schema_dir: &Path) -> Config {
     let mut config = Config::plesk();
-    config.schema_dir(schema_dir).runtime_path("crate::xml");
+    config.schema(schema_dir).runtime_crate("crate");
     config
 }

@@ -28,7 +28,7 @@ fn workload(name: &'static str, dir: &Path, plesk_conventions: bool) -> Option<W
         return None;
     }
     let mut config = if plesk_conventions { Config::plesk() } else { Config::new() };
-    config.schema_dir(dir);
+    config.schema(dir);
     let files = config.schema_files().expect("the schema directory lists");
     let schema_lines = files
         .iter()

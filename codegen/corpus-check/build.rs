@@ -38,12 +38,12 @@ fn main() -> ExitCode {
         // The Plesk conventions, without proptest strategies: this crate
         // checks reading, validation and writing, and stays lean to build.
         let mut config = Config::plesk();
-        config.strategies(None);
+        config.no_strategies();
         if files.is_empty() {
-            config.schema_dir(&dir);
+            config.schema(&dir);
         } else {
             for file in files {
-                config.schema_file(dir.join(file));
+                config.schema(dir.join(file));
             }
         }
         if let Err(error) = config.write(output) {

@@ -26,9 +26,13 @@ use crate::error::Error;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub(crate) inputs: Vec<PathBuf>,
-    pub(crate) runtime_path: String,
+    pub(crate) runtime_crate: String,
     pub(crate) type_names: BTreeMap<String, String>,
     pub(crate) field_names: BTreeMap<String, String>,
+    /// Attributes added to the items at these schema paths, in order.
+    pub(crate) type_attributes: BTreeMap<String, Vec<String>>,
+    /// Attributes added to the fields at these schema paths, in order.
+    pub(crate) field_attributes: BTreeMap<String, Vec<String>>,
     pub(crate) redacted: BTreeSet<String>,
     pub(crate) tolerated: BTreeMap<String, String>,
     /// The cargo feature under which proptest strategies are generated.
@@ -49,13 +53,15 @@ impl Default for Config {
 
 impl Config {
     /// A configuration with no schema yet, generating code that uses the
-    /// runtime at `::plesk_types::xml`.
+    /// runtime crate `::plesk_types`, without proptest strategies.
     pub fn new() -> Self {
         Self {
             inputs: Vec::new(),
-            runtime_path: "::plesk_types::xml".to_owned(),
+            runtime_crate: "::plesk_types".to_owned(),
             type_names: BTreeMap::new(),
             field_names: BTreeMap::new(),
+            type_attributes: BTreeMap::new(),
+            field_attributes: BTreeMap::new(),
             redacted: BTreeSet::new(),
             tolerated: BTreeMap::new(),
             strategies: None,
@@ -109,26 +115,22 @@ impl Config {
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
             )
-            .strategies(Some("proptest"))
+            .strategies("proptest")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
         config.optional_paths =
             config.type_names.keys().chain(config.field_names.keys()).chain(config.tolerated.keys()).cloned().collect();
         config
     }
 
-    /// Adds one schema file. Files it includes or imports are read too.
-    pub fn schema_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
-        self.inputs.push(path.as_ref().to_path_buf());
-        self
-    }
-
-    /// Adds a directory of schema files (not its subdirectories). If it
-    /// holds any of the [root files](Self::root_files), those are its
-    /// document roots and the directory's other files are read only as far
+    /// Adds a schema file, or a directory of schema files (not its
+    /// subdirectories). Files a schema includes or imports are read too.
+    ///
+    /// A directory that holds any of the [root files](Self::root_files) has
+    /// those as its document roots, and its other files are read only as far
     /// as the roots include them; otherwise every `*.xsd` file is read, and
     /// the files no other file includes become the document roots.
-    pub fn schema_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
-        self.inputs.push(dir.as_ref().to_path_buf());
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
         self
     }
 
@@ -146,10 +148,13 @@ impl Config {
         self
     }
 
-    /// The path generated code uses to reach the runtime (default
-    /// `::plesk_types::xml`; inside `plesk-types` itself, `crate::xml`).
-    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
-        self.runtime_path = path.into();
+    /// The path generated code reaches the `plesk-types` crate by (default
+    /// `::plesk_types`; inside `plesk-types` itself, `crate`; a crate that
+    /// renames the dependency, its name). Generated code calls the runtime
+    /// through that crate's hidden module `__private`, as serde's derives do
+    /// with `#[serde(crate = "...")]`.
+    pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_crate = path.into();
         self
     }
 
@@ -164,6 +169,27 @@ impl Config {
     /// that is an alternative of a choice names the variant too.
     pub fn field_name(&mut self, schema_path: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
         self.field_names.insert(schema_path.into(), rust_name.into());
+        self
+    }
+
+    /// Adds `attribute` (`#[derive(Hash)]`, `#[serde(rename_all = "kebab-case")]`,
+    /// any outer attributes) to the item generated for the type at
+    /// `schema_path`, after the generator's own derives, so that helper
+    /// attributes of a derive added here work. Several calls add several
+    /// attributes, in order. The attribute must hold for the item: a derive
+    /// of `Eq` on a type with a float field does not compile.
+    pub fn type_attribute(&mut self, schema_path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.type_attributes.entry(schema_path.into()).or_default().push(attribute.into());
+        self
+    }
+
+    /// Adds `attribute` (`#[serde(skip_serializing_if = "Option::is_none")]`)
+    /// to the field at `schema_path`: an element field (`Type/element`) or
+    /// a group field (`Type#group`) of a struct, or the variant an element
+    /// or group becomes in a choice. Several calls add several attributes,
+    /// in order.
+    pub fn field_attribute(&mut self, schema_path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.field_attributes.entry(schema_path.into()).or_default().push(attribute.into());
         self
     }
 
@@ -185,7 +211,9 @@ impl Config {
     }
 
     /// Generates proptest strategies under the cargo feature `feature`
-    /// (`None`, the default, generates none): every type implements
+    /// (by default none are generated; [`plesk`](Self::plesk) generates them
+    /// under `proptest`, and [`no_strategies`](Self::no_strategies) turns
+    /// that off again): every type implements
     /// `proptest::arbitrary::Arbitrary` inside `#[cfg(feature = "...")]`,
     /// with values that satisfy every facet and occurrence bound
     /// `validate()` checks and that read back as themselves; and a module
@@ -200,8 +228,14 @@ impl Config {
     /// that this is no `unexpected_cfgs` warning). Types of a recursive
     /// schema take a depth as `Arbitrary::Parameters`, so that their values
     /// stay finite.
-    pub fn strategies(&mut self, feature: Option<&str>) -> &mut Self {
-        self.strategies = feature.map(str::to_owned);
+    pub fn strategies(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.strategies = Some(feature.into());
+        self
+    }
+
+    /// Generates no proptest strategies (the default of [`new`](Self::new)).
+    pub fn no_strategies(&mut self) -> &mut Self {
+        self.strategies = None;
         self
     }
 
@@ -238,6 +272,32 @@ impl Config {
         let generated = crate::generate(self)?;
         output.announce(&generated.files, self.strategies.as_deref());
         output.write(file_name, &generated.code)
+    }
+
+    /// Checks that every configured attribute is one or more outer
+    /// attributes (`#[...]`), so that a typo is reported with its path
+    /// rather than as generated code that does not parse.
+    pub(crate) fn check_attributes(&self) -> Result<(), Error> {
+        let options = [("type_attribute", &self.type_attributes), ("field_attribute", &self.field_attributes)];
+        for (option, by_path) in options {
+            for (path, attributes) in by_path {
+                for attribute in attributes {
+                    let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attribute);
+                    match parsed {
+                        Ok(parsed) if !parsed.is_empty() => {}
+                        Ok(_) => {
+                            return Err(Error::Config(format!("{option} at {path}: '{attribute}' holds no attribute")));
+                        }
+                        Err(error) => {
+                            return Err(Error::Config(format!(
+                                "{option} at {path}: '{attribute}' is not an outer attribute: {error}"
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The schema files to read: files as given, directories expanded to their

@@ -17,15 +17,67 @@ use crate::emit::{self, ReExports};
 use crate::error::Error;
 use crate::plan::{self, Item, Module};
 
+/// Schema sets to generate together, as in a build script:
+///
+/// ```no_run
+/// use plesk_codegen::{Config, Family};
+///
+/// let config = |dir: &str| {
+///     let mut config = Config::plesk();
+///     config.schema(dir);
+///     config
+/// };
+/// let family = Family::builder("crate::shared")
+///     .member("v1_6_7_0", config("schemas/1.6.7.0"))
+///     .member("v1_6_8_0", config("schemas/1.6.8.0"))
+///     .generate()?;
+/// family.write(None)?; // shared.rs, v1_6_7_0.rs, v1_6_8_0.rs in OUT_DIR
+/// # Ok::<(), plesk_codegen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct FamilyBuilder {
+    shared_path: String,
+    members: Vec<(String, Config)>,
+}
+
+impl FamilyBuilder {
+    /// Adds a member: the module `name` (`v1_6_8_0`), generated with `config`.
+    #[must_use]
+    pub fn member(mut self, name: impl Into<String>, config: Config) -> Self {
+        self.members.push((name.into(), config));
+        self
+    }
+
+    /// Generates every member and the shared module.
+    ///
+    /// # Errors
+    ///
+    /// Any member's schema errors, each with its place; no member; members
+    /// whose configurations disagree on the runtime crate.
+    pub fn generate(&self) -> Result<Family, Error> {
+        generate_family(&self.members, &self.shared_path)
+    }
+}
+
+/// One member's generated module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The module name (`v1_6_8_0`), and so its file's (`v1_6_8_0.rs`).
+    pub name: String,
+    /// The module's source.
+    pub code: String,
+}
+
 /// The code of a family of schema sets.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Family {
     /// The shared module's source.
     pub shared: String,
     /// The names of the shared items, in order.
     pub shared_items: Vec<String>,
-    /// Each member's name and module source.
-    pub members: Vec<(String, String)>,
+    /// Each member's module, in the order they were added.
+    pub members: Vec<Member>,
     /// Every schema file read.
     pub files: Vec<PathBuf>,
     /// The cargo features the members' strategies are generated under.
@@ -33,6 +85,12 @@ pub struct Family {
 }
 
 impl Family {
+    /// Starts a family whose members reach the shared module as
+    /// `shared_path` (`crate::shared`).
+    pub fn builder(shared_path: impl Into<String>) -> FamilyBuilder {
+        FamilyBuilder { shared_path: shared_path.into(), members: Vec::new() }
+    }
+
     /// Writes `shared.rs` and one `<member>.rs` per member into `dir` (the
     /// build script's `OUT_DIR` when `None`), each only if it changed; inside
     /// a build script, tells cargo to rerun when a schema file changes (and
@@ -45,7 +103,7 @@ impl Family {
         let output = Output::new(dir)?;
         output.announce(&self.files, self.strategy_features.iter().map(String::as_str));
         let mut written = vec![output.write("shared.rs", &self.shared)?];
-        for (name, code) in &self.members {
+        for Member { name, code } in &self.members {
             written.push(output.write(&format!("{name}.rs"), code)?);
         }
         Ok(written)
@@ -54,21 +112,17 @@ impl Family {
 
 /// Generates every member (a name and its configuration) and the shared
 /// module that the members' modules reach as `shared_path` (`crate::shared`).
-///
-/// # Errors
-///
-/// Any member's schema errors, each with its place; members whose
-/// configurations disagree on the runtime path.
-pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Family, Error> {
+fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Family, Error> {
     let Some((_, first)) = members.first() else {
         return Err(Error::Config("a family needs at least one member".to_owned()));
     };
-    if let Some((name, _)) = members.iter().find(|(_, config)| config.runtime_path != first.runtime_path) {
-        return Err(Error::Config(format!("member {name} reaches the runtime by another path")));
+    if let Some((name, _)) = members.iter().find(|(_, config)| config.runtime_crate != first.runtime_crate) {
+        return Err(Error::Config(format!("member {name} reaches the runtime crate by another path")));
     }
     let mut modules = Vec::new();
     let mut files = Vec::new();
     for (_, config) in members {
+        config.check_attributes()?;
         let schema = crate::load(config)?;
         files.extend(schema.sources.iter().map(|(_, file)| file.path.clone()));
         modules.push(plan::plan(&schema, config).map_err(Error::Schema)?);
@@ -107,7 +161,7 @@ pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Resul
             .collect();
         let re_exports = ReExports { path: shared_path, names: &shared_list };
         let source = emit::render(&module.files.join(", "), config, &own, Some(re_exports))?;
-        rendered.push((name.clone(), source));
+        rendered.push(Member { name: name.clone(), code: source });
     }
     files.sort();
     files.dedup();

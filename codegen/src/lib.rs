@@ -19,7 +19,7 @@
 //!
 //! ```no_run
 //! let mut config = plesk_codegen::Config::plesk();
-//! config.schema_dir("schemas/1.6.8.0");
+//! config.schema("schemas/1.6.8.0");
 //! if let Err(error) = config.write("plesk.rs") {
 //!     eprintln!("{error}");
 //!     std::process::exit(1);
@@ -54,7 +54,7 @@
 //!        </xs:schema>"#,
 //! )?;
 //! let mut config = plesk_codegen::Config::new();
-//! config.schema_dir(&dir);
+//! config.schema(&dir);
 //! let code = config.generate()?;
 //! assert!(code.contains("pub struct Greeting {"));
 //! assert!(code.contains("pub times: Option<i32>,"));
@@ -73,7 +73,7 @@
 //! # Property tests
 //!
 //! With [`Config::strategies`] (on in [`Config::plesk`], under the cargo
-//! feature `proptest`), every generated type implements proptest's
+//! feature `proptest`; [`Config::no_strategies`] turns them off), every generated type implements proptest's
 //! `Arbitrary` with values that satisfy every facet and occurrence bound
 //! and read back as themselves, and each generated module lists its types
 //! in `every_type::visit`, so that a test can check a property of every
@@ -92,23 +92,28 @@
 //! element (`packet/user/add`) or a named type, values satisfying every
 //! facet, formatted as the generated writers format them.
 
-pub mod config;
+// The public API: the options and the entry points (`Config`, `generate`,
+// `load`, `Family`), the errors, and the stages a tool may want on their own
+// (the schema model, sample documents, the comparison of versions). The
+// other stages are private, so that they can change in any release.
+mod config;
 pub mod diff;
-pub mod emit;
-pub mod error;
-pub mod family;
+mod emit;
+mod error;
+mod family;
 pub mod model;
-pub mod naming;
-pub mod pattern;
-pub mod plan;
+mod naming;
+mod pattern;
+mod plan;
 pub mod sample;
 pub mod source;
+#[doc(hidden)]
 pub mod tree;
-pub mod xsd;
+mod xsd;
 
 pub use config::{Config, LeftOut};
 pub use error::{Error, SchemaError, SchemaErrorKind};
-pub use family::{Family, generate_family};
+pub use family::{Family, FamilyBuilder, Member};
 
 /// Reads and resolves the schemas of `config` (stages 1 and 2), for tools
 /// that look at the schema rather than generate code.
@@ -137,11 +142,18 @@ pub struct Generated {
 /// Runs the whole pipeline for `config`.
 ///
 /// The stages, each with its own data type:
-/// 1. [`xsd::read`]: schema files to syntax trees (roxmltree, positions kept);
+/// 1. `xsd::read`: schema files to syntax trees (roxmltree, positions kept);
 /// 2. [`model::resolve`]: names resolved into a schema model;
-/// 3. [`plan::plan`]: Rust items, names and types decided;
-/// 4. [`emit::emit`]: tokens, parsed by `syn`, formatted by `prettyplease`.
+/// 3. `plan::plan`: Rust items, names and types decided;
+/// 4. `emit::emit`: tokens, parsed by `syn`, formatted by `prettyplease`.
+///
+/// # Errors
+///
+/// Every problem found in the schemas, each with its file, line and
+/// column; unreadable files; configuration paths that name nothing;
+/// configured attributes that are not attributes.
 pub fn generate(config: &Config) -> Result<Generated, Error> {
+    config.check_attributes()?;
     let schema = load(config)?;
     let module = plan::plan(&schema, config).map_err(Error::Schema)?;
     let code = emit::emit(&module, config)?;

@@ -126,11 +126,6 @@ impl Scope {
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or_default()
     }
-
-    /// Whether `name` is taken.
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(name)
-    }
 }
 
 #[cfg(test)]

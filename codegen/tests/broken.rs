@@ -25,7 +25,7 @@ fn directory() -> PathBuf {
 fn errors_of(files: &[PathBuf]) -> Vec<String> {
     let mut config = Config::new();
     for file in files {
-        config.schema_file(file);
+        config.schema(file);
     }
     let package = format!("{}/", manifest_dir().display());
     match plesk_codegen::generate(&config) {
@@ -113,7 +113,7 @@ fn a_schema_directory_reports_the_errors_of_every_file() {
     }
     let package = format!("{}/", dir.display());
     let mut config = Config::new();
-    config.schema_dir(&dir);
+    config.schema(&dir);
     let error = plesk_codegen::generate(&config).expect_err("two broken files");
     let errors: Vec<String> = error.to_string().replace(&package, "").lines().map(str::to_owned).collect();
     let _ = std::fs::remove_dir_all(&dir);

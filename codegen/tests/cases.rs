@@ -42,9 +42,9 @@ fn case_name(dir: &Path) -> &str {
 /// which the others leave out so that their snapshots show the rest.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
-    config.schema_file(case.join("schema.xsd")).runtime_path("plesk_types::xml");
+    config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
     if case_name(case) == "strategies" {
-        config.strategies(Some("proptest"));
+        config.strategies("proptest");
     }
     config
 }

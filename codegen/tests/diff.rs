@@ -44,16 +44,16 @@ fn index() -> BTreeMap<String, String> {
 /// The report of a synthetic pair, without the Plesk conventions.
 fn case_report(case: &str) -> Report {
     let (mut old, mut new) = (Config::new(), Config::new());
-    old.schema_dir(format!("{CASES}/{case}/old"));
-    new.schema_dir(format!("{CASES}/{case}/new"));
+    old.schema(format!("{CASES}/{case}/old"));
+    new.schema(format!("{CASES}/{case}/new"));
     diff(&old, &new).unwrap_or_else(|error| panic!("case {case}:\n{error}"))
 }
 
 /// The report between two bundled protocol versions, with the Plesk conventions.
 fn versions_report(old: &str, new: &str) -> Report {
     let (mut old_config, mut new_config) = (Config::plesk(), Config::plesk());
-    old_config.schema_dir(workspace().join("schemas").join(old));
-    new_config.schema_dir(workspace().join("schemas").join(new));
+    old_config.schema(workspace().join("schemas").join(old));
+    new_config.schema(workspace().join("schemas").join(new));
     diff(&old_config, &new_config).unwrap_or_else(|error| panic!("{old} -> {new}:\n{error}"))
 }
 

@@ -11,7 +11,7 @@ use files::workspace;
 
 fn schema(version: &str) -> Schema {
     let mut config = Config::new();
-    config.schema_dir(workspace().join("schemas").join(version));
+    config.schema(workspace().join("schemas").join(version));
     plesk_codegen::load(&config).unwrap_or_else(|error| panic!("schemas/{version}: {error}"))
 }
 

@@ -33,7 +33,7 @@ fn bundled(version: &str, file: &str) -> PathBuf {
 
 fn load(schema_file: &Path) -> Schema {
     let mut config = Config::new();
-    config.schema_file(schema_file);
+    config.schema(schema_file);
     plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()))
 }
 
@@ -212,7 +212,7 @@ fn errors_name_what_is_wrong_and_what_comes_close() {
     );
 
     let mut both = Config::new();
-    both.schema_dir(codegen_dir().join("../schemas/1.6.8.0"));
+    both.schema(codegen_dir().join("../schemas/1.6.8.0"));
     let both = plesk_codegen::load(&both).unwrap();
     assert_eq!(
         error(Sampler::new(&both).element("packet/user/add", Extent::Minimal)),
@@ -347,7 +347,7 @@ fn every_operation_of_the_bundled_schemas_gives_valid_samples() {
 fn samples_of_named_types_are_valid() {
     let schemas = codegen_dir().join("../schemas/1.6.8.0");
     let mut config = Config::new();
-    config.schema_dir(&schemas);
+    config.schema(&schemas);
     let schema = plesk_codegen::load(&config).unwrap();
     let sampler = Sampler::new(&schema);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("sample-types-{}", std::process::id()));

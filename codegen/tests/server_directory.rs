@@ -97,7 +97,7 @@ fn a_server_directory_has_the_two_envelopes_as_roots_and_shared_types_once() {
     let dir = temporary_directory("layout");
     write_server_layout(&dir);
     let mut config = Config::plesk();
-    config.schema_dir(&dir);
+    config.schema(&dir);
     let generated = plesk_codegen::generate(&config).expect("the directory generates");
     let counts = item_counts(&generated.code);
     for name in ["RequestPacket", "ResponsePacket", "ResultType", "IdType"] {
@@ -122,7 +122,7 @@ fn types_of_one_name_in_two_files_are_named_after_their_files() {
     let dir = temporary_directory("clash");
     write_server_layout(&dir);
     let mut config = Config::plesk();
-    config.schema_dir(&dir);
+    config.schema(&dir);
     let code = config.generate().expect("the directory generates");
     let counts = item_counts(&code);
     assert_eq!(counts.get("ServerInputServerOperatorType"), Some(&1), "{counts:?}");
@@ -135,13 +135,13 @@ fn options_keyed_by_schema_paths_work_on_a_server_directory() {
     let dir = temporary_directory("options");
     write_server_layout(&dir);
     let mut config = Config::plesk();
-    config.schema_dir(&dir).type_name("resultType", "Outcome").field_name("resultType/status", "state");
+    config.schema(&dir).type_name("resultType", "Outcome").field_name("resultType/status", "state");
     let code = config.generate().expect("the directory generates");
     assert!(code.contains("pub struct Outcome {"), "type renamed");
     assert!(code.contains("pub state: String,"), "field renamed");
     // A path into a file that is left out names nothing here.
     let mut config = Config::plesk();
-    config.schema_dir(&dir).type_name("/packet/probe", "Probe");
+    config.schema(&dir).type_name("/packet/probe", "Probe");
     assert!(config.generate().is_err(), "a path into test.xsd names nothing");
 }
 
@@ -150,7 +150,7 @@ fn without_root_files_a_directory_is_read_whole_as_before() {
     let dir = temporary_directory("whole");
     write_server_layout(&dir);
     let mut config = Config::plesk();
-    config.schema_dir(&dir).root_files(Vec::<String>::new());
+    config.schema(&dir).root_files(Vec::<String>::new());
     let generated = plesk_codegen::generate(&config).expect("the directory generates");
     assert!(generated.left_out.is_empty());
     assert!(generated.code.contains("probe"), "test.xsd is a root again");
@@ -180,7 +180,7 @@ fn generate_says_which_files_it_left_out_and_why() {
 #[test]
 fn plesks_own_directory_generates_one_module_with_every_type_once() {
     let mut config = Config::plesk();
-    config.schema_dir(plesk_1_6_6_0());
+    config.schema(plesk_1_6_6_0());
     let generated = plesk_codegen::generate(&config).expect("Plesk's 1.6.6.0 directory generates");
     let counts = item_counts(&generated.code);
     assert_eq!(counts.get("RequestPacket"), Some(&1));
@@ -204,7 +204,7 @@ fn plesks_own_directory_generates_one_module_with_every_type_once() {
 #[test]
 fn plesks_own_directory_keeps_secrets_out_of_debug() {
     let mut config = Config::plesk();
-    config.schema_dir(plesk_1_6_6_0());
+    config.schema(plesk_1_6_6_0());
     let code = plesk_codegen::generate(&config).expect("Plesk's 1.6.6.0 directory generates").code;
     for secret in ["password", "passwd", "ftp_password", "smtp_password", "poa_api_password", "key", "pvt"] {
         let shown = format!(".field(\"{secret}\", &self.{secret})");

@@ -73,4 +73,14 @@ pub mod v1_6_7_0;
 pub mod v1_6_8_0;
 pub mod xml;
 
+/// Not public API: what the code `plesk-codegen` generates calls (the
+/// public items of [`xml`] and the reader, writer, facets and traits behind
+/// them). Generated code names it through `Config::runtime_crate`; it
+/// changes whenever the generator does, without a major release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::xml::support::*;
+    pub use crate::xml::*;
+}
+
 pub use outcome::{OperationError, OperationResult, SystemError};

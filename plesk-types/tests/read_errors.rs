@@ -568,18 +568,18 @@ fn nested_setting(depth: usize) -> String {
 fn nesting_deeper_than_max_depth_is_refused() {
     // 4 levels down to <name>, then <a> at 5 and the next <a> at 6.
     assert_error(
-        RequestPacket::from_xml_with(&nested_setting(2), ReadOptions { max_depth: 5 }),
+        RequestPacket::from_xml_with(&nested_setting(2), ReadOptions::default().max_depth(5)),
         ReadErrorKind::TooDeep { limit: 5 },
         "packet/request-settings/setting/name/a",
         (1, 45),
     );
     // The same document fits a limit of 6.
-    assert!(RequestPacket::from_xml_with(&nested_setting(2), ReadOptions { max_depth: 6 }).is_ok());
+    assert!(RequestPacket::from_xml_with(&nested_setting(2), ReadOptions::default().max_depth(6)).is_ok());
     // In typed content.
     assert_error(
         RequestPacket::from_xml_with(
             "<packet>\n  <user><del><filter><all/></filter></del></user></packet>",
-            ReadOptions { max_depth: 3 },
+            ReadOptions::default().max_depth(3),
         ),
         ReadErrorKind::TooDeep { limit: 3 },
         "packet/user/del",
@@ -587,7 +587,7 @@ fn nesting_deeper_than_max_depth_is_refused() {
     );
     // A limit of 0 refuses the root itself.
     assert_error(
-        ResponsePacket::from_xml_with("<packet/>", ReadOptions { max_depth: 0 }),
+        ResponsePacket::from_xml_with("<packet/>", ReadOptions::default().max_depth(0)),
         ReadErrorKind::TooDeep { limit: 0 },
         "",
         (1, 1),

@@ -17,8 +17,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 
-use plesk_types::xml::{
-    self, ElementPath, ReadError, ReadOptions, Validate, ValidationErrors, XmlElement, XmlGroup, XmlReader, XmlWriter,
+// The runtime's plumbing (`XmlElement`, `XmlGroup`, the reader and writer):
+// these checks call what generated code calls, below the document methods.
+use plesk_types::__private::{
+    self as xml, ElementPath, ReadError, ReadOptions, Validate, ValidationErrors, XmlElement, XmlGroup, XmlReader,
+    XmlWriter,
 };
 use plesk_types::{shared, v1_6_7_0, v1_6_8_0};
 use proptest::arbitrary::{Arbitrary, any};

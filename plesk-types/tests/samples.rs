@@ -24,7 +24,7 @@ fn root_dir() -> PathBuf {
 
 fn load(schema_file: &Path) -> plesk_codegen::model::Schema {
     let mut config = Config::new();
-    config.schema_file(schema_file);
+    config.schema(schema_file);
     plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()))
 }
 
@@ -32,7 +32,7 @@ fn load(schema_file: &Path) -> plesk_codegen::model::Schema {
 fn round_trip<T: Document>(document: &str) -> Result<String, String> {
     let value = T::from_xml_with(document, ReadOptions::default()).map_err(|error| format!("from_xml: {error}"))?;
     value.validate_document().map_err(|errors| format!("validate(): {errors}"))?;
-    Ok(value.write_xml(true))
+    Ok(value.to_xml_pretty())
 }
 
 /// A sample and the result of its round trip: `None` when it came back as

@@ -120,7 +120,7 @@ fn check_set(set: &Set, failures: &mut Vec<String>, summary: &mut String) -> Exe
     for side in &set.sides {
         let schema_file = set.dir().join(side.file);
         let mut config = Config::new();
-        config.schema_file(&schema_file);
+        config.schema(&schema_file);
         let schema = plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()));
         let sampler = Sampler::new(&schema);
         let recursive_types = recursive(&schema);

@@ -560,7 +560,7 @@ fn shorten(document: &str) -> String {
 /// The mutated documents of one side, each with both verdicts.
 fn cases(schema_file: &std::path::Path, side: &Side, rng: &mut Rng) -> Vec<Case> {
     let mut config = Config::new();
-    config.schema_file(schema_file);
+    config.schema(schema_file);
     let schema = plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()));
     let sampler = Sampler::new(&schema);
     let packet = schema.elements.iter().find(|element| element.name == "packet").expect("a <packet> element");

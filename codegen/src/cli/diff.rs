@@ -80,11 +80,7 @@ impl Diff {
 
     fn config(&self, schemas: &Path) -> Config {
         let mut config = if self.bare { Config::new() } else { Config::plesk() };
-        if schemas.is_dir() {
-            config.schema_dir(schemas);
-        } else {
-            config.schema_file(schemas);
-        }
+        config.schema(schemas);
         config
     }
 }

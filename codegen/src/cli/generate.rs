@@ -29,9 +29,9 @@ pub struct Generate {
     #[arg(long)]
     bare: bool,
 
-    /// The path generated code uses to reach the runtime.
-    #[arg(long, value_name = "PATH", default_value = "::plesk_types::xml")]
-    runtime_path: String,
+    /// The path generated code reaches the plesk-types crate by.
+    #[arg(long, value_name = "PATH", default_value = "::plesk_types")]
+    runtime_crate: String,
 
     /// Names the type at a schema path, e.g. `UserAddOutput/result=UserAddResult`.
     #[arg(long = "type-name", value_name = "SCHEMA_PATH=RUST_NAME", value_parser = key_value)]
@@ -40,6 +40,16 @@ pub struct Generate {
     /// Names the field at a schema path, e.g. `/packet#webuser_or_user=operators`.
     #[arg(long = "field-name", value_name = "SCHEMA_PATH=RUST_NAME", value_parser = key_value)]
     field_names: Vec<(String, String)>,
+
+    /// Adds an attribute to the type at a schema path, e.g.
+    /// `UserAddGenInfo=#[derive(Hash)]`.
+    #[arg(long = "type-attribute", value_name = "SCHEMA_PATH=ATTRIBUTE", value_parser = key_value)]
+    type_attributes: Vec<(String, String)>,
+
+    /// Adds an attribute to the field at a schema path, e.g.
+    /// `UserAddGenInfo/login=#[doc(alias = "user")]`.
+    #[arg(long = "field-attribute", value_name = "SCHEMA_PATH=ATTRIBUTE", value_parser = key_value)]
+    field_attributes: Vec<(String, String)>,
 
     /// Hides the value of elements and attributes of this name from `Debug`.
     #[arg(long = "redact-debug", value_name = "NAME")]
@@ -90,17 +100,19 @@ impl Generate {
 
     fn config(&self, schemas: &Path) -> Config {
         let mut config = if self.bare { Config::new() } else { Config::plesk() };
-        config.runtime_path(&self.runtime_path);
-        if schemas.is_dir() {
-            config.schema_dir(schemas);
-        } else {
-            config.schema_file(schemas);
-        }
+        config.runtime_crate(&self.runtime_crate);
+        config.schema(schemas);
         for (path, name) in &self.type_names {
             config.type_name(path, name);
         }
         for (path, name) in &self.field_names {
             config.field_name(path, name);
+        }
+        for (path, attribute) in &self.type_attributes {
+            config.type_attribute(path, attribute);
+        }
+        for (path, attribute) in &self.field_attributes {
+            config.field_attribute(path, attribute);
         }
         for name in &self.redacted {
             config.redact_debug(name);

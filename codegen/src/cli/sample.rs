@@ -54,11 +54,7 @@ impl Sample {
     /// cannot be read or the target names nothing.
     pub fn run(&self) -> ExitCode {
         let mut config = Config::new();
-        if self.schemas.is_dir() {
-            config.schema_dir(&self.schemas);
-        } else {
-            config.schema_file(&self.schemas);
-        }
+        config.schema(&self.schemas);
         let schema = match plesk_codegen::load(&config) {
             Ok(schema) => schema,
             Err(error) => {

@@ -33,9 +33,9 @@
 //! ```no_run
 //! # fn main() -> Result<(), plesk_codegen::Error> {
 //! let mut old = plesk_codegen::Config::plesk();
-//! old.schema_dir("schemas/1.6.7.0");
+//! old.schema("schemas/1.6.7.0");
 //! let mut new = plesk_codegen::Config::plesk();
-//! new.schema_dir("schemas/1.6.8.0");
+//! new.schema("schemas/1.6.8.0");
 //! let report = plesk_codegen::diff::diff(&old, &new)?;
 //! print!("{report}");
 //! assert!(report.is_breaking());

@@ -25,7 +25,7 @@ fn planned(name: &str, xsd: &str, mut config: Config) -> Planned {
     let file = dir.join(format!("{name}.xsd"));
     std::fs::write(&file, format!(r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{xsd}</xs:schema>"#))
         .unwrap();
-    config.schema_file(&file);
+    config.schema(&file);
     let schema = crate::load(&config).unwrap();
     let module = plan::plan(&schema, &config).unwrap();
     Planned { schema, module, config }

@@ -1,5 +1,6 @@
-//! Type definitions: structs, enums, newtypes and aliases with their derives,
-//! and `Debug` written out where a field is redacted.
+//! Type definitions: structs, enums, newtypes and aliases with their derives
+//! and the attributes the configuration adds, and `Debug` written out where
+//! a field is redacted.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -13,14 +14,16 @@ use crate::plan::{
 pub fn item(module: &Module, item: &Item) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
+    let added = configured(module.attributes.of_item(&item.name));
     match &item.kind {
         ItemKind::Struct(plan) => structure(module, item, plan),
         ItemKind::Choice(choice) => {
-            let variants = choice.variants.iter().map(variant);
+            let variants = choice.variants.iter().map(|one| variant(module, item, one));
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq)]
                 #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")]
+                #added
                 pub enum #name {
                     #(#variants,)*
                 }
@@ -40,6 +43,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                #added
                 pub enum #name {
                     #(#variants,)*
                 }
@@ -57,6 +61,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             quote! {
                 #doc
                 #derives
+                #added
                 pub struct #name(pub #inner);
             }
         }
@@ -70,6 +75,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq)]
+                #added
                 pub enum #name {
                     #(#variants,)*
                 }
@@ -79,6 +85,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             let target = rust_type(target);
             quote! {
                 #doc
+                #added
                 pub type #name = #target;
             }
         }
@@ -87,6 +94,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq)]
+                #added
                 pub struct #name(pub #inner);
             }
         }
@@ -117,7 +125,7 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
     let content = match &plan.content {
         StructContent::Empty => None,
         StructContent::Sequence(fields) | StructContent::All(fields) => {
-            let fields = fields.iter().map(element_field);
+            let fields = fields.iter().map(|field| element_field(module, item, field));
             Some(quote! { #(#fields,)* })
         }
         StructContent::Simple(value) => {
@@ -137,16 +145,19 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
     if is_default(module, plan) {
         derives.push(quote! { Default });
     }
+    let added = configured(module.attributes.of_item(&item.name));
     let definition = if plan.attributes.is_empty() && plan.other_attributes.is_none() && content.is_none() {
         quote! {
             #doc
             #[derive(#(#derives),*)]
+            #added
             pub struct #name;
         }
     } else {
         quote! {
             #doc
             #[derive(#(#derives),*)]
+            #added
             pub struct #name {
                 #(#attributes,)*
                 #other_attributes
@@ -167,18 +178,26 @@ fn attribute_field(attribute: &AttributeField) -> TokenStream {
     quote! { #doc pub #name: #ty }
 }
 
-fn element_field(field: &Field) -> TokenStream {
+fn element_field(module: &Module, item: &Item, field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let doc = docs(&field.doc);
+    let added = configured(module.attributes.of_field(&item.name, &field.name));
     let ty = field_kind_type(&field.kind);
-    quote! { #doc pub #name: #ty }
+    quote! { #doc #added pub #name: #ty }
 }
 
-fn variant(variant: &Variant) -> TokenStream {
+fn variant(module: &Module, item: &Item, variant: &Variant) -> TokenStream {
     let name = ident(&variant.name);
     let doc = docs(&variant.doc);
+    let added = configured(module.attributes.of_field(&item.name, &variant.name));
     let ty = field_kind_type(&variant.kind);
-    quote! { #doc #name(#ty) }
+    quote! { #doc #added #name(#ty) }
+}
+
+/// The attributes the configuration adds, as written there (checked to be
+/// outer attributes before planning, by `Config::check_attributes`).
+fn configured(attributes: &[String]) -> TokenStream {
+    attributes.iter().filter_map(|attribute| attribute.parse::<TokenStream>().ok()).collect()
 }
 
 /// The Rust type of a field or variant.

@@ -44,12 +44,12 @@ pub fn root(root: &Root) -> TokenStream {
 
             /// Writes the document, children in schema order, without white space between tags.
             pub fn to_xml(&self) -> String {
-                xml::Document::write_xml(self, false)
+                xml::Document::to_xml(self)
             }
 
             /// Writes the document indented, for people to read.
             pub fn to_xml_pretty(&self) -> String {
-                xml::Document::write_xml(self, true)
+                xml::Document::to_xml_pretty(self)
             }
 
             /// Checks every facet and occurrence bound of the schema.

@@ -40,6 +40,7 @@ struct Planner<'s> {
     items: Vec<Item>,
     roots: Vec<Root>,
     used_config: BTreeSet<String>,
+    attributes: Attributes,
     errors: Vec<SchemaError>,
 }
 
@@ -91,6 +92,7 @@ impl<'s> Planner<'s> {
             items: Vec::new(),
             roots: Vec::new(),
             used_config: BTreeSet::new(),
+            attributes: Attributes::default(),
             errors: Vec::new(),
         }
     }
@@ -124,7 +126,9 @@ impl<'s> Planner<'s> {
                 }
                 None => qualified.get(&index).cloned().unwrap_or_else(|| self.derived_name(id)),
             };
-            self.names[index] = Some(self.scope.claim(&wanted));
+            let name = self.scope.claim(&wanted);
+            self.attributes.attach_item(self.config, &mut self.used_config, &self.paths[index], &name);
+            self.names[index] = Some(name);
         }
     }
 
@@ -667,9 +671,11 @@ impl<'s> Planner<'s> {
             }
             None => naming::field_name(&element.name),
         };
+        let name = fields.scope.claim(&wanted);
+        self.attributes.attach_field(self.config, &mut self.used_config, (&field_path, &fields.owner, &name));
         fields.facts.push(facts_of(particle));
         fields.fields.push(Field {
-            name: fields.scope.claim(&wanted),
+            name,
             doc,
             kind: FieldKind::Element(ElementField {
                 xml_name: element.name.clone(),
@@ -725,6 +731,7 @@ impl<'s> Planner<'s> {
             None => wanted.clone(),
         };
         let field_name = fields.scope.claim(&wanted_field);
+        self.attributes.attach_field(self.config, &mut self.used_config, (&group_path, &fields.owner, &field_name));
         let wanted_type = match self.config.type_names.get(&group_path) {
             Some(name) => {
                 self.used_config.insert(format!("type:{group_path}"));
@@ -733,6 +740,7 @@ impl<'s> Planner<'s> {
             None => naming::nested_type_name(&fields.owner, &wanted),
         };
         let type_name = self.scope.claim(&wanted_type);
+        self.attributes.attach_item(self.config, &mut self.used_config, &group_path, &type_name);
         let mut min = particle.min;
         if is_choice && content_emptiable(particle) {
             // An alternative can be empty, so the choice as a whole can be absent.
@@ -803,7 +811,9 @@ impl<'s> Planner<'s> {
                     FieldKind::Group(_) => naming::type_name(&field.name),
                     FieldKind::Wildcard(_) => "Any".to_owned(),
                 };
-                variants.push(Variant { name: names.claim(&wanted), doc: field.doc, kind: field.kind });
+                let name = names.claim(&wanted);
+                self.attributes.rename_field(&fields.owner, &field.name, &name);
+                variants.push(Variant { name, doc: field.doc, kind: field.kind });
             }
         }
         self.check_disjoint(&firsts);
@@ -945,6 +955,7 @@ impl<'s> Planner<'s> {
                 None => naming::type_name(&element.name),
             };
             let name = self.scope.claim(&wanted);
+            self.attributes.attach_item(self.config, &mut self.used_config, &path, &name);
             let (inner, checks) = self.value_type(element.ty);
             let kind = match checks {
                 Some(checks) => ItemKind::Newtype(Newtype { inner, checks }),
@@ -976,6 +987,7 @@ impl<'s> Planner<'s> {
         let unused: Vec<String> = unused_names
             .chain(unused_fields)
             .chain(unused_tolerations)
+            .chain(Attributes::unused_paths(self.config, &self.used_config))
             .filter(|path| !self.config.optional_paths.contains(*path))
             .cloned()
             .collect();
@@ -1072,7 +1084,7 @@ impl<'s> Planner<'s> {
         let mut files: Vec<String> =
             self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module { items: self.items, roots: self.roots, files })
+        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes })
     }
 }
 

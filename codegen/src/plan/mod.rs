@@ -2,9 +2,11 @@
 //! names, field types, occurrences, boxing, facets to check. The emitter
 //! only turns this plan into tokens.
 
+mod attributes;
 mod build;
 mod checks;
 
+pub use attributes::Attributes;
 pub use build::plan;
 
 pub use crate::model::NamespaceConstraint;
@@ -20,6 +22,8 @@ pub struct Module {
     pub roots: Vec<Root>,
     /// The schema files, as named in the module's header.
     pub files: Vec<String>,
+    /// The attributes the configuration adds to items and fields.
+    pub attributes: Attributes,
 }
 
 impl Module {

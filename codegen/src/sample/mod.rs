@@ -34,7 +34,7 @@
 //! use plesk_codegen::sample::{Extent, Sampler};
 //!
 //! let mut config = plesk_codegen::Config::new();
-//! config.schema_dir(&dir);
+//! config.schema(&dir);
 //! let schema = plesk_codegen::load(&config)?;
 //! let sampler = Sampler::new(&schema);
 //! assert_eq!(sampler.element("greeting", Extent::Minimal)?.xml, "<greeting>\n  <to/>\n</greeting>");

@@ -60,7 +60,7 @@ fn check_as<P: Document>(input: &[u8]) -> Report {
         }
     }
     if report.errors.is_empty() {
-        report.output = Some(packet.write_xml(true));
+        report.output = Some(packet.to_xml_pretty());
     }
     report
 }

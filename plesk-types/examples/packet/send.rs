@@ -125,7 +125,7 @@ fn send_as<R: PleskRequest>(target: &Target<'_>, input: &[u8], out: &mut dyn Wri
     let reply = BlockingClient::new(settings).and_then(|client| client.send(&packet));
     match reply {
         Ok(reply) => {
-            let _ = writeln!(out, "{}", reply.packet.write_xml(true));
+            let _ = writeln!(out, "{}", reply.packet.to_xml_pretty());
             for failure in reply.failures() {
                 let _ = writeln!(err, "{failure}");
             }

@@ -34,7 +34,7 @@ pub fn build_request<P: Document>(settings: &Settings, packet: &P) -> Result<htt
                 .header("HTTP_AUTH_PASSWD", secret_header("password", password.expose())?);
         }
     }
-    let body = packet.write_xml(false).into_bytes();
+    let body = packet.to_xml().into_bytes();
     builder.body(body).map_err(|error| Error::Settings(error.to_string()))
 }
 

@@ -62,7 +62,8 @@ impl AnyContent {
 }
 
 impl AnyElement {
-    /// Writes the element with its own name.
+    /// Writes the element with its own name (for generated writers).
+    #[doc(hidden)]
     pub fn write(&self, w: &mut XmlWriter) {
         self.content.write_element(w, &self.name);
     }

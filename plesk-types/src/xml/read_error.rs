@@ -9,11 +9,37 @@ use super::value::ValueError;
 pub const DEFAULT_MAX_DEPTH: usize = 128;
 
 /// Limits that keep hostile input from exhausting the stack or memory.
+///
+/// Built from the defaults and changed by its setters, so that a new limit
+/// is no breaking change:
+///
+/// ```
+/// use plesk_types::xml::ReadOptions;
+///
+/// let options = ReadOptions::default().max_depth(32);
+/// assert_eq!(options.depth_limit(), 32);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReadOptions {
     /// Deepest element nesting accepted; the root element is depth 1.
-    /// Deeper input is an error, not a stack overflow.
-    pub max_depth: usize,
+    pub(crate) max_depth: usize,
+}
+
+impl ReadOptions {
+    /// Accepts elements nested at most `depth` deep, the root element being
+    /// depth 1 (default [`DEFAULT_MAX_DEPTH`]). Deeper input is an error, not
+    /// a stack overflow.
+    #[must_use]
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// The deepest element nesting accepted (see [`max_depth`](Self::max_depth)).
+    pub fn depth_limit(&self) -> usize {
+        self.max_depth
+    }
 }
 
 impl Default for ReadOptions {

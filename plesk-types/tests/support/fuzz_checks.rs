@@ -75,7 +75,7 @@ pub fn round_trip<P: Document + Debug + PartialEq>(data: &[u8]) -> Result<(), St
     let name = std::any::type_name::<P>();
     let Ok(first) = read::<P>(data) else { return Ok(()) };
     let valid = first.validate_document().is_ok();
-    let written = first.write_xml(false);
+    let written = first.to_xml();
     let second = read::<P>(written.as_bytes()).map_err(|error| {
         format!(
             "{}: the serialization of a value read from the input does not read back{}: {error}\n\
@@ -93,7 +93,7 @@ pub fn round_trip<P: Document + Debug + PartialEq>(data: &[u8]) -> Result<(), St
             String::from_utf8_lossy(data),
         ));
     }
-    let rewritten = second.write_xml(false);
+    let rewritten = second.to_xml();
     if rewritten != written {
         return Err(format!(
             "{}: serialization is not stable\ninput:  {:?}\nfirst:  {written:?}\nsecond: {rewritten:?}",
