@@ -39,12 +39,26 @@ fn case_name(dir: &Path) -> &str {
 
 /// The configuration every case is generated with; the case `strategies`
 /// also gets proptest strategies (under `plesk-types`' feature `proptest`),
-/// which the others leave out so that their snapshots show the rest.
+/// which the others leave out so that their snapshots show the rest, and the
+/// case `configured_attributes` the attributes it is about.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
     config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
-    if case_name(case) == "strategies" {
-        config.strategies("proptest");
+    match case_name(case) {
+        "strategies" => {
+            config.strategies("proptest");
+        }
+        "configured_attributes" => {
+            config
+                .type_attribute("/ticket", "#[derive(Eq, Hash)]")
+                .type_attribute("/ticket", "#[doc(alias = \"issue\")]")
+                .type_attribute("Priority", "#[derive(PartialOrd, Ord)]")
+                .type_attribute("/ticket#assignee_or_queue", "#[derive(Eq, Hash)]")
+                .field_attribute("/ticket/title", "#[doc(alias = \"subject\")]")
+                .field_attribute("/ticket#assignee_or_queue", "#[doc(alias = \"owner\")]")
+                .field_attribute("/ticket/queue", "#[doc(alias = \"team\")]");
+        }
+        _ => {}
     }
     config
 }
@@ -140,4 +154,26 @@ fn the_index_lists_every_case() {
         "{}: unlisted cases {unlisted:?}, lines without a case {stale:?}",
         index_path.display()
     );
+}
+
+/// A configured attribute at a path that names nothing is an error, like
+/// every other option keyed by a schema path, and so is text that is no
+/// attribute.
+#[test]
+fn configured_attributes_at_unknown_paths_or_not_attributes_are_errors() {
+    let case = tests_dir().join("cases/configured_attributes");
+    let mut unknown_type = config(&case);
+    unknown_type.type_attribute("Ticket", "#[derive(Hash)]");
+    let error = unknown_type.generate().expect_err("the type is `/ticket`, not `Ticket`").to_string();
+    assert!(error.contains("configuration names 'Ticket'"), "{error}");
+
+    let mut unknown_field = config(&case);
+    unknown_field.field_attribute("/ticket/subject", "#[doc(alias = \"title\")]");
+    let error = unknown_field.generate().expect_err("there is no element `subject`").to_string();
+    assert!(error.contains("configuration names '/ticket/subject'"), "{error}");
+
+    let mut not_an_attribute = config(&case);
+    not_an_attribute.type_attribute("/ticket", "derive(Hash)");
+    let error = not_an_attribute.generate().expect_err("an attribute needs `#[...]`").to_string();
+    assert!(error.contains("type_attribute at /ticket: 'derive(Hash)'"), "{error}");
 }

@@ -71,6 +71,7 @@ cases! {
     attribute_group { "record" => Record }
     attributes { "server" => Server }
     choice_in_sequence { "contact" => Contact }
+    configured_attributes { "ticket" => Ticket }
     choice_nested { "shape" => Shape }
     choice_repeated { "playlist" => Playlist, "mix" => Mix }
     choice_sequence_alternative { "login" => Login }
