@@ -63,6 +63,25 @@
 //! # }
 //! ```
 //!
+//! # Adding attributes
+//!
+//! [`Config::type_attribute`] and [`Config::field_attribute`] add attributes
+//! to the item or field at a schema path, after the generated derives:
+//!
+//! ```no_run
+//! let mut config = plesk_codegen::Config::plesk();
+//! config
+//!     .schema("schemas/1.6.8.0")
+//!     .type_attribute("UserAddGenInfo", "#[derive(serde::Serialize)]")
+//!     .field_attribute("UserAddGenInfo/passwd", "#[serde(skip)]");
+//! ```
+//!
+//! # Several versions together
+//!
+//! [`Family::builder`] generates several schema sets (the protocol versions
+//! of one API) into one module each, with the types that are the same in
+//! all of them generated once, in a shared module the others re-export.
+//!
 //! # Errors
 //!
 //! A broken or unsupported schema gives [`Error::Schema`]: every problem

@@ -69,10 +69,10 @@ fn validate_reports_every_facet_violation_with_its_path() {
 
 #[test]
 fn reading_refuses_an_element_out_of_schema_order() {
-    let xml = order().to_xml().replace("<status>placed</status><customer>", "<customer>").replace(
-        "</customer>",
-        "</customer><status>placed</status>",
-    );
+    let xml = order()
+        .to_xml()
+        .replace("<status>placed</status><customer>", "<customer>")
+        .replace("</customer>", "</customer><status>placed</status>");
     let error = Order::from_xml(&xml).expect_err("status comes before customer");
     assert_eq!(error.to_string(), "1:26: order: unexpected element <customer>, expected <status>");
 }

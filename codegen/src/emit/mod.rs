@@ -100,8 +100,8 @@ const RUNTIME_MODULE: &str = "__private";
 /// as xml;`, every other path is `xml::...`.
 fn runtime_import(runtime_crate: &str) -> Result<TokenStream, Error> {
     let path = format!("{runtime_crate}::{RUNTIME_MODULE}");
-    let runtime: syn::Path = syn::parse_str(&path)
-        .map_err(|error| Error::Config(format!("runtime crate '{runtime_crate}': {error}")))?;
+    let runtime: syn::Path =
+        syn::parse_str(&path).map_err(|error| Error::Config(format!("runtime crate '{runtime_crate}': {error}")))?;
     Ok(quote! { use #runtime as xml; })
 }
 

@@ -1,5 +1,5 @@
 //! A sample as an element tree, written exactly as the generated writers
-//! write indented XML (`plesk_types::xml::XmlWriter::pretty`): two spaces a
+//! write indented XML (`plesk_types::__private::XmlWriter::pretty`): two spaces a
 //! level, text inline, empty elements as `<name/>`, no XML declaration, the
 //! same escaping. A sample read and written back is then byte for byte the
 //! sample.
