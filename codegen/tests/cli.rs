@@ -68,13 +68,22 @@ fn options_reach_the_generated_code() {
         "--bare",
         "--type-name",
         "/packet=Request",
-        "--runtime-path",
+        "--runtime-crate",
         "crate::runtime",
+        "--type-attribute",
+        "UserAddGenInfo=#[derive(Hash)]",
+        "--field-attribute",
+        "UserAddGenInfo/login=#[doc(alias = \"user\")]",
     ]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let written = std::fs::read_to_string(out.join("v1_6_8_0.rs")).unwrap();
     assert!(written.contains("pub struct Request {"));
-    assert!(written.contains("use crate::runtime as xml;"));
+    assert!(written.contains("use crate::runtime::__private as xml;"));
+    assert!(written.contains("#[derive(Hash)]\npub struct UserAddGenInfo {"), "--type-attribute reaches its item");
+    assert!(
+        written.contains("#[doc(alias = \"user\")]\n    pub login: String,"),
+        "--field-attribute reaches its field"
+    );
     assert!(!written.contains("RequestPacket"), "--bare drops the Plesk names");
 }
 
