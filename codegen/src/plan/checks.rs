@@ -3,7 +3,8 @@
 
 use super::{Checks, NumberChecks, RustType, StringChecks};
 use crate::error::SchemaErrorKind;
-use crate::model::{Builtin, EnumValue, Facets, Schema, SimpleType, TypeKind, TypeRef, ValueKind, WhiteSpace};
+pub use crate::model::facets::{atomic_chain, enumeration, white_space};
+use crate::model::{BoundFacet, Builtin, DecimalNumber, EnumValue, Facets, ValueKind, ValueRange};
 use crate::pattern;
 use crate::source::Span;
 
@@ -37,43 +38,30 @@ pub fn builtin_type(builtin: Builtin) -> RustType {
     }
 }
 
-/// The bounds a builtin integer type adds to its Rust type's range.
+/// The ends of a builtin's value range that its Rust type does not hold
+/// (`xs:positiveInteger`'s `1` in a `u64`): the bounds `validate()` checks
+/// without a facet asking for them.
 fn implicit_bounds(builtin: Builtin) -> (Option<&'static str>, Option<&'static str>) {
-    match builtin {
-        Builtin::PositiveInteger => (Some("1"), None),
-        Builtin::NonPositiveInteger => (None, Some("0")),
-        Builtin::NegativeInteger => (None, Some("-1")),
-        _ => (None, None),
-    }
+    let range = builtin.value_range();
+    let held = rust_range(&builtin_type(builtin));
+    (range.min.filter(|&min| held.min != Some(min)), range.max.filter(|&max| held.max != Some(max)))
 }
 
-/// The facets of each step of an atomic type's derivation, most derived first,
-/// and the builtin at its root. `None` for lists and unions.
-pub fn atomic_chain(schema: &Schema, ty: TypeRef) -> Option<(Builtin, Vec<&Facets>)> {
-    let mut steps = Vec::new();
-    let mut current = ty;
-    loop {
-        match current {
-            TypeRef::Builtin(builtin) => return Some((builtin, steps)),
-            TypeRef::Defined(id) => match &schema.get(id).kind {
-                TypeKind::Simple(SimpleType::Atomic { base, facets, .. }) => {
-                    steps.push(facets);
-                    current = *base;
-                }
-                _ => return None,
-            },
-        }
-    }
-}
-
-/// The enumeration values of the most derived step that has some.
-pub fn enumeration<'s>(steps: &[&'s Facets]) -> Option<&'s [EnumValue]> {
-    steps.iter().find(|facets| !facets.enumeration.is_empty()).map(|facets| facets.enumeration.as_slice())
-}
-
-/// The white-space handling of an atomic type.
-pub fn white_space(builtin: Builtin, steps: &[&Facets]) -> WhiteSpace {
-    steps.iter().find_map(|facets| facets.white_space).unwrap_or(builtin.white_space())
+/// The values a Rust integer type holds, as the value range of the builtin
+/// of that size; unbounded for the other types.
+fn rust_range(ty: &RustType) -> ValueRange {
+    let same_size = match ty {
+        RustType::Integer("i8") => Builtin::Byte,
+        RustType::Integer("i16") => Builtin::Short,
+        RustType::Integer("i32") => Builtin::Int,
+        RustType::Integer("i64") => Builtin::Long,
+        RustType::Integer("u8") => Builtin::UnsignedByte,
+        RustType::Integer("u16") => Builtin::UnsignedShort,
+        RustType::Integer("u32") => Builtin::UnsignedInt,
+        RustType::Integer("u64") => Builtin::UnsignedLong,
+        _ => return ValueRange::default(),
+    };
+    same_size.value_range()
 }
 
 /// The lexical space of a string-valued builtin that not every string is
@@ -132,23 +120,18 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
         ValueKind::Decimal | ValueKind::Float => {
             refuse_patterns(steps, "patterns on numeric types")?;
             let ty = builtin_type(builtin);
+            check_bound_facets(builtin, steps, &ty)?;
+            // Each step's bounds lie inside those of the steps below it, so
+            // the most derived bound of each kind is the one in force.
             let (implicit_min, implicit_max) = implicit_bounds(builtin);
-            let bound = |facet: Option<crate::model::BoundFacet>,
-                         implicit: Option<&str>|
-             -> Result<Option<String>, CheckError> {
-                match facet {
-                    Some(facet) => {
-                        check_bound(&facet.value, &ty).map_err(|()| bound_error(&facet, builtin))?;
-                        Ok(Some(facet.value))
-                    }
-                    None => Ok(implicit.map(str::to_owned)),
-                }
+            let bound = |facet: Option<BoundFacet>, implicit: Option<&str>| {
+                facet.map(|facet| facet.value).or_else(|| implicit.map(str::to_owned))
             };
             let checks = NumberChecks {
-                min_inclusive: bound(first!(min_inclusive), implicit_min)?,
-                max_inclusive: bound(first!(max_inclusive), implicit_max)?,
-                min_exclusive: bound(first!(min_exclusive), None)?,
-                max_exclusive: bound(first!(max_exclusive), None)?,
+                min_inclusive: bound(first!(min_inclusive), implicit_min),
+                max_inclusive: bound(first!(max_inclusive), implicit_max),
+                min_exclusive: bound(first!(min_exclusive), None),
+                max_exclusive: bound(first!(max_exclusive), None),
                 total_digits: first!(total_digits),
                 fraction_digits: first!(fraction_digits).filter(|_| builtin == Builtin::Decimal),
                 ty: ty.clone(),
@@ -195,8 +178,20 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
     }
 }
 
-fn bound_error(facet: &crate::model::BoundFacet, builtin: Builtin) -> CheckError {
-    let reason = format!("not a value of the base type xs:{}", builtin.name());
+/// Checks that every bound facet is a value of its builtin's Rust type.
+fn check_bound_facets(builtin: Builtin, steps: &[&Facets], ty: &RustType) -> Result<(), CheckError> {
+    for step in steps {
+        let facets = [&step.min_inclusive, &step.max_inclusive, &step.min_exclusive, &step.max_exclusive];
+        for facet in facets.into_iter().flatten() {
+            if check_bound(&facet.value, ty).is_err() {
+                return Err(bound_error(facet, format!("not a value of the base type xs:{}", builtin.name())));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn bound_error(facet: &BoundFacet, reason: String) -> CheckError {
     (
         facet.span,
         SchemaErrorKind::InvalidFacet {
@@ -219,16 +214,10 @@ fn check_bound(value: &str, ty: &RustType) -> Result<(), ()> {
         RustType::Integer("u32") => value.parse::<u32>().is_ok(),
         RustType::Integer("u64") => value.parse::<u64>().is_ok(),
         RustType::Float(_) => value.parse::<f64>().is_ok_and(f64::is_finite) && !value.contains(char::is_alphabetic),
-        RustType::Runtime("Decimal") => is_decimal(value),
+        RustType::Runtime("Decimal") => DecimalNumber::parse(value).is_some(),
         _ => false,
     };
     if fits { Ok(()) } else { Err(()) }
-}
-
-fn is_decimal(value: &str) -> bool {
-    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    !(integer.is_empty() && fraction.is_empty()) && integer.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
 }
 
 /// An enumeration with further facets: the values are fixed, so the facets
@@ -313,6 +302,27 @@ mod tests {
         assert_eq!(builtin_type(Builtin::Token), RustType::String);
         assert_eq!(builtin_type(Builtin::AnyType), RustType::Runtime("AnyContent"));
         assert_eq!(builtin_type(Builtin::NmTokens), RustType::List(Box::new(RustType::String)));
+    }
+
+    #[test]
+    fn implicit_bounds_are_the_ends_of_the_value_range_the_rust_type_does_not_hold() {
         assert_eq!(implicit_bounds(Builtin::PositiveInteger), (Some("1"), None));
+        assert_eq!(implicit_bounds(Builtin::NonPositiveInteger), (None, Some("0")));
+        assert_eq!(implicit_bounds(Builtin::NegativeInteger), (None, Some("-1")));
+        for held in [
+            Builtin::Byte,
+            Builtin::Short,
+            Builtin::Int,
+            Builtin::Long,
+            Builtin::UnsignedByte,
+            Builtin::UnsignedShort,
+            Builtin::UnsignedInt,
+            Builtin::UnsignedLong,
+            Builtin::NonNegativeInteger,
+            Builtin::Integer,
+            Builtin::Decimal,
+        ] {
+            assert_eq!(implicit_bounds(held), (None, None), "{held:?}");
+        }
     }
 }
