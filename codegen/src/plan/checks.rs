@@ -3,6 +3,7 @@
 
 use super::{Checks, NumberChecks, RustType, StringChecks};
 use crate::error::SchemaErrorKind;
+use crate::model::facets::{self, bounds};
 pub use crate::model::facets::{atomic_chain, enumeration, white_space};
 use crate::model::{BoundFacet, Builtin, DecimalNumber, EnumValue, Facets, ValueKind, ValueRange};
 use crate::pattern;
@@ -178,17 +179,40 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
     }
 }
 
-/// Checks that every bound facet is a value of its builtin's Rust type.
+/// Checks that every bound facet is a value of the type it restricts, as
+/// libxml2 does: a value of its Rust type and of its builtin's value range
+/// (`minInclusive="0"` does not restrict `xs:positiveInteger`), and inside
+/// the bounds of the steps it derives from (`minInclusive="3"` does not
+/// restrict a type whose `minInclusive` is 5, nor `maxExclusive="10"` one
+/// whose `maxExclusive` is 10).
 fn check_bound_facets(builtin: Builtin, steps: &[&Facets], ty: &RustType) -> Result<(), CheckError> {
-    for step in steps {
+    for (index, step) in steps.iter().enumerate() {
+        let base_bounds = bounds(builtin, &steps[index + 1..]);
         let facets = [&step.min_inclusive, &step.max_inclusive, &step.min_exclusive, &step.max_exclusive];
         for facet in facets.into_iter().flatten() {
-            if check_bound(&facet.value, ty).is_err() {
+            let in_range =
+                DecimalNumber::parse(&facet.value).is_none_or(|value| builtin.value_range().contains(&value));
+            if check_bound(&facet.value, ty).is_err() || !in_range {
                 return Err(bound_error(facet, format!("not a value of the base type xs:{}", builtin.name())));
+            }
+            if let Some(outside) = base_bounds.iter().find(|bound| bound.admits(builtin, &facet.value) == Some(false)) {
+                let reason = format!("not a value of its base type, which is bounded by {}", describe(outside));
+                return Err(bound_error(facet, reason));
             }
         }
     }
     Ok(())
+}
+
+/// A bound as a schema writes it (`minInclusive 5`).
+fn describe(bound: &facets::Bound<'_>) -> String {
+    let name = match (bound.lower, bound.inclusive) {
+        (true, true) => "minInclusive",
+        (true, false) => "minExclusive",
+        (false, true) => "maxInclusive",
+        (false, false) => "maxExclusive",
+    };
+    format!("{name} {}", bound.value)
 }
 
 fn bound_error(facet: &BoundFacet, reason: String) -> CheckError {
@@ -260,6 +284,8 @@ fn check_enumeration_against(values: &[EnumValue], checks: &Checks) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::FileId;
+    use crate::xsd::syntax::FacetKind;
 
     #[test]
     fn the_lexical_spaces_of_the_binary_types_are_checked() {
@@ -324,5 +350,57 @@ mod tests {
         ] {
             assert_eq!(implicit_bounds(held), (None, None), "{held:?}");
         }
+    }
+
+    fn bound(facet: FacetKind, value: &str) -> Option<BoundFacet> {
+        Some(BoundFacet { facet, value: value.to_owned(), span: Span { file: FileId(0), offset: 0 } })
+    }
+
+    fn refusal(builtin: Builtin, steps: &[&Facets]) -> Option<String> {
+        match atomic_checks(builtin, steps) {
+            Ok(_) => None,
+            Err((_, SchemaErrorKind::InvalidFacet { reason, .. })) => Some(reason),
+            Err((_, other)) => Some(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn a_bound_outside_the_value_range_of_its_builtin_is_refused_as_libxml2_does() {
+        let zero = Facets { min_inclusive: bound(FacetKind::MinInclusive, "0"), ..Facets::default() };
+        assert_eq!(
+            refusal(Builtin::PositiveInteger, &[&zero]).unwrap(),
+            "not a value of the base type xs:positiveInteger"
+        );
+        assert_eq!(refusal(Builtin::NonNegativeInteger, &[&zero]), None);
+        let huge = Facets { max_inclusive: bound(FacetKind::MaxInclusive, "200"), ..Facets::default() };
+        assert!(refusal(Builtin::Byte, &[&huge]).is_some());
+        assert_eq!(refusal(Builtin::UnsignedByte, &[&huge]), None);
+        let positive = Facets { max_exclusive: bound(FacetKind::MaxExclusive, "1"), ..Facets::default() };
+        assert!(refusal(Builtin::NonPositiveInteger, &[&positive]).is_some());
+    }
+
+    #[test]
+    fn a_bound_outside_the_bounds_of_its_base_step_is_refused_as_libxml2_does() {
+        let at_least_five = Facets { min_inclusive: bound(FacetKind::MinInclusive, "5"), ..Facets::default() };
+        let at_least_three = Facets { min_inclusive: bound(FacetKind::MinInclusive, "3"), ..Facets::default() };
+        let above_three = Facets { min_exclusive: bound(FacetKind::MinExclusive, "3"), ..Facets::default() };
+        let at_least_six = Facets { min_inclusive: bound(FacetKind::MinInclusive, "6"), ..Facets::default() };
+        assert_eq!(
+            refusal(Builtin::Int, &[&at_least_three, &at_least_five]).unwrap(),
+            "not a value of its base type, which is bounded by minInclusive 5"
+        );
+        assert!(refusal(Builtin::Int, &[&above_three, &at_least_five]).is_some());
+        assert_eq!(refusal(Builtin::Int, &[&at_least_six, &at_least_five]), None);
+        // The other way round, the base is checked against nothing but the builtin.
+        assert_eq!(refusal(Builtin::Int, &[&at_least_five, &at_least_three]), None);
+        let below_ten = Facets { max_exclusive: bound(FacetKind::MaxExclusive, "10"), ..Facets::default() };
+        let at_most_ten = Facets { max_inclusive: bound(FacetKind::MaxInclusive, "10"), ..Facets::default() };
+        assert!(refusal(Builtin::Decimal, &[&below_ten, &below_ten]).is_some());
+        assert!(refusal(Builtin::Double, &[&at_most_ten, &below_ten]).is_some());
+        assert_eq!(refusal(Builtin::Int, &[&below_ten, &at_most_ten]), None);
+        let Ok(Some(Checks::Number(checks))) = atomic_checks(Builtin::Int, &[&at_least_six, &at_least_five]) else {
+            panic!("no number checks");
+        };
+        assert_eq!(checks.min_inclusive.as_deref(), Some("6"));
     }
 }
