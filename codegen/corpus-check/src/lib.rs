@@ -3,8 +3,10 @@
 //! conventions, one module each. `tests/corpus.rs` samples every operation
 //! of each set and round-trips the samples through these types;
 //! `tests/libxml2_agreement.rs` compares their verdicts on mutated samples
-//! of Plesk's own files with libxml2's. Not published: the shipped bindings
-//! are `plesk-types`.
+//! of Plesk's own files with libxml2's; `tests/upgrade.rs` plays the
+//! README's upgrade workflow with Plesk's 1.6.6.0 directory in a scratch
+//! copy of the project's `schemas/` (it generates, and needs none of these
+//! modules). Not published: the shipped bindings are `plesk-types`.
 
 /// The stress corpus of protocol 1.6.8.0 (`../shared/corpus/plesk-1.6.8.0`,
 /// every operator, requests and responses, rebuilt from Plesk's schema

@@ -4,10 +4,13 @@
 //! at XML again.
 
 mod builtin;
+mod decimal;
+pub mod facets;
 mod resolve;
 mod wildcard;
 
-pub use builtin::{Builtin, ValueKind, WhiteSpace};
+pub use builtin::{Builtin, ValueKind, ValueRange, WhiteSpace};
+pub use decimal::DecimalNumber;
 pub use resolve::resolve;
 pub use wildcard::{NamespaceConstraint, ProcessContents, Wildcard, WildcardError};
 

@@ -3,7 +3,9 @@
 
 use super::{Checks, NumberChecks, RustType, StringChecks};
 use crate::error::SchemaErrorKind;
-use crate::model::{Builtin, EnumValue, Facets, Schema, SimpleType, TypeKind, TypeRef, ValueKind, WhiteSpace};
+use crate::model::facets::{self, bounds};
+pub use crate::model::facets::{atomic_chain, enumeration, white_space};
+use crate::model::{BoundFacet, Builtin, DecimalNumber, EnumValue, Facets, ValueKind, ValueRange};
 use crate::pattern;
 use crate::source::Span;
 
@@ -37,43 +39,30 @@ pub fn builtin_type(builtin: Builtin) -> RustType {
     }
 }
 
-/// The bounds a builtin integer type adds to its Rust type's range.
+/// The ends of a builtin's value range that its Rust type does not hold
+/// (`xs:positiveInteger`'s `1` in a `u64`): the bounds `validate()` checks
+/// without a facet asking for them.
 fn implicit_bounds(builtin: Builtin) -> (Option<&'static str>, Option<&'static str>) {
-    match builtin {
-        Builtin::PositiveInteger => (Some("1"), None),
-        Builtin::NonPositiveInteger => (None, Some("0")),
-        Builtin::NegativeInteger => (None, Some("-1")),
-        _ => (None, None),
-    }
+    let range = builtin.value_range();
+    let held = rust_range(&builtin_type(builtin));
+    (range.min.filter(|&min| held.min != Some(min)), range.max.filter(|&max| held.max != Some(max)))
 }
 
-/// The facets of each step of an atomic type's derivation, most derived first,
-/// and the builtin at its root. `None` for lists and unions.
-pub fn atomic_chain(schema: &Schema, ty: TypeRef) -> Option<(Builtin, Vec<&Facets>)> {
-    let mut steps = Vec::new();
-    let mut current = ty;
-    loop {
-        match current {
-            TypeRef::Builtin(builtin) => return Some((builtin, steps)),
-            TypeRef::Defined(id) => match &schema.get(id).kind {
-                TypeKind::Simple(SimpleType::Atomic { base, facets, .. }) => {
-                    steps.push(facets);
-                    current = *base;
-                }
-                _ => return None,
-            },
-        }
-    }
-}
-
-/// The enumeration values of the most derived step that has some.
-pub fn enumeration<'s>(steps: &[&'s Facets]) -> Option<&'s [EnumValue]> {
-    steps.iter().find(|facets| !facets.enumeration.is_empty()).map(|facets| facets.enumeration.as_slice())
-}
-
-/// The white-space handling of an atomic type.
-pub fn white_space(builtin: Builtin, steps: &[&Facets]) -> WhiteSpace {
-    steps.iter().find_map(|facets| facets.white_space).unwrap_or(builtin.white_space())
+/// The values a Rust integer type holds, as the value range of the builtin
+/// of that size; unbounded for the other types.
+fn rust_range(ty: &RustType) -> ValueRange {
+    let same_size = match ty {
+        RustType::Integer("i8") => Builtin::Byte,
+        RustType::Integer("i16") => Builtin::Short,
+        RustType::Integer("i32") => Builtin::Int,
+        RustType::Integer("i64") => Builtin::Long,
+        RustType::Integer("u8") => Builtin::UnsignedByte,
+        RustType::Integer("u16") => Builtin::UnsignedShort,
+        RustType::Integer("u32") => Builtin::UnsignedInt,
+        RustType::Integer("u64") => Builtin::UnsignedLong,
+        _ => return ValueRange::default(),
+    };
+    same_size.value_range()
 }
 
 /// The lexical space of a string-valued builtin that not every string is
@@ -132,23 +121,18 @@ pub fn atomic_checks(builtin: Builtin, steps: &[&Facets]) -> Result<Option<Check
         ValueKind::Decimal | ValueKind::Float => {
             refuse_patterns(steps, "patterns on numeric types")?;
             let ty = builtin_type(builtin);
+            check_bound_facets(builtin, steps, &ty)?;
+            // Each step's bounds lie inside those of the steps below it, so
+            // the most derived bound of each kind is the one in force.
             let (implicit_min, implicit_max) = implicit_bounds(builtin);
-            let bound = |facet: Option<crate::model::BoundFacet>,
-                         implicit: Option<&str>|
-             -> Result<Option<String>, CheckError> {
-                match facet {
-                    Some(facet) => {
-                        check_bound(&facet.value, &ty).map_err(|()| bound_error(&facet, builtin))?;
-                        Ok(Some(facet.value))
-                    }
-                    None => Ok(implicit.map(str::to_owned)),
-                }
+            let bound = |facet: Option<BoundFacet>, implicit: Option<&str>| {
+                facet.map(|facet| facet.value).or_else(|| implicit.map(str::to_owned))
             };
             let checks = NumberChecks {
-                min_inclusive: bound(first!(min_inclusive), implicit_min)?,
-                max_inclusive: bound(first!(max_inclusive), implicit_max)?,
-                min_exclusive: bound(first!(min_exclusive), None)?,
-                max_exclusive: bound(first!(max_exclusive), None)?,
+                min_inclusive: bound(first!(min_inclusive), implicit_min),
+                max_inclusive: bound(first!(max_inclusive), implicit_max),
+                min_exclusive: bound(first!(min_exclusive), None),
+                max_exclusive: bound(first!(max_exclusive), None),
                 total_digits: first!(total_digits),
                 fraction_digits: first!(fraction_digits).filter(|_| builtin == Builtin::Decimal),
                 ty: ty.clone(),
@@ -195,8 +179,43 @@ fn refuse_patterns(steps: &[&Facets], what: &str) -> Result<(), CheckError> {
     }
 }
 
-fn bound_error(facet: &crate::model::BoundFacet, builtin: Builtin) -> CheckError {
-    let reason = format!("not a value of the base type xs:{}", builtin.name());
+/// Checks that every bound facet is a value of the type it restricts, as
+/// libxml2 does: a value of its Rust type and of its builtin's value range
+/// (`minInclusive="0"` does not restrict `xs:positiveInteger`), and inside
+/// the bounds of the steps it derives from (`minInclusive="3"` does not
+/// restrict a type whose `minInclusive` is 5, nor `maxExclusive="10"` one
+/// whose `maxExclusive` is 10).
+fn check_bound_facets(builtin: Builtin, steps: &[&Facets], ty: &RustType) -> Result<(), CheckError> {
+    for (index, step) in steps.iter().enumerate() {
+        let base_bounds = bounds(builtin, &steps[index + 1..]);
+        let facets = [&step.min_inclusive, &step.max_inclusive, &step.min_exclusive, &step.max_exclusive];
+        for facet in facets.into_iter().flatten() {
+            let in_range =
+                DecimalNumber::parse(&facet.value).is_none_or(|value| builtin.value_range().contains(&value));
+            if check_bound(&facet.value, ty).is_err() || !in_range {
+                return Err(bound_error(facet, format!("not a value of the base type xs:{}", builtin.name())));
+            }
+            if let Some(outside) = base_bounds.iter().find(|bound| bound.admits(builtin, &facet.value) == Some(false)) {
+                let reason = format!("not a value of its base type, which is bounded by {}", describe(outside));
+                return Err(bound_error(facet, reason));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A bound as a schema writes it (`minInclusive 5`).
+fn describe(bound: &facets::Bound<'_>) -> String {
+    let name = match (bound.lower, bound.inclusive) {
+        (true, true) => "minInclusive",
+        (true, false) => "minExclusive",
+        (false, true) => "maxInclusive",
+        (false, false) => "maxExclusive",
+    };
+    format!("{name} {}", bound.value)
+}
+
+fn bound_error(facet: &BoundFacet, reason: String) -> CheckError {
     (
         facet.span,
         SchemaErrorKind::InvalidFacet {
@@ -219,16 +238,10 @@ fn check_bound(value: &str, ty: &RustType) -> Result<(), ()> {
         RustType::Integer("u32") => value.parse::<u32>().is_ok(),
         RustType::Integer("u64") => value.parse::<u64>().is_ok(),
         RustType::Float(_) => value.parse::<f64>().is_ok_and(f64::is_finite) && !value.contains(char::is_alphabetic),
-        RustType::Runtime("Decimal") => is_decimal(value),
+        RustType::Runtime("Decimal") => DecimalNumber::parse(value).is_some(),
         _ => false,
     };
     if fits { Ok(()) } else { Err(()) }
-}
-
-fn is_decimal(value: &str) -> bool {
-    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    !(integer.is_empty() && fraction.is_empty()) && integer.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
 }
 
 /// An enumeration with further facets: the values are fixed, so the facets
@@ -271,6 +284,8 @@ fn check_enumeration_against(values: &[EnumValue], checks: &Checks) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::FileId;
+    use crate::xsd::syntax::FacetKind;
 
     #[test]
     fn the_lexical_spaces_of_the_binary_types_are_checked() {
@@ -313,6 +328,79 @@ mod tests {
         assert_eq!(builtin_type(Builtin::Token), RustType::String);
         assert_eq!(builtin_type(Builtin::AnyType), RustType::Runtime("AnyContent"));
         assert_eq!(builtin_type(Builtin::NmTokens), RustType::List(Box::new(RustType::String)));
+    }
+
+    #[test]
+    fn implicit_bounds_are_the_ends_of_the_value_range_the_rust_type_does_not_hold() {
         assert_eq!(implicit_bounds(Builtin::PositiveInteger), (Some("1"), None));
+        assert_eq!(implicit_bounds(Builtin::NonPositiveInteger), (None, Some("0")));
+        assert_eq!(implicit_bounds(Builtin::NegativeInteger), (None, Some("-1")));
+        for held in [
+            Builtin::Byte,
+            Builtin::Short,
+            Builtin::Int,
+            Builtin::Long,
+            Builtin::UnsignedByte,
+            Builtin::UnsignedShort,
+            Builtin::UnsignedInt,
+            Builtin::UnsignedLong,
+            Builtin::NonNegativeInteger,
+            Builtin::Integer,
+            Builtin::Decimal,
+        ] {
+            assert_eq!(implicit_bounds(held), (None, None), "{held:?}");
+        }
+    }
+
+    fn bound(facet: FacetKind, value: &str) -> Option<BoundFacet> {
+        Some(BoundFacet { facet, value: value.to_owned(), span: Span { file: FileId(0), offset: 0 } })
+    }
+
+    fn refusal(builtin: Builtin, steps: &[&Facets]) -> Option<String> {
+        match atomic_checks(builtin, steps) {
+            Ok(_) => None,
+            Err((_, SchemaErrorKind::InvalidFacet { reason, .. })) => Some(reason),
+            Err((_, other)) => Some(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn a_bound_outside_the_value_range_of_its_builtin_is_refused_as_libxml2_does() {
+        let zero = Facets { min_inclusive: bound(FacetKind::MinInclusive, "0"), ..Facets::default() };
+        assert_eq!(
+            refusal(Builtin::PositiveInteger, &[&zero]).unwrap(),
+            "not a value of the base type xs:positiveInteger"
+        );
+        assert_eq!(refusal(Builtin::NonNegativeInteger, &[&zero]), None);
+        let huge = Facets { max_inclusive: bound(FacetKind::MaxInclusive, "200"), ..Facets::default() };
+        assert!(refusal(Builtin::Byte, &[&huge]).is_some());
+        assert_eq!(refusal(Builtin::UnsignedByte, &[&huge]), None);
+        let positive = Facets { max_exclusive: bound(FacetKind::MaxExclusive, "1"), ..Facets::default() };
+        assert!(refusal(Builtin::NonPositiveInteger, &[&positive]).is_some());
+    }
+
+    #[test]
+    fn a_bound_outside_the_bounds_of_its_base_step_is_refused_as_libxml2_does() {
+        let at_least_five = Facets { min_inclusive: bound(FacetKind::MinInclusive, "5"), ..Facets::default() };
+        let at_least_three = Facets { min_inclusive: bound(FacetKind::MinInclusive, "3"), ..Facets::default() };
+        let above_three = Facets { min_exclusive: bound(FacetKind::MinExclusive, "3"), ..Facets::default() };
+        let at_least_six = Facets { min_inclusive: bound(FacetKind::MinInclusive, "6"), ..Facets::default() };
+        assert_eq!(
+            refusal(Builtin::Int, &[&at_least_three, &at_least_five]).unwrap(),
+            "not a value of its base type, which is bounded by minInclusive 5"
+        );
+        assert!(refusal(Builtin::Int, &[&above_three, &at_least_five]).is_some());
+        assert_eq!(refusal(Builtin::Int, &[&at_least_six, &at_least_five]), None);
+        // The other way round, the base is checked against nothing but the builtin.
+        assert_eq!(refusal(Builtin::Int, &[&at_least_five, &at_least_three]), None);
+        let below_ten = Facets { max_exclusive: bound(FacetKind::MaxExclusive, "10"), ..Facets::default() };
+        let at_most_ten = Facets { max_inclusive: bound(FacetKind::MaxInclusive, "10"), ..Facets::default() };
+        assert!(refusal(Builtin::Decimal, &[&below_ten, &below_ten]).is_some());
+        assert!(refusal(Builtin::Double, &[&at_most_ten, &below_ten]).is_some());
+        assert_eq!(refusal(Builtin::Int, &[&below_ten, &at_most_ten]), None);
+        let Ok(Some(Checks::Number(checks))) = atomic_checks(Builtin::Int, &[&at_least_six, &at_least_five]) else {
+            panic!("no number checks");
+        };
+        assert_eq!(checks.min_inclusive.as_deref(), Some("6"));
     }
 }

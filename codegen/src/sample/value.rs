@@ -3,11 +3,11 @@
 //! canonical lexical form the generated writers produce.
 
 use std::cell::Cell;
-use std::cmp::Ordering;
 
 use super::Extent;
 use super::hir::{Avoid, StepPatterns, candidates};
-use crate::model::{Builtin, Facets, Schema, SimpleType, TypeKind, TypeRef, ValueKind, WhiteSpace};
+use crate::model::facets::{self, Bound, Derivation, derivation, enumeration, length_bounds, white_space};
+use crate::model::{Builtin, DecimalNumber as Dec, Facets, Schema, TypeRef, ValueKind, WhiteSpace};
 
 /// The longest value (in characters or list items) a sample holds.
 const MAX_LENGTH: u64 = 100_000;
@@ -25,80 +25,39 @@ pub(super) struct Want<'h> {
     pub(super) ids: &'h Cell<usize>,
 }
 
-/// A simple type seen through its derivation: the variety at its root and
-/// the facets of every step, most derived first.
-enum Shape<'s> {
-    Atomic { builtin: Builtin, steps: Vec<&'s Facets> },
-    List { item: TypeRef, steps: Vec<&'s Facets> },
-    Union { members: Vec<TypeRef>, steps: Vec<&'s Facets> },
-}
-
-fn shape<'s>(schema: &'s Schema, ty: TypeRef, mut steps: Vec<&'s Facets>) -> Result<Shape<'s>, String> {
-    let mut current = ty;
-    loop {
-        match current {
-            TypeRef::Builtin(builtin) => {
-                return Ok(match builtin.list_item() {
-                    Some(item) => Shape::List { item: TypeRef::Builtin(item), steps },
-                    None => Shape::Atomic { builtin, steps },
-                });
-            }
-            TypeRef::Defined(id) => match &schema.get(id).kind {
-                TypeKind::Simple(SimpleType::Atomic { base, facets, .. }) => {
-                    steps.push(facets);
-                    current = *base;
-                }
-                TypeKind::Simple(SimpleType::List { item, base, facets }) => {
-                    steps.push(facets);
-                    match base {
-                        Some(base) => current = *base,
-                        None => return Ok(Shape::List { item: *item, steps }),
-                    }
-                }
-                TypeKind::Simple(SimpleType::Union { members, base, facets }) => {
-                    steps.push(facets);
-                    match base {
-                        Some(base) => current = *base,
-                        None => return Ok(Shape::Union { members: members.clone(), steps }),
-                    }
-                }
-                TypeKind::Complex(_) => return Err("a complex type where a simple type is needed".to_owned()),
-            },
-        }
-    }
-}
-
 /// A value of the simple type `ty`, restricted further by `extra` (the facets
 /// of `simpleContent` restrictions, most derived first).
 pub(super) fn value(schema: &Schema, ty: TypeRef, extra: &[&Facets], want: Want<'_>) -> Result<String, String> {
-    match shape(schema, ty, extra.to_vec())? {
-        Shape::Atomic { builtin, steps } => atomic(builtin, &steps, want),
-        Shape::List { item, steps } => list(schema, item, &steps, want),
-        Shape::Union { members, steps } => union(schema, &members, &steps, want),
+    match derivation(schema, ty, extra) {
+        Some(Derivation::Atomic { builtin, steps }) => atomic(builtin, &steps, want),
+        Some(Derivation::List { item, steps }) => list(schema, item, &steps, want),
+        Some(Derivation::Union { members, steps }) => union(schema, &members, &steps, want),
+        None => Err("a complex type where a simple type is needed".to_owned()),
     }
 }
 
 /// The canonical form of `text` read as a value of `ty`: what a generated
 /// reader makes of an element's `default` and its writer writes back.
 pub(super) fn canonical(schema: &Schema, ty: TypeRef, text: &str) -> String {
-    match shape(schema, ty, Vec::new()) {
-        Ok(Shape::Atomic { builtin, steps }) => {
-            let normalized = normalize(text, white_space(builtin, &steps));
+    match derivation(schema, ty, &[]) {
+        Some(Derivation::Atomic { builtin, steps }) => {
+            let white_space = white_space(builtin, &steps);
+            let normalized = normalize(text, white_space);
             if let Some(values) = enumeration(&steps) {
-                let found = values.iter().find(|value| normalize(value, white_space(builtin, &steps)) == normalized);
+                let found = values.iter().find(|value| normalize(&value.value, white_space) == normalized);
                 if let Some(value) = found {
-                    return value.clone();
+                    return value.value.clone();
                 }
             }
             canonical_atomic(builtin, &normalized)
         }
-        Ok(Shape::List { item, .. }) => text
+        Some(Derivation::List { item, .. }) => text
             .split([' ', '\t', '\n', '\r'])
             .filter(|item| !item.is_empty())
             .map(|part| canonical(schema, item, part))
             .collect::<Vec<_>>()
             .join(" "),
-        Ok(Shape::Union { .. }) | Err(_) => normalize(text, WhiteSpace::Collapse),
+        Some(Derivation::Union { .. }) | None => normalize(text, WhiteSpace::Collapse),
     }
 }
 
@@ -118,17 +77,6 @@ fn canonical_atomic(builtin: Builtin, text: &str) -> String {
         },
         _ => text.to_owned(),
     }
-}
-
-fn enumeration(steps: &[&Facets]) -> Option<Vec<String>> {
-    steps
-        .iter()
-        .find(|facets| !facets.enumeration.is_empty())
-        .map(|facets| facets.enumeration.iter().map(|value| value.value.clone()).collect())
-}
-
-fn white_space(builtin: Builtin, steps: &[&Facets]) -> WhiteSpace {
-    steps.iter().find_map(|facets| facets.white_space).unwrap_or(builtin.white_space())
 }
 
 fn normalize(text: &str, white_space: WhiteSpace) -> String {
@@ -153,64 +101,23 @@ fn patterns(steps: &[&Facets]) -> Result<Vec<StepPatterns>, String> {
         .collect()
 }
 
-/// The length bounds of all steps together: the largest minimum, the
-/// smallest maximum.
-fn length_bounds(steps: &[&Facets]) -> (u64, Option<u64>) {
-    let mut min = 0;
-    let mut max: Option<u64> = None;
-    for facets in steps {
-        if let Some(length) = facets.length {
-            min = min.max(length);
-            max = Some(max.map_or(length, |max| max.min(length)));
-        }
-        if let Some(min_length) = facets.min_length {
-            min = min.max(min_length);
-        }
-        if let Some(max_length) = facets.max_length {
-            max = Some(max.map_or(max_length, |max| max.min(max_length)));
-        }
-    }
-    (min, max)
-}
-
 /// Everything a candidate of an atomic type is checked against.
-struct Constraints {
+struct Constraints<'s> {
     builtin: Builtin,
     white_space: WhiteSpace,
     patterns: Vec<StepPatterns>,
     min_length: u64,
     max_length: Option<u64>,
-    bounds: Vec<Bound>,
+    bounds: Vec<Bound<'s>>,
     total_digits: Option<u64>,
     fraction_digits: Option<u64>,
     item: bool,
 }
 
-/// One bound facet: which side, whether inclusive, the value as written.
-struct Bound {
-    lower: bool,
-    inclusive: bool,
-    value: String,
-}
-
-impl Constraints {
-    fn new(builtin: Builtin, steps: &[&Facets], item: bool) -> Result<Self, String> {
+impl<'s> Constraints<'s> {
+    fn new(builtin: Builtin, steps: &[&'s Facets], item: bool) -> Result<Self, String> {
         let (min_length, max_length) = length_bounds(steps);
-        let mut bounds = Vec::new();
-        for facets in steps {
-            let mut add = |facet: &Option<crate::model::BoundFacet>, lower: bool, inclusive: bool| {
-                if let Some(facet) = facet {
-                    bounds.push(Bound { lower, inclusive, value: facet.value.clone() });
-                }
-            };
-            add(&facets.min_inclusive, true, true);
-            add(&facets.min_exclusive, true, false);
-            add(&facets.max_inclusive, false, true);
-            add(&facets.max_exclusive, false, false);
-        }
-        for (lower, value) in implicit_bounds(builtin) {
-            bounds.push(Bound { lower, inclusive: true, value: value.to_owned() });
-        }
+        let bounds = facets::bounds(builtin, steps);
         let total_digits = steps.iter().filter_map(|facets| facets.total_digits).min();
         let fraction_digits = steps.iter().filter_map(|facets| facets.fraction_digits).min();
         Ok(Self {
@@ -253,18 +160,10 @@ impl Constraints {
             return Some(format!("does not match '{}'", step.source));
         }
         for bound in &self.bounds {
-            let ordering = match compare(self.builtin, text, &bound.value) {
-                Some(ordering) => ordering,
+            match bound.admits(self.builtin, text) {
+                Some(true) => {}
+                Some(false) => return Some(format!("outside the bound {}", bound.value)),
                 None => return Some(format!("cannot compare with the bound {}", bound.value)),
-            };
-            let within = match (bound.lower, bound.inclusive) {
-                (true, true) => ordering != Ordering::Less,
-                (true, false) => ordering == Ordering::Greater,
-                (false, true) => ordering != Ordering::Greater,
-                (false, false) => ordering == Ordering::Less,
-            };
-            if !within {
-                return Some(format!("outside the bound {}", bound.value));
             }
         }
         if self.builtin.value_kind() == ValueKind::Decimal
@@ -279,25 +178,6 @@ impl Constraints {
         }
         None
     }
-}
-
-/// The bounds builtin integer types carry in their value space.
-fn implicit_bounds(builtin: Builtin) -> Vec<(bool, &'static str)> {
-    let range: (Option<&'static str>, Option<&'static str>) = match builtin {
-        Builtin::Byte => (Some("-128"), Some("127")),
-        Builtin::Short => (Some("-32768"), Some("32767")),
-        Builtin::Int => (Some("-2147483648"), Some("2147483647")),
-        Builtin::Long => (Some("-9223372036854775808"), Some("9223372036854775807")),
-        Builtin::UnsignedByte => (Some("0"), Some("255")),
-        Builtin::UnsignedShort => (Some("0"), Some("65535")),
-        Builtin::UnsignedInt => (Some("0"), Some("4294967295")),
-        Builtin::UnsignedLong | Builtin::NonNegativeInteger => (Some("0"), None),
-        Builtin::PositiveInteger => (Some("1"), None),
-        Builtin::NonPositiveInteger => (None, Some("0")),
-        Builtin::NegativeInteger => (None, Some("-1")),
-        _ => (None, None),
-    };
-    range.0.map(|min| (true, min)).into_iter().chain(range.1.map(|max| (false, max))).collect()
 }
 
 /// The length the length facets count: octets for binary types, characters
@@ -325,9 +205,9 @@ fn atomic(builtin: Builtin, steps: &[&Facets], want: Want<'_>) -> Result<String,
     }
     let mut tried = Vec::new();
     if let Some(values) = enumeration(steps) {
-        for value in values {
-            match constraints.refuse(&value) {
-                None => return Ok(value),
+        for value in values.iter().map(|value| &value.value) {
+            match constraints.refuse(value) {
+                None => return Ok(value.clone()),
                 Some(reason) => tried.push(format!("'{value}': {reason}")),
             }
         }
@@ -450,7 +330,7 @@ fn base64_zeros(octets: usize) -> String {
 fn decimal_candidates(constraints: &Constraints) -> Vec<String> {
     let mut found: Vec<Dec> = vec![Dec::zero(), Dec::integer(1), Dec::integer(-1)];
     for bound in &constraints.bounds {
-        let Some(value) = Dec::parse(&bound.value) else {
+        let Some(value) = Dec::parse(bound.value) else {
             continue;
         };
         if bound.inclusive {
@@ -573,20 +453,6 @@ fn lexically_valid(builtin: Builtin, text: &str) -> bool {
     }
 }
 
-/// Compares a candidate with a bound, numerically for numbers and lexically
-/// for dates and times written alike; `None` when they cannot be compared.
-fn compare(builtin: Builtin, text: &str, bound: &str) -> Option<Ordering> {
-    let bound = bound.trim();
-    match builtin.value_kind() {
-        ValueKind::Decimal => Some(Dec::parse(text)?.cmp(&Dec::parse(bound)?)),
-        ValueKind::Float => text.parse::<f64>().ok()?.partial_cmp(&bound.parse::<f64>().ok()?),
-        ValueKind::Temporal if text.len() == bound.len() && !text.starts_with('-') && builtin != Builtin::Duration => {
-            Some(text.cmp(bound))
-        }
-        _ => None,
-    }
-}
-
 fn list(schema: &Schema, item: TypeRef, steps: &[&Facets], want: Want<'_>) -> Result<String, String> {
     let (min, max) = length_bounds(steps);
     if min > MAX_LENGTH {
@@ -596,10 +462,10 @@ fn list(schema: &Schema, item: TypeRef, steps: &[&Facets], want: Want<'_>) -> Re
     let step_patterns = patterns(steps)?;
     let matches_patterns = |text: &str| step_patterns.iter().all(|step| step.matches(text));
     if let Some(values) = enumeration(steps) {
-        for value in values {
+        for value in values.iter().map(|value| &value.value) {
             let count = value.split_whitespace().count() as u64;
-            if count_ok(count) && matches_patterns(&value) {
-                return Ok(value);
+            if count_ok(count) && matches_patterns(value) {
+                return Ok(value.clone());
             }
         }
         return Err("no enumeration value of the list satisfies its other facets".to_owned());
@@ -631,7 +497,8 @@ fn union(schema: &Schema, members: &[TypeRef], steps: &[&Facets], want: Want<'_>
     let matches_patterns = |text: &str| step_patterns.iter().all(|step| step.matches(text));
     if let Some(values) = enumeration(steps) {
         return values
-            .into_iter()
+            .iter()
+            .map(|value| value.value.clone())
             .find(|value| matches_patterns(value))
             .ok_or_else(|| "no enumeration value of the union matches its patterns".to_owned());
     }
@@ -644,100 +511,6 @@ fn union(schema: &Schema, members: &[TypeRef], steps: &[&Facets], want: Want<'_>
         }
     }
     Err(format!("no member of the union gives a value ({})", reasons.join("; ")))
-}
-
-/// A decimal number as digits: exact comparison at any size.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Dec {
-    negative: bool,
-    /// Integer digits without leading zeros.
-    integer: String,
-    /// Fraction digits without trailing zeros.
-    fraction: String,
-}
-
-impl Dec {
-    fn zero() -> Self {
-        Self { negative: false, integer: String::new(), fraction: String::new() }
-    }
-
-    fn integer(value: i128) -> Self {
-        let digits = value.unsigned_abs().to_string();
-        let integer = if digits == "0" { String::new() } else { digits };
-        Self { negative: value < 0, integer, fraction: String::new() }
-    }
-
-    fn parse(text: &str) -> Option<Self> {
-        let text = text.trim();
-        let negative = text.starts_with('-');
-        let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-        let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-        let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if (integer.is_empty() && fraction.is_empty()) || !digits(integer) || !digits(fraction) {
-            return None;
-        }
-        let integer = integer.trim_start_matches('0').to_owned();
-        let fraction = fraction.trim_end_matches('0').to_owned();
-        let is_zero = integer.is_empty() && fraction.is_empty();
-        Some(Self { negative: negative && !is_zero, integer, fraction })
-    }
-
-    /// The largest integer not above the number, if it fits an `i128`.
-    fn floor(&self) -> Option<i128> {
-        let magnitude: i128 = if self.integer.is_empty() { 0 } else { self.integer.parse().ok()? };
-        Some(match (self.negative, self.fraction.is_empty()) {
-            (false, _) => magnitude,
-            (true, true) => -magnitude,
-            (true, false) => -magnitude - 1,
-        })
-    }
-
-    fn total_digits(&self) -> u64 {
-        let significant = if self.integer.is_empty() {
-            self.fraction.trim_start_matches('0').len()
-        } else {
-            self.integer.len() + self.fraction.len()
-        };
-        significant.max(1) as u64
-    }
-
-    fn magnitude_cmp(&self, other: &Self) -> Ordering {
-        self.integer
-            .len()
-            .cmp(&other.integer.len())
-            .then_with(|| self.integer.cmp(&other.integer))
-            .then_with(|| self.fraction.cmp(&other.fraction))
-    }
-}
-
-impl Ord for Dec {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (self.negative, other.negative) {
-            (false, false) => self.magnitude_cmp(other),
-            (true, true) => self.magnitude_cmp(other).reverse(),
-            (false, true) => Ordering::Greater,
-            (true, false) => Ordering::Less,
-        }
-    }
-}
-
-impl PartialOrd for Dec {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl std::fmt::Display for Dec {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.negative {
-            f.write_str("-")?;
-        }
-        f.write_str(if self.integer.is_empty() { "0" } else { &self.integer })?;
-        if !self.fraction.is_empty() {
-            write!(f, ".{}", self.fraction)?;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -780,6 +553,20 @@ mod tests {
         digits.min_inclusive = bound("100");
         digits.total_digits = Some(2);
         assert!(minimal(Builtin::Int, &[&digits]).is_err());
+    }
+
+    #[test]
+    fn numbers_stay_inside_the_value_range_of_their_builtin() {
+        let mut at_the_top = facets();
+        at_the_top.min_exclusive = bound("18446744073709551614");
+        assert_eq!(minimal(Builtin::UnsignedLong, &[&at_the_top]).unwrap(), "18446744073709551615");
+        let mut beyond = facets();
+        beyond.min_exclusive = bound("18446744073709551615");
+        assert!(minimal(Builtin::UnsignedLong, &[&beyond]).is_err());
+        let mut below_byte = facets();
+        below_byte.max_exclusive = bound("-128");
+        assert!(minimal(Builtin::Byte, &[&below_byte]).is_err());
+        assert_eq!(minimal(Builtin::NonPositiveInteger, &[]).unwrap(), "0");
     }
 
     #[test]
