@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use plesk_codegen::diff::{ChangeKind, Effect, Report, Semver, Subject};
 use plesk_codegen::model::{Content, Schema, Term, TypeKind, TypeName, TypeRef};
-use plesk_codegen::{Config, generate_family};
+use plesk_codegen::{Config, Family};
 
 /// The new version, as Plesk ships it.
 const NEW_VERSION: &str = "1.6.6.0";
@@ -76,7 +76,7 @@ fn copy_directory(from: &Path, to: &Path) {
 /// The configuration `build.rs` gives every protocol version.
 fn plesk_config(schema_dir: &Path) -> Config {
     let mut config = Config::plesk();
-    config.schema_dir(schema_dir).runtime_path("crate::xml");
+    config.schema(schema_dir).runtime_crate("crate");
     config
 }
 
@@ -121,7 +121,7 @@ fn operators(envelope: &Path, not_operators: &[&str]) -> BTreeMap<String, String
         }
     }
     let mut config = Config::new();
-    config.schema_file(envelope);
+    config.schema(envelope);
     let schema: Schema = plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", envelope.display()));
     let packet = schema.elements.iter().find(|element| element.name == "packet").expect("a global <packet>");
     let mut children = Vec::new();
@@ -179,24 +179,23 @@ fn a_plesk_servers_directory_joins_the_family_and_the_diff_reports_what_it_chang
     versions.sort();
 
     // Step 4: the family, as build.rs generates it.
-    let members: Vec<(String, Config)> = versions
-        .iter()
-        .map(|version| (format!("v{}", version.replace('.', "_")), plesk_config(&schemas.join(version))))
-        .collect();
-    let family = generate_family(&members, "crate::shared").unwrap_or_else(|error| panic!("the family: {error}"));
+    let builder = versions.iter().fold(Family::builder("crate::shared"), |builder, version| {
+        builder.member(format!("v{}", version.replace('.', "_")), plesk_config(&schemas.join(version)))
+    });
+    let family = builder.generate().unwrap_or_else(|error| panic!("the family: {error}"));
     let out = scratch.0.join("out");
     let written = family.write(Some(&out)).unwrap_or_else(|error| panic!("writing the family: {error}"));
-    let member_names: Vec<&str> = family.members.iter().map(|(name, _)| name.as_str()).collect();
+    let member_names: Vec<&str> = family.members.iter().map(|member| member.name.as_str()).collect();
     let expected_names: Vec<String> =
         versions.iter().map(|version| format!("v{}", version.replace('.', "_"))).collect();
     assert_eq!(member_names, expected_names);
     assert!(written.contains(&out.join("v1_6_6_0.rs")), "v1_6_6_0.rs not written: {written:?}");
-    let (_, new_module) = family.members.iter().find(|(name, _)| name == "v1_6_6_0").expect("v1_6_6_0");
+    let new_module = &family.members.iter().find(|member| member.name == "v1_6_6_0").expect("v1_6_6_0").code;
     for packet in ["RequestPacket", "ResponsePacket"] {
         assert!(new_module.contains(&format!("pub struct {packet} ")), "v1_6_6_0 has no struct {packet}");
     }
     for (name, code) in
-        family.members.iter().map(|(name, code)| (name.as_str(), code)).chain([("shared", &family.shared)])
+        family.members.iter().map(|member| (member.name.as_str(), &member.code)).chain([("shared", &family.shared)])
     {
         assert!(!code.contains("RequestPacket2") && !code.contains("ResponsePacket2"), "{name}: a ...2 packet name");
     }
