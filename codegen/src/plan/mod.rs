@@ -4,6 +4,14 @@
 
 mod build;
 mod checks;
+mod content;
+mod docs;
+mod lookahead;
+mod names;
+mod recursion;
+mod roots;
+mod simple;
+mod validation;
 
 pub use build::plan;
 

@@ -1,0 +1,182 @@
+//! Naming: the schema path and the Rust name of every type, and the
+//! configuration options keyed by schema paths.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::build::Planner;
+use super::checks;
+use super::*;
+use crate::error::SchemaErrorKind;
+use crate::model::{self, AnonymousRole, Compositor, Owner, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef};
+use crate::naming::{self};
+
+impl<'s> Planner<'s> {
+    pub(super) fn name_types(&mut self) {
+        for index in 0..self.schema.types.len() {
+            let path = self.path_of(TypeId(index));
+            self.paths.push(path);
+        }
+        let qualified = self.qualified_names();
+        for index in 0..self.schema.types.len() {
+            let id = TypeId(index);
+            if !self.is_item(id) {
+                continue;
+            }
+            let path = &self.paths[index];
+            let wanted = match self.config.type_names.get(path) {
+                Some(name) => {
+                    self.used_config.insert(format!("type:{path}"));
+                    name.clone()
+                }
+                None => qualified.get(&index).cloned().unwrap_or_else(|| self.derived_name(id)),
+            };
+            self.names[index] = Some(self.scope.claim(&wanted));
+        }
+    }
+
+    /// Names for named types whose qualified name another file's named type has too
+    /// (two schemas of one set, such as a request and a response envelope,
+    /// may each define `ServerOperatorType`): each is qualified by its
+    /// file's name (`ServerInputServerOperatorType` from `server_input.xsd`),
+    /// so that neither is a numbered `...2`. Types renamed by the
+    /// configuration keep their configured names.
+    pub(super) fn qualified_names(&self) -> HashMap<usize, String> {
+        let mut by_name: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
+        for index in 0..self.schema.types.len() {
+            let def = self.schema.get(TypeId(index));
+            if let TypeName::Named(qname) = &def.name
+                && self.is_item(TypeId(index))
+                && !self.config.type_names.contains_key(&self.paths[index])
+            {
+                by_name.entry((qname.namespace.clone(), naming::type_name(&qname.local))).or_default().push(index);
+            }
+        }
+        let mut qualified = HashMap::new();
+        for ((_, name), indices) in by_name {
+            let files: BTreeSet<_> = indices.iter().map(|&index| self.schema.get(TypeId(index)).span.file).collect();
+            if files.len() < 2 {
+                continue;
+            }
+            for index in indices {
+                let file = self.schema.sources.display_name(self.schema.get(TypeId(index)).span.file);
+                let stem = std::path::Path::new(&file).file_stem().map(|stem| stem.to_string_lossy().into_owned());
+                let prefix = naming::type_name(stem.as_deref().unwrap_or_default());
+                qualified.insert(index, format!("{prefix}{name}"));
+            }
+        }
+        qualified
+    }
+
+    pub(super) fn path_of(&self, id: TypeId) -> String {
+        match &self.schema.get(id).name {
+            TypeName::Named(qname) => qname.local.clone(),
+            TypeName::Anonymous { owner, role } => {
+                let owner_path = match owner {
+                    Owner::Type(owner) => self.paths[owner.0].clone(),
+                    Owner::Element(index) => format!("/{}", self.schema.elements[*index].name),
+                    Owner::Group(name) | Owner::AttributeGroup(name) => name.local.clone(),
+                };
+                match role {
+                    AnonymousRole::Itself => owner_path,
+                    AnonymousRole::Element(name) => format!("{owner_path}/{name}"),
+                    AnonymousRole::Attribute(name) => format!("{owner_path}/@{name}"),
+                    AnonymousRole::Base => format!("{owner_path}/base"),
+                    AnonymousRole::ListItem => format!("{owner_path}/item"),
+                    AnonymousRole::UnionMember(index) => format!("{owner_path}/member{index}"),
+                }
+            }
+        }
+    }
+
+    /// Whether a type gets an item of its own: complex types, named simple
+    /// types, and anonymous enumerations and unions. Other anonymous simple
+    /// types are written inline as their base's Rust type, facets checked by
+    /// the parent.
+    pub(super) fn is_item(&self, id: TypeId) -> bool {
+        let def = self.schema.get(id);
+        match (&def.kind, &def.name) {
+            (TypeKind::Complex(_), _) | (TypeKind::Simple(_), TypeName::Named(_)) => true,
+            (TypeKind::Simple(SimpleType::Union { .. }), _) => true,
+            (TypeKind::Simple(SimpleType::Atomic { .. }), _) => checks::atomic_chain(self.schema, TypeRef::Defined(id))
+                .is_some_and(|(_, steps)| checks::enumeration(&steps).is_some()),
+            (TypeKind::Simple(SimpleType::List { .. }), _) => false,
+        }
+    }
+
+    pub(super) fn derived_name(&self, id: TypeId) -> String {
+        match &self.schema.get(id).name {
+            TypeName::Named(qname) => naming::type_name(&qname.local),
+            TypeName::Anonymous { owner, role } => {
+                let owner_name = match owner {
+                    Owner::Type(owner) => self.names[owner.0].clone().unwrap_or_else(|| self.derived_name(*owner)),
+                    Owner::Element(index) => naming::type_name(&self.schema.elements[*index].name),
+                    Owner::Group(name) | Owner::AttributeGroup(name) => naming::type_name(&name.local),
+                };
+                let role_name = match role {
+                    AnonymousRole::Itself => return owner_name,
+                    AnonymousRole::Element(name) | AnonymousRole::Attribute(name) => name.clone(),
+                    AnonymousRole::Base => "base".to_owned(),
+                    AnonymousRole::ListItem => "item".to_owned(),
+                    AnonymousRole::UnionMember(index) => format!("member{index}"),
+                };
+                naming::nested_type_name(&owner_name, &role_name)
+            }
+        }
+    }
+
+    pub(super) fn check_config_paths(&mut self) {
+        let unused_names =
+            self.config.type_names.keys().filter(|path| !self.used_config.contains(&format!("type:{path}")));
+        let unused_fields =
+            self.config.field_names.keys().filter(|path| !self.used_config.contains(&format!("field:{path}")));
+        let unused_tolerations =
+            self.config.tolerated.keys().filter(|path| !self.used_config.contains(&format!("tolerate:{path}")));
+        let unused: Vec<String> = unused_names
+            .chain(unused_fields)
+            .chain(unused_tolerations)
+            .filter(|path| !self.config.optional_paths.contains(*path))
+            .cloned()
+            .collect();
+        if unused.is_empty() {
+            return;
+        }
+        // A configuration path belongs to no place in the schemas; the
+        // message points at the start of the first file read.
+        let span = Span { file: crate::source::FileId(0), offset: 0 };
+        for path in unused {
+            self.error(span, SchemaErrorKind::UnknownConfigPath(path));
+        }
+    }
+}
+
+/// Field name for a group: its elements joined (`password_and_password_type`,
+/// `site_id_or_site_name`) when it holds two or three elements and nothing
+/// else; otherwise `choice`, or the first element's name and `_group`.
+pub(super) fn group_field_name(group: &model::Group) -> String {
+    let names: Vec<&str> = group
+        .particles
+        .iter()
+        .filter_map(|particle| match &particle.term {
+            Term::Element(element) => Some(element.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let only_elements = names.len() == group.particles.len();
+    let joiner = if group.compositor == Compositor::Choice { "_or_" } else { "_and_" };
+    if only_elements && (2..=3).contains(&names.len()) {
+        return names
+            .iter()
+            .map(|name| naming::field_name(name).trim_start_matches("r#").to_owned())
+            .collect::<Vec<_>>()
+            .join(joiner);
+    }
+    match (group.compositor, names.first()) {
+        (Compositor::Choice, _) => "choice".to_owned(),
+        (_, Some(first))
+            if group.particles.first().is_some_and(|particle| matches!(particle.term, Term::Element(_))) =>
+        {
+            format!("{}_group", naming::field_name(first).trim_start_matches("r#"))
+        }
+        _ => "group".to_owned(),
+    }
+}
