@@ -8,7 +8,7 @@ use std::fmt;
 use super::classify::{Occurrence, facets, occurrence_change};
 use super::describe::{
     boxed, describe_attribute, describe_field, describe_variant, kind_name, member_subject, nillable, occurs_text,
-    order_label, rust_type,
+    order_label,
 };
 use super::index::{Index, Place};
 use super::report::{Change, ChangeKind, Effect, RustKind, RustPlace, Subject};
@@ -95,8 +95,8 @@ impl Differ<'_, '_> {
                     Effect::Breaking,
                     ChangeKind::Changed,
                     Subject::ValueType,
-                    rust_type(old),
-                    rust_type(new),
+                    old.to_string(),
+                    new.to_string(),
                 ));
             }
             _ => {}
@@ -143,7 +143,7 @@ impl Differ<'_, '_> {
                 subject: Subject::Content,
                 schema_path: at.old_place.path.clone(),
                 rust: RustPlace::member(RustKind::Field, at.old_item, &value.name),
-                description: format!("text of type {}", rust_type(&value.ty)),
+                description: format!("text of type {}", &value.ty),
             }),
             (_, StructContent::Simple(value)) => out.push(Change {
                 effect: Effect::Breaking,
@@ -151,7 +151,7 @@ impl Differ<'_, '_> {
                 subject: Subject::Content,
                 schema_path: at.place.path.clone(),
                 rust: RustPlace::member(RustKind::Field, at.new_item, &value.name),
-                description: format!("text of type {}", rust_type(&value.ty)),
+                description: format!("text of type {}", &value.ty),
             }),
             (StructContent::Sequence(_), StructContent::All(_)) => out.push(at.change(
                 Effect::Behavioral,
@@ -232,11 +232,7 @@ impl Differ<'_, '_> {
             out.push(change(Effect::Breaking, Subject::RustName, format!("{} -> {}", old.name, new.name)));
         }
         if !self.same_type(&old.ty, &new.ty) {
-            out.push(change(
-                Effect::Breaking,
-                Subject::ValueType,
-                format!("{} -> {}", rust_type(&old.ty), rust_type(&new.ty)),
-            ));
+            out.push(change(Effect::Breaking, Subject::ValueType, format!("{} -> {}", &old.ty, &new.ty)));
         }
         if old.required != new.required {
             let description = format!("{} -> {}", describe_attribute(old), describe_attribute(new));
@@ -304,7 +300,7 @@ impl Differ<'_, '_> {
                 subject: Subject::ValueType,
                 schema_path: at.place.path.clone(),
                 rust: rust.clone(),
-                description: format!("{} -> {}", rust_type(&old.ty), rust_type(&new.ty)),
+                description: format!("{} -> {}", &old.ty, &new.ty),
             });
         }
         facets(&at.place.path, &rust, old.checks.as_ref(), new.checks.as_ref(), out);
@@ -383,8 +379,8 @@ impl Differ<'_, '_> {
         }
         match (old.kind, new.kind) {
             (FieldKind::Element(old_element), FieldKind::Element(new_element)) => {
-                let old_one = boxed(nillable(rust_type(&old_element.ty), old_element.nillable), old_element.boxed);
-                let new_one = boxed(nillable(rust_type(&new_element.ty), new_element.nillable), new_element.boxed);
+                let old_one = boxed(nillable(old_element.ty.to_string(), old_element.nillable), old_element.boxed);
+                let new_one = boxed(nillable(new_element.ty.to_string(), new_element.nillable), new_element.boxed);
                 if !self.same_type(&old_element.ty, &new_element.ty)
                     || old_element.boxed != new_element.boxed
                     || old_element.nillable != new_element.nillable

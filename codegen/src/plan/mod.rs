@@ -47,7 +47,7 @@ impl Module {
                 Some(item) => item.validates,
                 None => false,
             },
-            RustType::Runtime(name) => *name == "AnyContent",
+            RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
             RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
         }
     }
@@ -431,12 +431,64 @@ pub enum RustType {
     Integer(&'static str),
     /// `f32` or `f64`.
     Float(&'static str),
-    /// A type of the runtime (`Decimal`, `Date`, `DateTime`, `Time`, `Duration`, `AnyContent`).
-    Runtime(&'static str),
+    /// A value type of the runtime (`xml::Decimal`, ...).
+    Runtime(Runtime),
     /// `Vec<T>` of an `xs:list`.
     List(Box<RustType>),
     /// A generated item.
     Item(String),
+}
+
+/// The value types the runtime provides for builtins Rust has no type for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Runtime {
+    /// `xml::AnyContent`: the content of an `xs:anyType` element, kept as it is.
+    AnyContent,
+    /// `xml::Decimal`: an `xs:decimal`, digits kept exactly.
+    Decimal,
+    /// `xml::Date`: an `xs:date`.
+    Date,
+    /// `xml::DateTime`: an `xs:dateTime`.
+    DateTime,
+    /// `xml::Time`: an `xs:time`.
+    Time,
+    /// `xml::Duration`: an `xs:duration`.
+    Duration,
+}
+
+impl Runtime {
+    /// The type's name in the runtime's `xml` module.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AnyContent => "AnyContent",
+            Self::Decimal => "Decimal",
+            Self::Date => "Date",
+            Self::DateTime => "DateTime",
+            Self::Time => "Time",
+            Self::Duration => "Duration",
+        }
+    }
+
+    /// Whether values compare with `Eq` and hash (open content does not:
+    /// it may hold floating-point text compared as written).
+    pub fn is_eq(self) -> bool {
+        self != Self::AnyContent
+    }
+}
+
+impl std::fmt::Display for RustType {
+    /// The type as generated code writes it (`Option<xml::Decimal>` is
+    /// written by the field, not here).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::String => f.write_str("String"),
+            Self::Bool => f.write_str("bool"),
+            Self::Integer(name) | Self::Float(name) => f.write_str(name),
+            Self::Runtime(runtime) => write!(f, "xml::{}", runtime.name()),
+            Self::List(item) => write!(f, "Vec<{item}>"),
+            Self::Item(name) => f.write_str(name),
+        }
+    }
 }
 
 /// Facets that `validate()` checks, in the runtime's terms.

@@ -43,7 +43,7 @@ fn type_validates(ty: &RustType, validating: &BTreeSet<String>, aliases: &HashMa
             Some(target) => type_validates(target, validating, aliases),
             None => validating.contains(name),
         },
-        RustType::Runtime(name) => *name == "AnyContent",
+        RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
         RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
     }
 }

@@ -302,7 +302,7 @@ impl<'m> Context<'m> {
         match self.resolve(ty) {
             RustType::String | RustType::List(_) => true,
             RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
-            RustType::Runtime(runtime) => *runtime == "AnyContent",
+            RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
             RustType::Item(name) => match self.module.item(name).map(|item| &item.kind) {
                 Some(ItemKind::Enumeration(enumeration)) => {
                     enumeration.values.iter().any(|value| value.value.is_empty())
@@ -401,7 +401,7 @@ impl<'m> Context<'m> {
                     quote! { xml::NumberFacets::<#float>::NONE.strategy() }
                 }
                 RustType::Runtime(runtime) => {
-                    let runtime = ident(runtime);
+                    let runtime = ident(runtime.name());
                     quote! { ::proptest::arbitrary::any::<xml::#runtime>() }
                 }
                 RustType::List(item) => {

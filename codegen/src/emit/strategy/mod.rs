@@ -31,7 +31,8 @@ use super::validate::{number_fields, numeric_literal, option, white_space};
 use super::{count, ident, rust_type, static_ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Runtime, RustType, StringChecks, Struct, StructContent,
+    Union,
 };
 
 mod context;
