@@ -71,7 +71,7 @@ pub fn generate_family(members: &[(String, Config)], shared_path: &str) -> Resul
     for (_, config) in members {
         let schema = crate::load(config)?;
         files.extend(schema.sources.iter().map(|(_, file)| file.path.clone()));
-        modules.push(plan::plan(&schema, config).map_err(Error::Schema)?);
+        modules.push(plan::plan(&schema, config)?);
     }
     let codes: Vec<BTreeMap<&str, (&Item, TokenStream)>> = modules
         .iter()

@@ -72,9 +72,9 @@ pub use report::{Change, ChangeKind, Effect, Report, RustKind, RustPlace, Semver
 /// schema problem with its file, line and column.
 pub fn diff(old: &Config, new: &Config) -> Result<Report, Error> {
     let old_schema = crate::load(old)?;
-    let old_module = plan::plan(&old_schema, old).map_err(Error::Schema)?;
+    let old_module = plan::plan(&old_schema, old)?;
     let new_schema = crate::load(new)?;
-    let new_module = plan::plan(&new_schema, new).map_err(Error::Schema)?;
+    let new_module = plan::plan(&new_schema, new)?;
     let changes = compare(
         Version { schema: &old_schema, module: &old_module, config: old },
         Version { schema: &new_schema, module: &new_module, config: new },

@@ -1,23 +1,27 @@
 //! Stage 3: builds the [`Module`] plan from the schema model.
 
-use std::collections::BTreeSet;
-
 use super::checks::CheckError;
 use super::docs::{doc_lines, paragraph};
 use super::lookahead::FieldFacts;
+use super::names::ConfigLookup;
 use super::*;
 use crate::config::Config;
-use crate::error::{SchemaError, SchemaErrorKind};
+use crate::error::{Error, SchemaError, SchemaErrorKind};
 use crate::model::{DerivationMethod, Schema, TypeId, TypeKind, TypeRef};
 use crate::naming::Scope;
 
-/// Plans the Rust module for `schema`. Every problem found is reported.
-pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Vec<SchemaError>> {
+/// Plans the Rust module for `schema`.
+///
+/// # Errors
+///
+/// [`Error::Schema`] with every problem found in the schemas; when there is
+/// none, [`Error::UnknownConfigPaths`] with every option of `config` whose
+/// schema path names nothing.
+pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     let mut planner = Planner::new(schema, config);
     planner.name_types();
     planner.plan_types();
     planner.plan_roots();
-    planner.check_config_paths();
     planner.box_recursion();
     planner.mark_validation();
     planner.finish()
@@ -29,7 +33,8 @@ const RESERVED: &[&str] = &["xml", "Self"];
 
 pub(super) struct Planner<'s> {
     pub(super) schema: &'s Schema,
-    pub(super) config: &'s Config,
+    /// The configuration, each lookup recorded.
+    pub(super) config: ConfigLookup<'s>,
     /// Schema path of each type (see [`Config`]).
     pub(super) paths: Vec<String>,
     /// Rust item name of each type that becomes an item.
@@ -37,7 +42,6 @@ pub(super) struct Planner<'s> {
     pub(super) scope: Scope,
     pub(super) items: Vec<Item>,
     pub(super) roots: Vec<Root>,
-    pub(super) used_config: BTreeSet<String>,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -72,13 +76,12 @@ impl<'s> Planner<'s> {
     pub(super) fn new(schema: &'s Schema, config: &'s Config) -> Self {
         Self {
             schema,
-            config,
+            config: ConfigLookup::new(config),
             paths: Vec::new(),
             names: vec![None; schema.types.len()],
             scope: Scope::with_reserved(RESERVED),
             items: Vec::new(),
             roots: Vec::new(),
-            used_config: BTreeSet::new(),
             errors: Vec::new(),
         }
     }
@@ -132,9 +135,13 @@ impl<'s> Planner<'s> {
         }
     }
 
-    fn finish(mut self) -> Result<Module, Vec<SchemaError>> {
+    fn finish(mut self) -> Result<Module, Error> {
         if !self.errors.is_empty() {
-            return Err(self.errors);
+            return Err(Error::Schema(self.errors));
+        }
+        let unknown = self.config.unknown();
+        if !unknown.is_empty() {
+            return Err(Error::UnknownConfigPaths(unknown));
         }
         self.items.sort_by_key(|item| item.span);
         let mut files: Vec<String> =

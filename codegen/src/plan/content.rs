@@ -148,7 +148,7 @@ impl<'s> Planner<'s> {
             );
             planned.push(AttributeField {
                 name: scope.claim(&naming::field_name(&attribute.name)),
-                redacted: self.config.redacted.contains(&attribute.name),
+                redacted: self.config.redacted(&[&attribute.name]),
                 xml_name: attribute.name,
                 ty,
                 required,
@@ -207,14 +207,15 @@ impl<'s> Planner<'s> {
         let mut occurs = Occurs::from_bounds(particle.min, particle.max);
         let (ty, checks) = self.element_type(element);
         let tolerated_key = format!("{}/{}", fields.type_path, element.name);
-        let tolerated = match self.config.tolerated.get(&tolerated_key) {
-            Some(reason) if occurs == Occurs::Required => {
-                self.used_config.insert(format!("tolerate:{tolerated_key}"));
-                occurs = Occurs::Optional;
-                Some(reason.clone())
-            }
+        // A toleration applies to a required element only: for any other,
+        // its path names nothing the option could change.
+        let tolerated = match occurs {
+            Occurs::Required => self.config.tolerated(&tolerated_key).map(str::to_owned),
             _ => None,
         };
+        if tolerated.is_some() {
+            occurs = Occurs::Optional;
+        }
         let default = element.default.clone();
         if default.is_some() && (self.schema.complex(element.ty).is_some() || matches!(occurs, Occurs::Repeated { .. }))
         {
@@ -243,11 +244,8 @@ impl<'s> Planner<'s> {
         let mut doc = doc_lines(element.doc.as_deref());
         paragraph(&mut doc, about);
         let field_path = format!("{}/{}", fields.type_path, element.name);
-        let wanted = match self.config.field_names.get(&field_path) {
-            Some(name) => {
-                self.used_config.insert(format!("field:{field_path}"));
-                name.clone()
-            }
+        let wanted = match self.config.field_name(&field_path) {
+            Some(name) => name.to_owned(),
             None => naming::field_name(&element.name),
         };
         fields.facts.push(facts_of(particle));
@@ -266,7 +264,7 @@ impl<'s> Planner<'s> {
                     && element.ty != TypeRef::Builtin(Builtin::AnyType),
                 nillable: element.nillable,
             }),
-            redacted: self.config.redacted.contains(&element.name) || self.config.redacted.contains(&field_path),
+            redacted: self.config.redacted(&[&element.name, &field_path]),
         });
     }
 
@@ -300,19 +298,13 @@ impl<'s> Planner<'s> {
         let is_choice = group.compositor == Compositor::Choice;
         let wanted = group_field_name(group);
         let group_path = format!("{}#{}", fields.path, wanted.trim_start_matches("r#"));
-        let wanted_field = match self.config.field_names.get(&group_path) {
-            Some(name) => {
-                self.used_config.insert(format!("field:{group_path}"));
-                name.clone()
-            }
+        let wanted_field = match self.config.field_name(&group_path) {
+            Some(name) => name.to_owned(),
             None => wanted.clone(),
         };
         let field_name = fields.scope.claim(&wanted_field);
-        let wanted_type = match self.config.type_names.get(&group_path) {
-            Some(name) => {
-                self.used_config.insert(format!("type:{group_path}"));
-                name.clone()
-            }
+        let wanted_type = match self.config.type_name(&group_path) {
+            Some(name) => name.to_owned(),
             None => naming::nested_type_name(&fields.owner, &wanted),
         };
         let type_name = self.scope.claim(&wanted_type);

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::build::Planner;
 use super::checks;
-use super::*;
-use crate::error::SchemaErrorKind;
+use crate::config::Config;
+use crate::error::UnknownConfigPath;
 use crate::model::{self, AnonymousRole, Compositor, Owner, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef};
 use crate::naming::{self};
 
@@ -23,11 +23,8 @@ impl<'s> Planner<'s> {
                 continue;
             }
             let path = &self.paths[index];
-            let wanted = match self.config.type_names.get(path) {
-                Some(name) => {
-                    self.used_config.insert(format!("type:{path}"));
-                    name.clone()
-                }
+            let wanted = match self.config.type_name(path) {
+                Some(name) => name.to_owned(),
                 None => qualified.get(&index).cloned().unwrap_or_else(|| self.derived_name(id)),
             };
             self.names[index] = Some(self.scope.claim(&wanted));
@@ -46,7 +43,7 @@ impl<'s> Planner<'s> {
             let def = self.schema.get(TypeId(index));
             if let TypeName::Named(qname) = &def.name
                 && self.is_item(TypeId(index))
-                && !self.config.type_names.contains_key(&self.paths[index])
+                && !self.config.renames_type(&self.paths[index])
             {
                 by_name.entry((qname.namespace.clone(), naming::type_name(&qname.local))).or_default().push(index);
             }
@@ -123,29 +120,93 @@ impl<'s> Planner<'s> {
             }
         }
     }
+}
 
-    pub(super) fn check_config_paths(&mut self) {
-        let unused_names =
-            self.config.type_names.keys().filter(|path| !self.used_config.contains(&format!("type:{path}")));
-        let unused_fields =
-            self.config.field_names.keys().filter(|path| !self.used_config.contains(&format!("field:{path}")));
-        let unused_tolerations =
-            self.config.tolerated.keys().filter(|path| !self.used_config.contains(&format!("tolerate:{path}")));
-        let unused: Vec<String> = unused_names
-            .chain(unused_fields)
-            .chain(unused_tolerations)
-            .filter(|path| !self.config.optional_paths.contains(*path))
-            .cloned()
-            .collect();
-        if unused.is_empty() {
-            return;
+/// The configuration's options keyed by schema paths, looked up through one
+/// place that records which paths named something: a path that names
+/// nothing is a typo, reported by [`unknown`](Self::unknown).
+pub(super) struct ConfigLookup<'c> {
+    config: &'c Config,
+    used: BTreeSet<(ConfigOption, String)>,
+}
+
+/// The options keyed by schema paths, by the name of their [`Config`] method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ConfigOption {
+    TypeName,
+    FieldName,
+    TolerateMissing,
+}
+
+impl ConfigOption {
+    fn name(self) -> &'static str {
+        match self {
+            Self::TypeName => "type_name",
+            Self::FieldName => "field_name",
+            Self::TolerateMissing => "tolerate_missing",
         }
-        // A configuration path belongs to no place in the schemas; the
-        // message points at the start of the first file read.
-        let span = Span { file: crate::source::FileId(0), offset: 0 };
-        for path in unused {
-            self.error(span, SchemaErrorKind::UnknownConfigPath(path));
+    }
+}
+
+impl<'c> ConfigLookup<'c> {
+    pub(super) fn new(config: &'c Config) -> Self {
+        Self { config, used: BTreeSet::new() }
+    }
+
+    /// The configured Rust name of the type at `path`.
+    pub(super) fn type_name(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::TypeName, path)
+    }
+
+    /// The configured Rust name of the field at `path`.
+    pub(super) fn field_name(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::FieldName, path)
+    }
+
+    /// Why the required element at `path` may be absent, if it may.
+    pub(super) fn tolerated(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::TolerateMissing, path)
+    }
+
+    /// Whether the type at `path` is renamed, without counting as a use.
+    pub(super) fn renames_type(&self, path: &str) -> bool {
+        self.config.type_names.contains_key(path)
+    }
+
+    /// Whether `Debug` hides values named by any of `keys` (element or
+    /// attribute names, schema paths).
+    pub(super) fn redacted(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|key| self.config.redacted.contains(*key))
+    }
+
+    fn lookup(&mut self, option: ConfigOption, path: &str) -> Option<&'c str> {
+        let options = match option {
+            ConfigOption::TypeName => &self.config.type_names,
+            ConfigOption::FieldName => &self.config.field_names,
+            ConfigOption::TolerateMissing => &self.config.tolerated,
+        };
+        let value = options.get(path)?;
+        self.used.insert((option, path.to_owned()));
+        Some(value)
+    }
+
+    /// The options whose schema paths named nothing (presets' excepted, as
+    /// they apply where the schemas have their paths), in option order.
+    pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
+        let options = [
+            (ConfigOption::TypeName, &self.config.type_names),
+            (ConfigOption::FieldName, &self.config.field_names),
+            (ConfigOption::TolerateMissing, &self.config.tolerated),
+        ];
+        let mut unknown = Vec::new();
+        for (option, paths) in options {
+            for path in paths.keys() {
+                if !self.used.contains(&(option, path.clone())) && !self.config.optional_paths.contains(path) {
+                    unknown.push(UnknownConfigPath { option: option.name(), path: path.clone() });
+                }
+            }
         }
+        unknown
     }
 }
 

@@ -38,11 +38,8 @@ impl<'s> Planner<'s> {
                 continue;
             }
             let path = format!("/{}", element.name);
-            let wanted = match self.config.type_names.get(&path) {
-                Some(name) => {
-                    self.used_config.insert(format!("type:{path}"));
-                    name.clone()
-                }
+            let wanted = match self.config.type_name(&path) {
+                Some(name) => name.to_owned(),
                 None => naming::type_name(&element.name),
             };
             let name = self.scope.claim(&wanted);
