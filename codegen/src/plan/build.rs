@@ -1,5 +1,7 @@
 //! Stage 3: builds the [`Module`] plan from the schema model.
 
+use std::collections::BTreeSet;
+
 use super::checks::CheckError;
 use super::docs::{doc_lines, paragraph};
 use super::lookahead::FieldFacts;
@@ -121,7 +123,9 @@ impl<'s> Planner<'s> {
                     None => continue,
                 },
             };
-            self.items.push(Item { name, doc, span: def.span, kind, validates: false });
+            let path = self.paths[index].clone();
+            let place = SchemaPlace { type_path: path.clone(), path, origin: Origin::Type };
+            self.items.push(Item { name, doc, span: def.span, place, kind, validates: false, cycle: BTreeSet::new() });
         }
     }
 

@@ -1,6 +1,8 @@
 //! Complex types: attributes, simple content, and content models turned
 //! into fields, group items and choice variants.
 
+use std::collections::BTreeSet;
+
 use super::build::{Fields, Planner};
 use super::checks;
 use super::docs::{doc_lines, group_doc, paragraph};
@@ -176,6 +178,7 @@ impl<'s> Planner<'s> {
                 fields.facts.push(facts_of(particle));
                 fields.fields.push(Field {
                     name: fields.scope.claim("any"),
+                    schema_path: format!("{}/*", fields.type_path),
                     doc: vec!["Elements matched by the schema's `xs:any` wildcard, kept as they are.".to_owned()],
                     kind: FieldKind::Wildcard(WildcardField { occurs, followers: Vec::new(), namespace }),
                     redacted: false,
@@ -248,9 +251,11 @@ impl<'s> Planner<'s> {
             Some(name) => name.to_owned(),
             None => naming::field_name(&element.name),
         };
+        let redacted = self.config.redacted(&[&element.name, &field_path]);
         fields.facts.push(facts_of(particle));
         fields.fields.push(Field {
             name: fields.scope.claim(&wanted),
+            schema_path: field_path,
             doc,
             kind: FieldKind::Element(ElementField {
                 xml_name: element.name.clone(),
@@ -264,7 +269,7 @@ impl<'s> Planner<'s> {
                     && element.ty != TypeRef::Builtin(Builtin::AnyType),
                 nillable: element.nillable,
             }),
-            redacted: self.config.redacted(&[&element.name, &field_path]),
+            redacted,
         });
     }
 
@@ -317,16 +322,21 @@ impl<'s> Planner<'s> {
         let first = first_set(particle).0;
         let kind = self.plan_group_item(group, &type_name, &fields.type_path, &group_path);
         let doc = group_doc(group, &fields.owner);
+        let place =
+            SchemaPlace { path: group_path.clone(), type_path: fields.type_path.clone(), origin: Origin::Group };
         self.items.push(Item {
             name: type_name.clone(),
             doc: doc.clone(),
             span: particle.span,
+            place,
             kind,
             validates: false,
+            cycle: BTreeSet::new(),
         });
         fields.facts.push(facts_of(particle));
         fields.fields.push(Field {
             name: field_name,
+            schema_path: group_path,
             doc,
             kind: FieldKind::Group(GroupField { ty: type_name, occurs, first, boxed: false, is_choice }),
             redacted: false,
@@ -384,7 +394,12 @@ impl<'s> Planner<'s> {
                     FieldKind::Group(_) => naming::type_name(&field.name),
                     FieldKind::Wildcard(_) => "Any".to_owned(),
                 };
-                variants.push(Variant { name: names.claim(&wanted), doc: field.doc, kind: field.kind });
+                variants.push(Variant {
+                    name: names.claim(&wanted),
+                    schema_path: field.schema_path,
+                    doc: field.doc,
+                    kind: field.kind,
+                });
             }
         }
         self.check_disjoint(&firsts);

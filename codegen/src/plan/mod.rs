@@ -16,6 +16,8 @@ mod validation;
 pub use build::plan;
 
 pub use crate::model::NamespaceConstraint;
+use std::collections::BTreeSet;
+
 use crate::model::WhiteSpace;
 use crate::source::Span;
 
@@ -62,10 +64,43 @@ pub struct Item {
     pub doc: Vec<String>,
     /// Where the schema defines it (orders the items).
     pub span: Span,
+    /// What it stands for in the schema, by schema path.
+    pub place: SchemaPlace,
     /// What it is.
     pub kind: ItemKind,
     /// Whether `validate()` has anything to check in it.
     pub validates: bool,
+    /// The items it refers to that refer back to it, directly or through
+    /// others ([`Item::references`]): the steps of the cycle it is in.
+    /// Empty when it is in none.
+    pub cycle: BTreeSet<String>,
+}
+
+/// Where an item stands in the schema, by *schema path*, the key of the
+/// [`Config`](crate::Config) options (`UserAddGenInfo`, `/packet`,
+/// `ResponsePacketType#choice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaPlace {
+    /// The item's own path: a type's, a group's (`Type#group`), or a
+    /// global element's (`/element`).
+    pub path: String,
+    /// The path of the complex type whose elements and attributes the
+    /// item holds: its own for a type, the enclosing type's for a group.
+    pub type_path: String,
+    /// What the item stands for.
+    pub origin: Origin,
+}
+
+/// What in the schema an item stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A type, named or anonymous.
+    Type,
+    /// A choice or sequence group inside a type's content.
+    Group,
+    /// A global element of a shared or simple type, which gets a wrapper
+    /// type of its own.
+    RootElement,
 }
 
 impl Item {
@@ -211,6 +246,9 @@ pub struct ValueField {
 pub struct Field {
     /// The Rust name.
     pub name: String,
+    /// Its schema path: the element's (`Type/element`), the group's
+    /// (`Type#group`), or the wildcard's (`Type/*`).
+    pub schema_path: String,
     /// Documentation lines.
     pub doc: Vec<String>,
     /// What it holds.
@@ -355,6 +393,8 @@ pub struct Choice {
 pub struct Variant {
     /// The variant name.
     pub name: String,
+    /// Its schema path, as a [`Field`]'s.
+    pub schema_path: String,
     /// Documentation lines.
     pub doc: Vec<String>,
     /// What it holds (an element, a group or a wildcard; never absent).

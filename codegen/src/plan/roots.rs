@@ -1,7 +1,7 @@
 //! Global elements: the roots a document can start with, and the wrapper
 //! items of those whose type is shared or simple.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::build::Planner;
 use super::docs::{doc_lines, paragraph};
@@ -56,7 +56,16 @@ impl<'s> Planner<'s> {
                 self.describe_type(element.ty)
             );
             paragraph(&mut doc, [origin]);
-            self.items.push(Item { name: name.clone(), doc, span: element.span, kind, validates: false });
+            let place = SchemaPlace { path: path.clone(), type_path: path, origin: Origin::RootElement };
+            self.items.push(Item {
+                name: name.clone(),
+                doc,
+                span: element.span,
+                place,
+                kind,
+                validates: false,
+                cycle: BTreeSet::new(),
+            });
             self.roots.push(Root { element: element.name.clone(), ty: name });
         }
     }
