@@ -24,6 +24,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.name_types();
     planner.plan_types();
     planner.plan_roots();
+    planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
     planner.finish()

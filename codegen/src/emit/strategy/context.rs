@@ -24,8 +24,7 @@ pub(super) struct Context<'m> {
 
 impl<'m> Context<'m> {
     pub(super) fn new(module: &'m Module, item: &'m Item) -> Self {
-        let items: BTreeMap<&str, &Item> = module.items.iter().map(|item| (item.name.as_str(), item)).collect();
-        let cycle = item.references().into_iter().filter(|name| reaches(&items, name, &item.name)).collect();
+        let cycle = item.cycle.iter().map(String::as_str).collect();
         Self {
             module,
             cycle,

@@ -22,7 +22,7 @@
 //! are finite (a schema whose recursive types have no finite value at all
 //! gets strategies that never end).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -209,21 +209,4 @@ pub(super) fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<
         }
     }
     names
-}
-
-/// Whether `from` is `to` or refers to it, directly or through other items.
-pub(super) fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut pending = vec![from];
-    while let Some(name) = pending.pop() {
-        if name == to {
-            return true;
-        }
-        if seen.insert(name)
-            && let Some(item) = items.get(name)
-        {
-            pending.extend(item.references());
-        }
-    }
-    false
 }
