@@ -3,7 +3,7 @@
 
 use super::report::{RustKind, Subject};
 use crate::model::WhiteSpace;
-use crate::plan::{AttributeField, FieldKind, Item, ItemKind, Occurs, StructContent};
+use crate::plan::{AttributeField, FieldKind, Item, ItemKind, Occurs, Role, StructContent};
 
 pub(super) fn item_rust_kind(kind: &ItemKind) -> RustKind {
     match kind {
@@ -17,7 +17,7 @@ pub(super) fn item_rust_kind(kind: &ItemKind) -> RustKind {
 /// What kind of item: two items of different kinds are not comparable.
 pub(super) fn kind_name(kind: &ItemKind) -> &'static str {
     match kind {
-        ItemKind::Struct(plan) if plan.is_group => "struct (group)",
+        ItemKind::Struct(plan) if plan.role == Role::Group => "struct (group)",
         ItemKind::Struct(_) => "struct",
         ItemKind::Choice(_) => "enum of alternatives",
         ItemKind::Enumeration(_) => "enum of values",

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::build::{Fields, Planner};
 use super::checks;
 use super::docs::{doc_lines, group_doc, paragraph};
-use super::lookahead::{facts_of, first_set};
+use super::lookahead::{choice, content_start, facts_of, first_set};
 use super::names::group_field_name;
 use super::*;
 use crate::error::SchemaErrorKind;
@@ -26,11 +26,12 @@ impl<'s> Planner<'s> {
 
         if let Some(value) = self.simple_content_value(complex) {
             return ItemKind::Struct(Struct {
-                is_group: false,
+                role: Role::Element,
                 attributes,
                 other_attributes,
                 content: StructContent::Simple(value),
                 required_together: Vec::new(),
+                start: Start::Elements(Vec::new()),
             });
         }
         let particles = self.schema.effective_particles(complex);
@@ -49,7 +50,7 @@ impl<'s> Planner<'s> {
                     return ItemKind::Struct(empty_struct());
                 };
                 let variants = self.plan_variants(group, &mut fields);
-                return ItemKind::Choice(Choice { is_type: true, variants });
+                return ItemKind::Choice(choice(Role::Element, variants));
             }
             [only] if is_compositor(only, Compositor::All) => {
                 if let Term::Group(group) = &only.term {
@@ -84,7 +85,15 @@ impl<'s> Planner<'s> {
                 }
             }
         };
-        ItemKind::Struct(Struct { is_group: false, attributes, other_attributes, content, required_together })
+        let start = content_start(content.fields());
+        ItemKind::Struct(Struct {
+            role: Role::Element,
+            attributes,
+            other_attributes,
+            content,
+            required_together,
+            start,
+        })
     }
 
     /// The text field of a simple-content type, with the facets of every
@@ -353,9 +362,7 @@ impl<'s> Planner<'s> {
     ) -> ItemKind {
         let mut fields = Fields::new(type_name, type_path, path);
         match group.compositor {
-            Compositor::Choice => {
-                ItemKind::Choice(Choice { is_type: false, variants: self.plan_variants(group, &mut fields) })
-            }
+            Compositor::Choice => ItemKind::Choice(choice(Role::Group, self.plan_variants(group, &mut fields))),
             _ => {
                 for child in &group.particles {
                     self.flatten(child, &mut fields);
@@ -363,9 +370,10 @@ impl<'s> Planner<'s> {
                 self.check_lookahead(&fields.facts, true);
                 self.set_wildcard_followers(&mut fields);
                 ItemKind::Struct(Struct {
-                    is_group: true,
+                    role: Role::Group,
                     attributes: Vec::new(),
                     other_attributes: None,
+                    start: content_start(&fields.fields),
                     content: StructContent::Sequence(fields.fields),
                     required_together: Vec::new(),
                 })
@@ -421,11 +429,12 @@ impl<'s> Planner<'s> {
 
 fn empty_struct() -> Struct {
     Struct {
-        is_group: false,
+        role: Role::Element,
         attributes: Vec::new(),
         other_attributes: None,
         content: StructContent::Empty,
         required_together: Vec::new(),
+        start: Start::Elements(Vec::new()),
     }
 }
 

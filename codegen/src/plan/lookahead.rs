@@ -137,3 +137,35 @@ pub(super) fn facts_of(particle: &Particle) -> FieldFacts {
         span: particle.span,
     }
 }
+
+/// What can start a sequence of fields: the elements that can start each
+/// field up to the first one that must be there; any element once a
+/// wildcard can come first.
+pub(super) fn content_start(fields: &[Field]) -> Start {
+    let mut first: Vec<String> = Vec::new();
+    for field in fields {
+        if matches!(field.kind, FieldKind::Wildcard(_)) {
+            return Start::AnyElement;
+        }
+        for name in field.kind.first() {
+            if !first.contains(name) {
+                first.push(name.clone());
+            }
+        }
+        if !field.kind.occurs().is_optional() {
+            break;
+        }
+    }
+    Start::Elements(first)
+}
+
+/// A choice of `variants`, with the elements that can start one of them.
+pub(super) fn choice(role: Role, variants: Vec<Variant>) -> Choice {
+    let mut first: Vec<String> = Vec::new();
+    for name in variants.iter().flat_map(|variant| variant.kind.first()) {
+        if !first.contains(name) {
+            first.push(name.clone());
+        }
+    }
+    Choice { role, variants, first }
+}

@@ -143,8 +143,7 @@ impl Item {
     /// Whether the item implements `XmlGroup`: a group inside some content.
     pub fn is_group(&self) -> bool {
         match &self.kind {
-            ItemKind::Struct(plan) => plan.is_group,
-            ItemKind::Choice(choice) => !choice.is_type,
+            ItemKind::Struct(Struct { role, .. }) | ItemKind::Choice(Choice { role, .. }) => *role == Role::Group,
             _ => false,
         }
     }
@@ -153,8 +152,7 @@ impl Item {
     /// from their `SimpleValue` implementation).
     pub fn is_element(&self) -> bool {
         match &self.kind {
-            ItemKind::Struct(plan) => !plan.is_group,
-            ItemKind::Choice(choice) => choice.is_type,
+            ItemKind::Struct(Struct { role, .. }) | ItemKind::Choice(Choice { role, .. }) => *role == Role::Element,
             ItemKind::Wrapper(_) => true,
             _ => false,
         }
@@ -181,11 +179,30 @@ pub enum ItemKind {
     Wrapper(RustType),
 }
 
+/// What a struct or a choice enum is read and written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A complex type: the content of an element of its own (`XmlElement`).
+    Element,
+    /// A group inside a type's content, with no element of its own
+    /// (`XmlGroup`): read when the next element is one that can start it.
+    Group,
+}
+
+/// What can start a content model: the elements a group's reader peeks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// One of these elements (up to the first field that must be there).
+    Elements(Vec<String>),
+    /// Any element: a wildcard can come first.
+    AnyElement,
+}
+
 /// A struct's shape.
 #[derive(Debug)]
 pub struct Struct {
-    /// `true` for a group inside a type's content (no element of its own).
-    pub is_group: bool,
+    /// A type's content, or a group inside one.
+    pub role: Role,
     /// Attributes, in schema order.
     pub attributes: Vec<AttributeField>,
     /// The field that keeps attributes matched by `xs:anyAttribute`.
@@ -196,6 +213,8 @@ pub struct Struct {
     /// when any element of the group is present: each is an `Option`, and
     /// reading and `validate()` check they are there whenever the others are.
     pub required_together: Vec<String>,
+    /// What can start the content (what the reader of a group peeks at).
+    pub start: Start,
 }
 
 /// The attributes an `xs:anyAttribute` wildcard matches.
@@ -266,6 +285,27 @@ pub enum FieldKind {
     Group(GroupField),
     /// Elements matched by `xs:any`.
     Wildcard(WildcardField),
+}
+
+impl FieldKind {
+    /// The elements that can start the field: its element, or those that
+    /// can start its group; none named for a wildcard.
+    pub fn first(&self) -> &[String] {
+        match self {
+            Self::Element(element) => std::slice::from_ref(&element.xml_name),
+            Self::Group(group) => &group.first,
+            Self::Wildcard(_) => &[],
+        }
+    }
+
+    /// How often the field occurs.
+    pub fn occurs(&self) -> Occurs {
+        match self {
+            Self::Element(element) => element.occurs,
+            Self::Group(group) => group.occurs,
+            Self::Wildcard(wildcard) => wildcard.occurs,
+        }
+    }
 }
 
 /// A child element.
@@ -382,10 +422,12 @@ pub struct AttributeField {
 /// An enum of alternatives.
 #[derive(Debug)]
 pub struct Choice {
-    /// `true` when the enum is a complex type (it has an element of its own).
-    pub is_type: bool,
+    /// A complex type that is a choice, or a choice group inside a type.
+    pub role: Role,
     /// The alternatives, in schema order.
     pub variants: Vec<Variant>,
+    /// Every element that can start one of the alternatives, in order.
+    pub first: Vec<String>,
 }
 
 /// One alternative of a choice.

@@ -90,7 +90,7 @@ impl<'m> Context<'m> {
             FieldKind::Group(group) => group.occurs.is_optional(),
             FieldKind::Wildcard(wildcard) => wildcard.occurs.is_optional(),
         });
-        if plan.is_group && may_be_empty {
+        if plan.role == Role::Group && may_be_empty {
             // An occurrence of a group that writes nothing is not read back.
             quote! {
                 #strategy

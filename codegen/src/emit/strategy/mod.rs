@@ -31,8 +31,8 @@ use super::validate::{number_fields, numeric_literal, option, white_space};
 use super::{count, ident, rust_type, static_ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Runtime, RustType, StringChecks, Struct, StructContent,
-    Union,
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, StringChecks, Struct,
+    StructContent, Union,
 };
 
 mod context;
@@ -200,13 +200,5 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
 /// The element names of a content model's fields or alternatives, which
 /// elements drawn for a wildcard in it must not take.
 pub(super) fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
-    let mut names = Vec::new();
-    for kind in kinds {
-        match kind {
-            FieldKind::Element(element) => names.push(element.xml_name.clone()),
-            FieldKind::Group(group) => names.extend(group.first.iter().cloned()),
-            FieldKind::Wildcard(_) => {}
-        }
-    }
-    names
+    kinds.flat_map(|kind| kind.first().iter().cloned()).collect()
 }
