@@ -462,6 +462,9 @@ pub struct EnumerationValue {
     pub variant: String,
     /// The value as the schema writes it.
     pub value: String,
+    /// The number it stands for, when the enumeration's base type is an
+    /// integer type (then always there, checked to fit [`Enumeration::integer`]).
+    pub number: Option<i128>,
     /// Documentation lines.
     pub doc: Vec<String>,
 }

@@ -93,19 +93,34 @@ impl<'s> Planner<'s> {
                     if let Err(error) = checks::atomic_checks(builtin, &steps) {
                         self.check_error(error);
                     }
-                    let mut variants = Scope::default();
-                    let values = values
-                        .iter()
-                        .map(|value| EnumerationValue {
-                            variant: variants.claim(&naming::value_variant(&value.value)),
-                            value: value.value.clone(),
-                            doc: doc_lines(value.doc.as_deref()),
-                        })
-                        .collect();
                     let integer = match checks::builtin_type(builtin) {
                         RustType::Integer(integer) => Some(integer),
                         _ => None,
                     };
+                    let mut variants = Scope::default();
+                    let mut planned = Vec::new();
+                    for value in values {
+                        let number = match integer {
+                            Some(integer) => match integer_literal(&value.value, integer) {
+                                Some(number) => Some(number),
+                                None => {
+                                    let reason = format!("not a value of xs:{}", builtin.name());
+                                    let (facet, text) = ("enumeration".to_owned(), value.value.clone());
+                                    let kind = SchemaErrorKind::InvalidFacet { facet, value: text, reason };
+                                    self.error(value.span, kind);
+                                    continue;
+                                }
+                            },
+                            None => None,
+                        };
+                        planned.push(EnumerationValue {
+                            variant: variants.claim(&naming::value_variant(&value.value)),
+                            value: value.value.clone(),
+                            number,
+                            doc: doc_lines(value.doc.as_deref()),
+                        });
+                    }
+                    let values = planned;
                     return Some(ItemKind::Enumeration(Enumeration {
                         values,
                         white_space: checks::white_space(builtin, &steps),
@@ -156,5 +171,38 @@ impl<'s> Planner<'s> {
                 Some(ItemKind::Union(Union { members: planned }))
             }
         }
+    }
+}
+
+/// The number an enumeration value of an integer type stands for, when it
+/// is one that the Rust integer type `rust` holds (`+7` and ` 07 ` are 7).
+fn integer_literal(value: &str, rust: &str) -> Option<i128> {
+    let number: i128 = value.trim().parse().ok()?;
+    let (min, max) = match rust {
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        _ => (i128::MIN, i128::MAX),
+    };
+    (min..=max).contains(&number).then_some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::integer_literal;
+
+    #[test]
+    fn integer_literals_must_fit_their_type() {
+        assert_eq!(integer_literal(" +07 ", "u8"), Some(7));
+        assert_eq!(integer_literal("-128", "i8"), Some(-128));
+        assert_eq!(integer_literal("300", "i8"), None);
+        assert_eq!(integer_literal("-1", "u64"), None);
+        assert_eq!(integer_literal("abc", "i32"), None);
+        assert_eq!(integer_literal("1.0", "i32"), None);
     }
 }
