@@ -41,17 +41,7 @@ impl Module {
     /// Whether values of `ty` have something for `validate()` to check
     /// (strings always do: characters XML cannot carry).
     pub fn validates(&self, ty: &RustType) -> bool {
-        match ty {
-            RustType::String => true,
-            RustType::List(item) => self.validates(item),
-            RustType::Item(name) => match self.item(name) {
-                Some(Item { kind: ItemKind::Alias(target), .. }) => self.validates(target),
-                Some(item) => item.validates,
-                None => false,
-            },
-            RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
-            RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
-        }
+        validation::type_validates(ty, &|name| self.item(name).map(|item| (&item.kind, item.validates)))
     }
 }
 

@@ -1,47 +1,45 @@
 //! Which items `validate()` has something to check in.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::build::Planner;
 use super::*;
 
 impl<'s> Planner<'s> {
-    /// Marks the items whose `validate()` has something to check, to a fixpoint.
+    /// Marks the items whose `validate()` has something to check, to a
+    /// fixpoint: each round reads the marks of the round before.
     pub(super) fn mark_validation(&mut self) {
+        let index: HashMap<String, usize> =
+            self.items.iter().enumerate().map(|(at, item)| (item.name.clone(), at)).collect();
         loop {
-            let validating: BTreeSet<String> =
-                self.items.iter().filter(|item| item.validates).map(|item| item.name.clone()).collect();
-            let aliases: HashMap<String, RustType> = self
-                .items
-                .iter()
-                .filter_map(|item| match &item.kind {
-                    ItemKind::Alias(target) => Some((item.name.clone(), target.clone())),
-                    _ => None,
-                })
+            let items = &self.items;
+            let lookup = |name: &str| index.get(name).map(|&at| (&items[at].kind, items[at].validates));
+            let validates_type = |ty: &RustType| type_validates(ty, &lookup);
+            let newly: Vec<usize> = (0..items.len())
+                .filter(|&at| !items[at].validates && item_validates(&items[at].kind, &validates_type))
                 .collect();
-            let validates_type = |ty: &RustType| type_validates(ty, &validating, &aliases);
-            let mut changed = false;
-            for item in &mut self.items {
-                if !item.validates && item_validates(&item.kind, &validates_type) {
-                    item.validates = true;
-                    changed = true;
-                }
-            }
-            if !changed {
+            if newly.is_empty() {
                 break;
+            }
+            for at in newly {
+                self.items[at].validates = true;
             }
         }
     }
 }
 
-/// Whether values of `ty` have something for `validate()` to check.
-fn type_validates(ty: &RustType, validating: &BTreeSet<String>, aliases: &HashMap<String, RustType>) -> bool {
+/// Whether values of `ty` have something for `validate()` to check
+/// (strings always do: characters XML cannot carry), given each generated
+/// item's kind and mark by name.
+pub(super) fn type_validates<'m>(ty: &RustType, item: &dyn Fn(&str) -> Option<(&'m ItemKind, bool)>) -> bool {
     match ty {
         RustType::String => true,
-        RustType::List(item) => type_validates(item, validating, aliases),
-        RustType::Item(name) => match aliases.get(name) {
-            Some(target) => type_validates(target, validating, aliases),
-            None => validating.contains(name),
+        RustType::List(one) => type_validates(one, item),
+        RustType::Item(name) => match item(name) {
+            // An alias has no `validate()` of its own: its target's is used.
+            Some((ItemKind::Alias(target), _)) => type_validates(target, item),
+            Some((_, validates)) => validates,
+            None => false,
         },
         RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
         RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
