@@ -1,6 +1,13 @@
 //! Stage 3, plan: the Rust items to generate, decided from the schema model:
-//! names, field types, occurrences, boxing, facets to check. The emitter
-//! only turns this plan into tokens.
+//! names, field types, occurrences, boxing, facets to check, and what later
+//! stages need to know about each item (its schema place, its cycle, the
+//! elements that can start it, whether it validates). The emitter only
+//! turns this plan into tokens, and `diff` only compares two plans.
+//!
+//! This file holds the plan's items, `values.rs` its value types and
+//! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
+//! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
+//! `roots.rs`, `recursion.rs`, `validation.rs`.
 
 mod build;
 mod checks;
