@@ -45,8 +45,6 @@ impl<'f> Member<'f> {
     }
 }
 
-/// Keyed fields or variants as members.
-
 impl Differ<'_, '_> {
     /// Whether an old Rust type is the new one, items renamed in between
     /// counting as the same.
