@@ -26,6 +26,10 @@ pub enum Error {
     /// The configuration asks for something impossible.
     #[error("configuration: {0}")]
     Config(String),
+    /// Options of the configuration whose schema paths name nothing in the
+    /// schemas read (a typo, or a path of another protocol version).
+    #[error("{}", UnknownConfigPathList(.0))]
+    UnknownConfigPaths(Vec<UnknownConfigPath>),
     /// A bug of the generator, not of its input: please report it.
     #[error("internal error: {0}")]
     Internal(String),
@@ -38,6 +42,32 @@ impl Error {
             Self::Schema(errors) => errors,
             _ => &[],
         }
+    }
+}
+
+/// One option of the configuration whose schema path names nothing:
+/// `configuration: type_name "UserAddGenInfoo" names nothing in the schemas`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("configuration: {option} \"{path}\" names nothing in the schemas")]
+pub struct UnknownConfigPath {
+    /// The [`Config`](crate::Config) method that set the option (`type_name`,
+    /// `field_name`, `tolerate_missing`).
+    pub option: &'static str,
+    /// The schema path it was given.
+    pub path: String,
+}
+
+struct UnknownConfigPathList<'e>(&'e [UnknownConfigPath]);
+
+impl fmt::Display for UnknownConfigPathList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, unknown) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{unknown}")?;
+        }
+        Ok(())
     }
 }
 
@@ -199,9 +229,6 @@ pub enum SchemaErrorKind {
     /// (it breaks the Unique Particle Attribution rule).
     #[error("ambiguous content model: {0}")]
     Ambiguous(String),
-    /// A schema path in the configuration that names nothing.
-    #[error("configuration names '{0}', which no schema defines")]
-    UnknownConfigPath(String),
 }
 
 impl SchemaErrorKind {
@@ -223,7 +250,6 @@ impl SchemaErrorKind {
             Self::InvalidFacet { .. } => "invalid_facet",
             Self::InvalidPattern { .. } => "invalid_pattern",
             Self::Ambiguous(_) => "ambiguous",
-            Self::UnknownConfigPath(_) => "unknown_config_path",
         }
     }
 }

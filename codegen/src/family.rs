@@ -125,7 +125,7 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
         config.check_attributes()?;
         let schema = crate::load(config)?;
         files.extend(schema.sources.iter().map(|(_, file)| file.path.clone()));
-        modules.push(plan::plan(&schema, config).map_err(Error::Schema)?);
+        modules.push(plan::plan(&schema, config)?);
     }
     let codes: Vec<BTreeMap<&str, (&Item, TokenStream)>> = modules
         .iter()

@@ -131,7 +131,7 @@ pub mod tree;
 mod xsd;
 
 pub use config::{Config, LeftOut};
-pub use error::{Error, SchemaError, SchemaErrorKind};
+pub use error::{Error, SchemaError, SchemaErrorKind, UnknownConfigPath};
 pub use family::{Family, FamilyBuilder, Member};
 
 /// Reads and resolves the schemas of `config` (stages 1 and 2), for tools
@@ -174,7 +174,7 @@ pub struct Generated {
 pub fn generate(config: &Config) -> Result<Generated, Error> {
     config.check_attributes()?;
     let schema = load(config)?;
-    let module = plan::plan(&schema, config).map_err(Error::Schema)?;
+    let module = plan::plan(&schema, config)?;
     let code = emit::emit(&module, config)?;
     let files: Vec<_> = schema.sources.iter().map(|(_, file)| file.path.clone()).collect();
     let left_out = config.left_out(&files)?;

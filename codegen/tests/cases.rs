@@ -165,12 +165,12 @@ fn configured_attributes_at_unknown_paths_or_not_attributes_are_errors() {
     let mut unknown_type = config(&case);
     unknown_type.type_attribute("Ticket", "#[derive(Hash)]");
     let error = unknown_type.generate().expect_err("the type is `/ticket`, not `Ticket`").to_string();
-    assert!(error.contains("configuration names 'Ticket'"), "{error}");
+    assert!(error.contains("type_attribute \"Ticket\" names nothing"), "{error}");
 
     let mut unknown_field = config(&case);
     unknown_field.field_attribute("/ticket/subject", "#[doc(alias = \"title\")]");
     let error = unknown_field.generate().expect_err("there is no element `subject`").to_string();
-    assert!(error.contains("configuration names '/ticket/subject'"), "{error}");
+    assert!(error.contains("field_attribute \"/ticket/subject\" names nothing"), "{error}");
 
     let mut not_an_attribute = config(&case);
     not_an_attribute.type_attribute("/ticket", "derive(Hash)");

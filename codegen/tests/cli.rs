@@ -93,7 +93,7 @@ fn a_configuration_path_that_names_nothing_is_an_error() {
     let output = run(&["generate", "--check", schemas.to_str().unwrap(), "--type-name", "UserAddGenInfoo=Typo"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("configuration names 'UserAddGenInfoo', which no schema defines"), "{stderr}");
+    assert!(stderr.contains("configuration: type_name \"UserAddGenInfoo\" names nothing in the schemas"), "{stderr}");
 }
 
 #[test]

@@ -8,13 +8,13 @@ use std::fmt;
 use super::classify::{Occurrence, facets, occurrence_change};
 use super::describe::{
     boxed, describe_attribute, describe_field, describe_variant, kind_name, member_subject, nillable, occurs_text,
-    order_label, rust_type,
+    order_label,
 };
-use super::index::{Index, Place};
+use super::index::{Index, keyed};
 use super::report::{Change, ChangeKind, Effect, RustKind, RustPlace, Subject};
 use crate::plan::{
-    self, AttributeField, Choice, Field, FieldKind, ItemKind, OtherAttributes, RustType, Struct, StructContent,
-    ValueField,
+    self, AttributeField, Choice, Field, FieldKind, ItemKind, OtherAttributes, RustType, SchemaPlace, Struct,
+    StructContent, ValueField,
 };
 
 pub(super) struct Differ<'i, 'a> {
@@ -29,19 +29,20 @@ pub(super) struct Differ<'i, 'a> {
 pub(super) struct Member<'f> {
     /// Its Rust name.
     pub(super) name: &'f str,
+    /// Its schema path.
+    pub(super) schema_path: &'f str,
     /// What it holds.
     pub(super) kind: &'f FieldKind,
 }
 
 impl<'f> Member<'f> {
-    fn of(name: &'f str, kind: &'f FieldKind) -> Self {
-        Self { name, kind }
+    fn field(field: &'f Field) -> Self {
+        Self { name: &field.name, schema_path: &field.schema_path, kind: &field.kind }
     }
-}
 
-/// Keyed fields or variants as members.
-fn as_members<'f, T>(keyed: &[(String, &'f T)], member: impl Fn(&'f T) -> Member<'f>) -> Vec<(String, Member<'f>)> {
-    keyed.iter().map(|(key, item)| (key.clone(), member(item))).collect()
+    fn variant(variant: &'f plan::Variant) -> Self {
+        Self { name: &variant.name, schema_path: &variant.schema_path, kind: &variant.kind }
+    }
 }
 
 impl Differ<'_, '_> {
@@ -57,7 +58,7 @@ impl Differ<'_, '_> {
 
     pub(super) fn item(&self, old_at: usize, new_at: usize, out: &mut Vec<Change>) {
         let (old, new) = (&self.old.module.items[old_at], &self.new.module.items[new_at]);
-        let (old_place, place) = (&self.old.places[old_at], &self.new.places[new_at]);
+        let (old_place, place) = (self.old.place(old_at), self.new.place(new_at));
         let rust = RustPlace::item(new);
         if old.name != new.name {
             out.push(Change {
@@ -95,8 +96,8 @@ impl Differ<'_, '_> {
                     Effect::Breaking,
                     ChangeKind::Changed,
                     Subject::ValueType,
-                    rust_type(old),
-                    rust_type(new),
+                    old.to_string(),
+                    new.to_string(),
                 ));
             }
             _ => {}
@@ -143,7 +144,7 @@ impl Differ<'_, '_> {
                 subject: Subject::Content,
                 schema_path: at.old_place.path.clone(),
                 rust: RustPlace::member(RustKind::Field, at.old_item, &value.name),
-                description: format!("text of type {}", rust_type(&value.ty)),
+                description: format!("text of type {}", &value.ty),
             }),
             (_, StructContent::Simple(value)) => out.push(Change {
                 effect: Effect::Breaking,
@@ -151,7 +152,7 @@ impl Differ<'_, '_> {
                 subject: Subject::Content,
                 schema_path: at.place.path.clone(),
                 rust: RustPlace::member(RustKind::Field, at.new_item, &value.name),
-                description: format!("text of type {}", rust_type(&value.ty)),
+                description: format!("text of type {}", &value.ty),
             }),
             (StructContent::Sequence(_), StructContent::All(_)) => out.push(at.change(
                 Effect::Behavioral,
@@ -171,11 +172,9 @@ impl Differ<'_, '_> {
         }
 
         // Element fields.
-        let old_fields = self.old.keyed(old.content.fields(), |field: &Field| &field.kind);
-        let new_fields = self.new.keyed(new.content.fields(), |field: &Field| &field.kind);
-        let old_members = as_members(&old_fields, |field: &Field| Member::of(&field.name, &field.kind));
-        let new_members = as_members(&new_fields, |field: &Field| Member::of(&field.name, &field.kind));
-        self.members(at, RustKind::Field, &old_members, &new_members, out);
+        let old_fields = keyed(old.content.fields().iter().map(Member::field));
+        let new_fields = keyed(new.content.fields().iter().map(Member::field));
+        self.members(at, RustKind::Field, &old_fields, &new_fields, out);
 
         // The order elements are written in (and read, for a sequence).
         let same_model = matches!(
@@ -232,11 +231,7 @@ impl Differ<'_, '_> {
             out.push(change(Effect::Breaking, Subject::RustName, format!("{} -> {}", old.name, new.name)));
         }
         if !self.same_type(&old.ty, &new.ty) {
-            out.push(change(
-                Effect::Breaking,
-                Subject::ValueType,
-                format!("{} -> {}", rust_type(&old.ty), rust_type(&new.ty)),
-            ));
+            out.push(change(Effect::Breaking, Subject::ValueType, format!("{} -> {}", &old.ty, &new.ty)));
         }
         if old.required != new.required {
             let description = format!("{} -> {}", describe_attribute(old), describe_attribute(new));
@@ -304,18 +299,16 @@ impl Differ<'_, '_> {
                 subject: Subject::ValueType,
                 schema_path: at.place.path.clone(),
                 rust: rust.clone(),
-                description: format!("{} -> {}", rust_type(&old.ty), rust_type(&new.ty)),
+                description: format!("{} -> {}", &old.ty, &new.ty),
             });
         }
         facets(&at.place.path, &rust, old.checks.as_ref(), new.checks.as_ref(), out);
     }
 
     pub(super) fn choices(&self, at: &At<'_>, old: &Choice, new: &Choice, out: &mut Vec<Change>) {
-        let old_variants = self.old.keyed(&old.variants, |variant: &plan::Variant| &variant.kind);
-        let new_variants = self.new.keyed(&new.variants, |variant: &plan::Variant| &variant.kind);
-        let old_members = as_members(&old_variants, |variant: &plan::Variant| Member::of(&variant.name, &variant.kind));
-        let new_members = as_members(&new_variants, |variant: &plan::Variant| Member::of(&variant.name, &variant.kind));
-        self.members(at, RustKind::Variant, &old_members, &new_members, out);
+        let old_variants = keyed(old.variants.iter().map(Member::variant));
+        let new_variants = keyed(new.variants.iter().map(Member::variant));
+        self.members(at, RustKind::Variant, &old_variants, &new_variants, out);
     }
 
     /// The fields (or variants) of an item in two versions, matched by key:
@@ -339,7 +332,7 @@ impl Differ<'_, '_> {
                     effect: Effect::Breaking,
                     kind: ChangeKind::Removed,
                     subject: member_subject(member.kind),
-                    schema_path: self.old.member_path(at.old_place, member.kind),
+                    schema_path: member.schema_path.to_owned(),
                     rust: RustPlace::member(rust_kind, at.old_item, member.name),
                     description: describe(member),
                 }),
@@ -351,7 +344,7 @@ impl Differ<'_, '_> {
                     effect: Effect::Breaking,
                     kind: ChangeKind::Added,
                     subject: member_subject(member.kind),
-                    schema_path: self.new.member_path(at.place, member.kind),
+                    schema_path: member.schema_path.to_owned(),
                     rust: RustPlace::member(rust_kind, at.new_item, member.name),
                     description: describe(member),
                 });
@@ -368,7 +361,7 @@ impl Differ<'_, '_> {
         new: Member<'_>,
         out: &mut Vec<Change>,
     ) {
-        let schema_path = self.new.member_path(at.place, new.kind);
+        let schema_path = new.schema_path.to_owned();
         let rust = RustPlace::member(rust_kind, at.new_item, new.name);
         let change = |effect, subject, description: String| Change {
             effect,
@@ -383,8 +376,8 @@ impl Differ<'_, '_> {
         }
         match (old.kind, new.kind) {
             (FieldKind::Element(old_element), FieldKind::Element(new_element)) => {
-                let old_one = boxed(nillable(rust_type(&old_element.ty), old_element.nillable), old_element.boxed);
-                let new_one = boxed(nillable(rust_type(&new_element.ty), new_element.nillable), new_element.boxed);
+                let old_one = boxed(nillable(old_element.ty.to_string(), old_element.nillable), old_element.boxed);
+                let new_one = boxed(nillable(new_element.ty.to_string(), new_element.nillable), new_element.boxed);
                 if !self.same_type(&old_element.ty, &new_element.ty)
                     || old_element.boxed != new_element.boxed
                     || old_element.nillable != new_element.nillable
@@ -512,9 +505,9 @@ pub(super) struct At<'i> {
     /// The new item's Rust name.
     pub(super) new_item: &'i str,
     /// The old item's place in the schema.
-    pub(super) old_place: &'i Place,
+    pub(super) old_place: &'i SchemaPlace,
     /// The new item's place in the schema.
-    pub(super) place: &'i Place,
+    pub(super) place: &'i SchemaPlace,
 }
 
 impl At<'_> {

@@ -3,7 +3,7 @@
 
 use super::report::{RustKind, Subject};
 use crate::model::WhiteSpace;
-use crate::plan::{AttributeField, FieldKind, Item, ItemKind, Occurs, RustType, StructContent};
+use crate::plan::{AttributeField, FieldKind, Item, ItemKind, Occurs, Role, StructContent};
 
 pub(super) fn item_rust_kind(kind: &ItemKind) -> RustKind {
     match kind {
@@ -17,7 +17,7 @@ pub(super) fn item_rust_kind(kind: &ItemKind) -> RustKind {
 /// What kind of item: two items of different kinds are not comparable.
 pub(super) fn kind_name(kind: &ItemKind) -> &'static str {
     match kind {
-        ItemKind::Struct(plan) if plan.is_group => "struct (group)",
+        ItemKind::Struct(plan) if plan.role == Role::Group => "struct (group)",
         ItemKind::Struct(_) => "struct",
         ItemKind::Choice(_) => "enum of alternatives",
         ItemKind::Enumeration(_) => "enum of values",
@@ -42,10 +42,10 @@ pub(super) fn describe_item(item: &Item) -> String {
         }
         ItemKind::Choice(choice) => format!("enum of {}", plural(choice.variants.len(), "alternative")),
         ItemKind::Enumeration(enumeration) => format!("enum of {}", plural(enumeration.values.len(), "value")),
-        ItemKind::Newtype(newtype) => format!("newtype over {}", rust_type(&newtype.inner)),
+        ItemKind::Newtype(newtype) => format!("newtype over {}", &newtype.inner),
         ItemKind::Union(union) => format!("enum of {}", plural(union.members.len(), "member type")),
-        ItemKind::Alias(target) => format!("type alias of {}", rust_type(target)),
-        ItemKind::Wrapper(target) => format!("root newtype over {}", rust_type(target)),
+        ItemKind::Alias(target) => format!("type alias of {}", target),
+        ItemKind::Wrapper(target) => format!("root newtype over {}", target),
     }
 }
 
@@ -61,7 +61,7 @@ pub(super) fn member_subject(kind: &FieldKind) -> Subject {
 pub(super) fn describe_field(kind: &FieldKind) -> String {
     match kind {
         FieldKind::Element(element) => {
-            let one = boxed(nillable(rust_type(&element.ty), element.nillable), element.boxed);
+            let one = boxed(nillable(element.ty.to_string(), element.nillable), element.boxed);
             format!(
                 "{}: {}",
                 occurs_text(element.occurs, element.tolerated.is_some()),
@@ -80,7 +80,7 @@ pub(super) fn describe_field(kind: &FieldKind) -> String {
 pub(super) fn describe_variant(name: &str, kind: &FieldKind) -> String {
     let held = match kind {
         FieldKind::Element(element) => {
-            field_type(&boxed(nillable(rust_type(&element.ty), element.nillable), element.boxed), element.occurs)
+            field_type(&boxed(nillable(element.ty.to_string(), element.nillable), element.boxed), element.occurs)
         }
         FieldKind::Group(group) => field_type(&boxed(group.ty.clone(), group.boxed), group.occurs),
         FieldKind::Wildcard(_) => "Vec<xml::AnyElement>".to_owned(),
@@ -89,7 +89,7 @@ pub(super) fn describe_variant(name: &str, kind: &FieldKind) -> String {
 }
 
 pub(super) fn describe_attribute(attribute: &AttributeField) -> String {
-    let one = rust_type(&attribute.ty);
+    let one = attribute.ty.to_string();
     if attribute.required { format!("required: {one}") } else { format!("optional: Option<{one}>") }
 }
 
@@ -114,18 +114,6 @@ pub(super) fn field_type(one: &str, occurs: Occurs) -> String {
         Occurs::Required => one.to_owned(),
         Occurs::Optional => format!("Option<{one}>"),
         Occurs::Repeated { .. } => format!("Vec<{one}>"),
-    }
-}
-
-/// A Rust type as generated code writes it.
-pub(super) fn rust_type(ty: &RustType) -> String {
-    match ty {
-        RustType::String => "String".to_owned(),
-        RustType::Bool => "bool".to_owned(),
-        RustType::Integer(name) | RustType::Float(name) => (*name).to_owned(),
-        RustType::Runtime(name) => format!("xml::{name}"),
-        RustType::List(item) => format!("Vec<{}>", rust_type(item)),
-        RustType::Item(name) => name.clone(),
     }
 }
 

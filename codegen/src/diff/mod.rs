@@ -2,7 +2,7 @@
 //! the generated Rust API, in semver terms.
 //!
 //! [`diff`] reads and plans both versions; [`compare`] is the comparison
-//! itself, a pure function of each version's schema model and plan. The
+//! itself, a pure function of the two plans. The
 //! comparison is made on the plan, the Rust API that would be generated, and
 //! every change is also placed in the schema by its *schema path*, the key
 //! the [`Config`] options use (`UserAddGenInfo`, `UserAddGenInfo/login`,
@@ -56,7 +56,6 @@ use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::Schema;
 use crate::plan::{self, Module};
 
 use compare::Differ;
@@ -72,13 +71,10 @@ pub use report::{Change, ChangeKind, Effect, Report, RustKind, RustPlace, Semver
 /// schema problem with its file, line and column.
 pub fn diff(old: &Config, new: &Config) -> Result<Report, Error> {
     let old_schema = crate::load(old)?;
-    let old_module = plan::plan(&old_schema, old).map_err(Error::Schema)?;
+    let old_module = plan::plan(&old_schema, old)?;
     let new_schema = crate::load(new)?;
-    let new_module = plan::plan(&new_schema, new).map_err(Error::Schema)?;
-    let changes = compare(
-        Version { schema: &old_schema, module: &old_module, config: old },
-        Version { schema: &new_schema, module: &new_module, config: new },
-    );
+    let new_module = plan::plan(&new_schema, new)?;
+    let changes = compare(&old_module, &new_module);
     Ok(Report { old: label(old), new: label(new), changes })
 }
 
@@ -87,22 +83,9 @@ fn label(config: &Config) -> String {
     config.inputs.iter().map(|input| input.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// One version to compare: its schema model, its plan, and the
-/// configuration it was planned with (whose group names lead back to
-/// schema paths).
-#[derive(Debug, Clone, Copy)]
-pub struct Version<'a> {
-    /// The resolved schema.
-    pub schema: &'a Schema,
-    /// The planned Rust items.
-    pub module: &'a Module,
-    /// The configuration of the plan.
-    pub config: &'a Config,
-}
-
-/// The changes from `old` to `new`, in report order (the worst effect first,
-/// then by schema path).
-pub fn compare(old: Version<'_>, new: Version<'_>) -> Vec<Change> {
+/// The changes from the plan `old` to the plan `new`, in report order (the
+/// worst effect first, then by schema path).
+pub fn compare(old: &Module, new: &Module) -> Vec<Change> {
     let old = Index::new(old);
     let new = Index::new(new);
     let mut renamed = HashMap::new();
@@ -122,7 +105,7 @@ pub fn compare(old: Version<'_>, new: Version<'_>) -> Vec<Change> {
                     effect: Effect::Breaking,
                     kind: ChangeKind::Removed,
                     subject: Subject::Type,
-                    schema_path: old.places[old_at].path.clone(),
+                    schema_path: old.place(old_at).path.clone(),
                     rust: RustPlace::item(item),
                     description: describe_item(item),
                 });
@@ -136,7 +119,7 @@ pub fn compare(old: Version<'_>, new: Version<'_>) -> Vec<Change> {
                 effect: Effect::Additive,
                 kind: ChangeKind::Added,
                 subject: Subject::Type,
-                schema_path: new.places[new_at].path.clone(),
+                schema_path: new.place(new_at).path.clone(),
                 rust: RustPlace::item(item),
                 description: describe_item(item),
             });

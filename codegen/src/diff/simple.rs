@@ -3,7 +3,7 @@
 
 use super::classify::facets;
 use super::compare::{At, Differ};
-use super::describe::{rust_type, white_space};
+use super::describe::white_space;
 use super::report::{Change, ChangeKind, Effect, RustKind, RustPlace, Subject};
 use crate::plan::{Enumeration, Newtype, Union};
 
@@ -72,8 +72,8 @@ impl Differ<'_, '_> {
                 Effect::Breaking,
                 ChangeKind::Changed,
                 Subject::ValueType,
-                rust_type(&old.inner),
-                rust_type(&new.inner),
+                old.inner.to_string(),
+                new.inner.to_string(),
             ));
         }
         facets(&at.place.path, &at.rust, Some(&old.checks), Some(&new.checks), out);
@@ -91,7 +91,7 @@ impl Differ<'_, '_> {
                             subject: Subject::ValueType,
                             schema_path: at.place.path.clone(),
                             rust: rust.clone(),
-                            description: format!("{} -> {}", rust_type(&member.ty), rust_type(&new_member.ty)),
+                            description: format!("{} -> {}", &member.ty, &new_member.ty),
                         });
                     }
                     facets(&at.place.path, &rust, member.checks.as_ref(), new_member.checks.as_ref(), out);
@@ -102,7 +102,7 @@ impl Differ<'_, '_> {
                     subject: Subject::UnionMember,
                     schema_path: at.old_place.path.clone(),
                     rust: RustPlace::member(RustKind::Variant, at.old_item, &member.variant),
-                    description: format!("{}({})", member.variant, rust_type(&member.ty)),
+                    description: format!("{}({})", member.variant, &member.ty),
                 }),
             }
         }
@@ -114,7 +114,7 @@ impl Differ<'_, '_> {
                     subject: Subject::UnionMember,
                     schema_path: at.place.path.clone(),
                     rust: RustPlace::member(RustKind::Variant, at.new_item, &member.variant),
-                    description: format!("{}({})", member.variant, rust_type(&member.ty)),
+                    description: format!("{}({})", member.variant, &member.ty),
                 });
             }
         }

@@ -5,21 +5,9 @@ use super::*;
 use crate::model::WhiteSpace;
 use crate::plan::{Checks, NumberChecks, Occurs, RustType, StringChecks};
 
-/// A schema of one file read from `xsd`, planned with `config` (its
+/// The plan of a schema of one file read from `xsd`, with `config` (its
 /// schema file set here).
-struct Planned {
-    schema: Schema,
-    module: Module,
-    config: Config,
-}
-
-impl Planned {
-    fn version(&self) -> Version<'_> {
-        Version { schema: &self.schema, module: &self.module, config: &self.config }
-    }
-}
-
-fn planned(name: &str, xsd: &str, mut config: Config) -> Planned {
+fn planned(name: &str, xsd: &str, mut config: Config) -> Module {
     let dir = std::env::temp_dir().join(format!("plesk-codegen-diff-unit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("{name}.xsd"));
@@ -27,14 +15,13 @@ fn planned(name: &str, xsd: &str, mut config: Config) -> Planned {
         .unwrap();
     config.schema(&file);
     let schema = crate::load(&config).unwrap();
-    let module = plan::plan(&schema, &config).unwrap();
-    Planned { schema, module, config }
+    plan::plan(&schema, &config).unwrap()
 }
 
 fn changes(name: &str, old: &str, new: &str) -> Vec<Change> {
     let old = planned(&format!("{name}-old"), old, Config::new());
     let new = planned(&format!("{name}-new"), new, Config::new());
-    compare(old.version(), new.version())
+    compare(&old, &new)
 }
 
 /// The changes as `effect change what path: description` lines.
@@ -196,7 +183,7 @@ fn a_tolerated_absence_that_the_schema_then_allows_is_behavioral() {
     );
     let new = planned("tolerated-new", &optional, Config::new());
     assert_eq!(
-        lines(&compare(old.version(), new.version())),
+        lines(&compare(&old, &new)),
         ["behavioral changed tolerated absence Person/name: 1, absence tolerated -> 0..1"]
     );
 }
@@ -217,7 +204,7 @@ fn renamed_group_fields_keep_their_schema_path() {
     renamed.field_name("/packet#webuser_or_user", "operators").type_name("/packet#webuser_or_user", "Operator");
     let old = planned("group-old", xsd, Config::new());
     let new = planned("group-new", xsd, renamed);
-    let found = compare(old.version(), new.version());
+    let found = compare(&old, &new);
     assert_eq!(
         lines(&found),
         [

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::{docs, field_type, ident, occurrence_type, rust_type};
 use crate::plan::{
-    AttributeField, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent, Variant,
+    AttributeField, Field, FieldKind, Item, ItemKind, Module, Occurs, Runtime, RustType, Struct, StructContent, Variant,
 };
 
 /// The definition of one item.
@@ -105,7 +105,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
 fn is_eq(ty: &RustType) -> bool {
     match ty {
         RustType::String | RustType::Bool | RustType::Integer(_) => true,
-        RustType::Runtime(name) => *name != "AnyContent",
+        RustType::Runtime(runtime) => runtime.is_eq(),
         RustType::List(item) => is_eq(item),
         RustType::Float(_) | RustType::Item(_) => false,
     }
@@ -237,7 +237,7 @@ fn is_default(module: &Module, plan: &Struct) -> bool {
 /// content (`xs:anyType`).
 fn is_empty_content(module: &Module, ty: &RustType) -> bool {
     match ty {
-        RustType::Runtime("AnyContent") => true,
+        RustType::Runtime(Runtime::AnyContent) => true,
         RustType::Item(name) => module.item(name).is_some_and(|item| match &item.kind {
             ItemKind::Struct(plan) => plan.attributes.is_empty() && matches!(plan.content, StructContent::Empty),
             _ => false,

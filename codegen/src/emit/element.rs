@@ -5,14 +5,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, read, write};
-use crate::plan::{Item, ItemKind, StructContent};
+use crate::plan::{Item, ItemKind, Role, StructContent};
 
 /// The `XmlElement` or `XmlGroup` implementation of an item (none for simple
 /// types, which get `XmlElement` from `SimpleValue`).
 pub fn item(item: &Item) -> TokenStream {
     let name = ident(&item.name);
     match &item.kind {
-        ItemKind::Struct(plan) if plan.is_group => {
+        ItemKind::Struct(plan) if plan.role == Role::Group => {
             let write = write::content(plan);
             let starts = read::starts_group(plan);
             let construct = read::construct(plan);
@@ -68,9 +68,9 @@ pub fn item(item: &Item) -> TokenStream {
                 }
             }
         }
-        ItemKind::Choice(choice) if choice.is_type => {
+        ItemKind::Choice(choice) if choice.role == Role::Element => {
             let write = write::alternatives(choice);
-            let first = read::choice_first(choice);
+            let first = &choice.first;
             let read = read::alternatives(choice, quote! { return Err(r.missing(&[#(#first),*])) });
             quote! {
                 impl XmlElement for #name {

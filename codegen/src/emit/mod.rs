@@ -130,8 +130,8 @@ fn rust_type(ty: &RustType) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
-        RustType::Runtime(name) => {
-            let name = ident(name);
+        RustType::Runtime(runtime) => {
+            let name = ident(runtime.name());
             quote! { xml::#name }
         }
         RustType::List(item) => {

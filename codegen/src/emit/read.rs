@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{count, ident, max_tokens, wildcard_namespace};
-use crate::plan::{Choice, Field, FieldKind, NamespaceConstraint, Occurs, Struct, StructContent};
+use crate::plan::{Choice, Field, FieldKind, NamespaceConstraint, Occurs, Start, Struct, StructContent};
 
 /// Names generated reading code uses for itself; a local for a field of the
 /// same name gets a trailing underscore.
@@ -279,39 +279,15 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
     }
 }
 
-/// The element names that can start a field or variant.
-fn first_names(kind: &FieldKind) -> Vec<String> {
-    match kind {
-        FieldKind::Element(element) => vec![element.xml_name.clone()],
-        FieldKind::Group(group) => group.first.clone(),
-        FieldKind::Wildcard(_) => Vec::new(),
-    }
-}
-
 /// The child elements of a struct's content, one slot per field, in
 /// schema order: what `end_of_content` needs to tell an element out of order
 /// from one repeated too often or not allowed at all.
 pub fn known_children(plan: &Struct) -> TokenStream {
     let slots = plan.content.fields().iter().map(|field| {
-        let names = first_names(&field.kind);
+        let names = field.kind.first();
         quote! { &[#(#names),*] }
     });
     quote! { &[#(#slots),*] }
-}
-
-fn choice_names<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in kinds.flat_map(first_names) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-/// Every element that can start one of the alternatives.
-pub fn choice_first(choice: &Choice) -> Vec<String> {
-    choice_names(choice.variants.iter().map(|variant| &variant.kind))
 }
 
 /// A `match` on the next element that reads the alternative it starts;
@@ -325,7 +301,7 @@ pub fn alternatives(choice: &Choice, otherwise: TokenStream) -> TokenStream {
         match &variant.kind {
             FieldKind::Wildcard(_) => wildcard = Some(quote! { Some(_) => Self::#name(#read), }),
             kind => {
-                let first = first_names(kind);
+                let first = kind.first();
                 arms.push(quote! { Some(#(#first)|*) => Self::#name(#read), });
             }
         }
@@ -342,32 +318,16 @@ pub fn alternatives(choice: &Choice, otherwise: TokenStream) -> TokenStream {
 /// Returns `Ok(None)` unless the next element starts a sequence group: one
 /// of the elements that can come first (up to the first required field).
 pub fn starts_group(plan: &Struct) -> TokenStream {
-    let mut first = Vec::new();
-    for field in plan.content.fields() {
-        if matches!(field.kind, FieldKind::Wildcard(_)) {
-            return quote! {
-                if r.peek_element()?.is_none() {
-                    return Ok(None);
-                }
-            };
-        }
-        for name in first_names(&field.kind) {
-            if !first.contains(&name) {
-                first.push(name);
+    match &plan.start {
+        Start::AnyElement => quote! {
+            if r.peek_element()?.is_none() {
+                return Ok(None);
             }
-        }
-        let optional = match &field.kind {
-            FieldKind::Element(element) => element.occurs.is_optional(),
-            FieldKind::Group(group) => group.occurs.is_optional(),
-            FieldKind::Wildcard(wildcard) => wildcard.occurs.is_optional(),
-        };
-        if !optional {
-            break;
-        }
-    }
-    quote! {
-        let Some(#(#first)|*) = r.peek_element()? else {
-            return Ok(None);
-        };
+        },
+        Start::Elements(first) => quote! {
+            let Some(#(#first)|*) = r.peek_element()? else {
+                return Ok(None);
+            };
+        },
     }
 }

@@ -26,10 +26,8 @@ fn enumeration(item: &Item, enumeration: &Enumeration) -> TokenStream {
     let parse = match enumeration.integer {
         Some(integer) => {
             let integer = ident(integer);
-            let literals = enumeration.values.iter().map(|value| {
-                let number: i128 = value.value.trim().parse().unwrap_or_default();
-                Literal::i128_unsuffixed(number)
-            });
+            // The plan gives every value of an integer enumeration its number.
+            let literals = enumeration.values.iter().map(|value| value.number.map(Literal::i128_unsuffixed));
             quote! {
                 let not_allowed = xml::ValueError::NotAllowed { allowed: &[#(#values),*] };
                 match <#integer as xml::SimpleValue>::parse_text(text).map_err(|_| not_allowed.clone())? {

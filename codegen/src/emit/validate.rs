@@ -6,7 +6,9 @@ use quote::quote;
 
 use super::{count, ident, max_tokens, static_ident};
 use crate::model::WhiteSpace;
-use crate::plan::{Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, RustType, Struct, StructContent};
+use crate::plan::{
+    Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, Role, RustType, Struct, StructContent,
+};
 
 /// The `Validate` implementation of an item (and `ChoiceItem` for choices
 /// that can repeat). Aliases get none: they are their target type.
@@ -24,7 +26,7 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
     }
     let body = match &item.kind {
         ItemKind::Struct(plan) => structure(plan, validating),
-        ItemKind::Choice(choice) if choice.is_type => alternatives(choice, validating, false),
+        ItemKind::Choice(choice) if choice.role == Role::Element => alternatives(choice, validating, false),
         ItemKind::Choice(choice) => {
             let arms = choice.variants.iter().map(|variant| {
                 let variant_name = ident(&variant.name);

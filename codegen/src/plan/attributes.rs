@@ -1,10 +1,9 @@
 //! The attributes the configuration adds to generated items and fields
-//! (`Config::type_attribute`, `Config::field_attribute`): found by schema
-//! path while the planner names things, kept by Rust name for the emitter.
+//! (`Config::type_attribute`, `Config::field_attribute`): looked up by
+//! schema path while the planner names things, kept by Rust name for the
+//! emitter.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use crate::config::Config;
+use std::collections::BTreeMap;
 
 /// Configured attributes, by the Rust names of what they go on.
 #[derive(Debug, Default)]
@@ -26,25 +25,17 @@ impl Attributes {
         self.fields.get(&(item.to_owned(), field.to_owned())).map_or(&[], Vec::as_slice)
     }
 
-    /// Records the attributes configured for the type at `path`, which is the
-    /// item `item`, and marks the path used.
-    pub(super) fn attach_item(&mut self, config: &Config, used: &mut BTreeSet<String>, path: &str, item: &str) {
-        if let Some(attributes) = config.type_attributes.get(path) {
-            used.insert(used_key("type-attribute", path));
+    /// Adds `attributes`, configured for the type that became the item `item`.
+    pub(super) fn attach_item(&mut self, attributes: &[String], item: &str) {
+        if !attributes.is_empty() {
             self.items.entry(item.to_owned()).or_default().extend(attributes.iter().cloned());
         }
     }
 
-    /// Records the attributes configured for the field at `path`, which is
-    /// the field `field` of the item `owner`, and marks the path used.
-    pub(super) fn attach_field(
-        &mut self,
-        config: &Config,
-        used: &mut BTreeSet<String>,
-        (path, owner, field): (&str, &str, &str),
-    ) {
-        if let Some(attributes) = config.field_attributes.get(path) {
-            used.insert(used_key("field-attribute", path));
+    /// Adds `attributes`, configured for the field that became the field
+    /// `field` of the item `owner`.
+    pub(super) fn attach_field(&mut self, attributes: &[String], owner: &str, field: &str) {
+        if !attributes.is_empty() {
             self.fields.entry((owner.to_owned(), field.to_owned())).or_default().extend(attributes.iter().cloned());
         }
     }
@@ -56,16 +47,4 @@ impl Attributes {
             self.fields.entry((owner.to_owned(), to.to_owned())).or_default().extend(attributes);
         }
     }
-
-    /// The configured attribute paths that named nothing.
-    pub(super) fn unused_paths<'c>(config: &'c Config, used: &BTreeSet<String>) -> Vec<&'c String> {
-        let types = config.type_attributes.keys().filter(|path| !used.contains(&used_key("type-attribute", path)));
-        let fields = config.field_attributes.keys().filter(|path| !used.contains(&used_key("field-attribute", path)));
-        types.chain(fields).collect()
-    }
-}
-
-/// How the planner's set of used configuration entries names one.
-fn used_key(option: &str, path: &str) -> String {
-    format!("{option}:{path}")
 }

@@ -1,7 +1,7 @@
 //! The Rust side of simple types: which Rust type holds a builtin, and which
 //! facets of a derivation chain `validate()` must check.
 
-use super::{Checks, NumberChecks, RustType, StringChecks};
+use super::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 use crate::error::SchemaErrorKind;
 use crate::model::facets::{self, bounds};
 pub use crate::model::facets::{atomic_chain, enumeration, white_space};
@@ -15,7 +15,7 @@ pub type CheckError = (Span, SchemaErrorKind);
 /// The Rust type holding values of a builtin.
 pub fn builtin_type(builtin: Builtin) -> RustType {
     match builtin {
-        Builtin::AnyType => RustType::Runtime("AnyContent"),
+        Builtin::AnyType => RustType::Runtime(Runtime::AnyContent),
         Builtin::Boolean => RustType::Bool,
         Builtin::Byte => RustType::Integer("i8"),
         Builtin::Short => RustType::Integer("i16"),
@@ -29,11 +29,11 @@ pub fn builtin_type(builtin: Builtin) -> RustType {
         Builtin::UnsignedLong | Builtin::NonNegativeInteger | Builtin::PositiveInteger => RustType::Integer("u64"),
         Builtin::Float => RustType::Float("f32"),
         Builtin::Double => RustType::Float("f64"),
-        Builtin::Decimal => RustType::Runtime("Decimal"),
-        Builtin::Date => RustType::Runtime("Date"),
-        Builtin::DateTime => RustType::Runtime("DateTime"),
-        Builtin::Time => RustType::Runtime("Time"),
-        Builtin::Duration => RustType::Runtime("Duration"),
+        Builtin::Decimal => RustType::Runtime(Runtime::Decimal),
+        Builtin::Date => RustType::Runtime(Runtime::Date),
+        Builtin::DateTime => RustType::Runtime(Runtime::DateTime),
+        Builtin::Time => RustType::Runtime(Runtime::Time),
+        Builtin::Duration => RustType::Runtime(Runtime::Duration),
         Builtin::NmTokens | Builtin::IdRefs | Builtin::Entities => RustType::List(Box::new(RustType::String)),
         _ => RustType::String,
     }
@@ -238,7 +238,7 @@ fn check_bound(value: &str, ty: &RustType) -> Result<(), ()> {
         RustType::Integer("u32") => value.parse::<u32>().is_ok(),
         RustType::Integer("u64") => value.parse::<u64>().is_ok(),
         RustType::Float(_) => value.parse::<f64>().is_ok_and(f64::is_finite) && !value.contains(char::is_alphabetic),
-        RustType::Runtime("Decimal") => DecimalNumber::parse(value).is_some(),
+        RustType::Runtime(Runtime::Decimal) => DecimalNumber::parse(value).is_some(),
         _ => false,
     };
     if fits { Ok(()) } else { Err(()) }
@@ -316,8 +316,8 @@ mod tests {
         assert!(check_bound("3000000000", &RustType::Integer("i32")).is_err());
         assert!(check_bound("1.5", &RustType::Float("f64")).is_ok());
         assert!(check_bound("INF", &RustType::Float("f64")).is_err());
-        assert!(check_bound("-12.50", &RustType::Runtime("Decimal")).is_ok());
-        assert!(check_bound("1e3", &RustType::Runtime("Decimal")).is_err());
+        assert!(check_bound("-12.50", &RustType::Runtime(Runtime::Decimal)).is_ok());
+        assert!(check_bound("1e3", &RustType::Runtime(Runtime::Decimal)).is_err());
     }
 
     #[test]
@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(builtin_type(Builtin::UnsignedInt), RustType::Integer("u32"));
         assert_eq!(builtin_type(Builtin::PositiveInteger), RustType::Integer("u64"));
         assert_eq!(builtin_type(Builtin::Token), RustType::String);
-        assert_eq!(builtin_type(Builtin::AnyType), RustType::Runtime("AnyContent"));
+        assert_eq!(builtin_type(Builtin::AnyType), RustType::Runtime(Runtime::AnyContent));
         assert_eq!(builtin_type(Builtin::NmTokens), RustType::List(Box::new(RustType::String)));
     }
 

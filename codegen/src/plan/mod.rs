@@ -1,13 +1,32 @@
 //! Stage 3, plan: the Rust items to generate, decided from the schema model:
-//! names, field types, occurrences, boxing, facets to check. The emitter
-//! only turns this plan into tokens.
+//! names, field types, occurrences, boxing, facets to check, and what later
+//! stages need to know about each item (its schema place, its cycle, the
+//! elements that can start it, whether it validates). The emitter only
+//! turns this plan into tokens, and `diff` only compares two plans.
+//!
+//! This file holds the plan's items, `values.rs` its value types and
+//! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
+//! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
+//! `roots.rs`, `recursion.rs`, `validation.rs`.
 
 mod attributes;
 mod build;
 mod checks;
+mod content;
+mod docs;
+mod lookahead;
+mod names;
+mod recursion;
+mod roots;
+mod simple;
+mod validation;
+mod values;
+
+use std::collections::BTreeSet;
 
 pub use attributes::Attributes;
 pub use build::plan;
+pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
 pub use crate::model::NamespaceConstraint;
 use crate::model::WhiteSpace;
@@ -35,17 +54,7 @@ impl Module {
     /// Whether values of `ty` have something for `validate()` to check
     /// (strings always do: characters XML cannot carry).
     pub fn validates(&self, ty: &RustType) -> bool {
-        match ty {
-            RustType::String => true,
-            RustType::List(item) => self.validates(item),
-            RustType::Item(name) => match self.item(name) {
-                Some(Item { kind: ItemKind::Alias(target), .. }) => self.validates(target),
-                Some(item) => item.validates,
-                None => false,
-            },
-            RustType::Runtime(name) => *name == "AnyContent",
-            RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
-        }
+        validation::type_validates(ty, &|name| self.item(name).map(|item| (&item.kind, item.validates)))
     }
 }
 
@@ -58,10 +67,43 @@ pub struct Item {
     pub doc: Vec<String>,
     /// Where the schema defines it (orders the items).
     pub span: Span,
+    /// What it stands for in the schema, by schema path.
+    pub place: SchemaPlace,
     /// What it is.
     pub kind: ItemKind,
     /// Whether `validate()` has anything to check in it.
     pub validates: bool,
+    /// The items it refers to that refer back to it, directly or through
+    /// others ([`Item::references`]): the steps of the cycle it is in.
+    /// Empty when it is in none.
+    pub cycle: BTreeSet<String>,
+}
+
+/// Where an item stands in the schema, by *schema path*, the key of the
+/// [`Config`](crate::Config) options (`UserAddGenInfo`, `/packet`,
+/// `ResponsePacketType#choice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaPlace {
+    /// The item's own path: a type's, a group's (`Type#group`), or a
+    /// global element's (`/element`).
+    pub path: String,
+    /// The path of the complex type whose elements and attributes the
+    /// item holds: its own for a type, the enclosing type's for a group.
+    pub type_path: String,
+    /// What the item stands for.
+    pub origin: Origin,
+}
+
+/// What in the schema an item stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A type, named or anonymous.
+    Type,
+    /// A choice or sequence group inside a type's content.
+    Group,
+    /// A global element of a shared or simple type, which gets a wrapper
+    /// type of its own.
+    RootElement,
 }
 
 impl Item {
@@ -104,8 +146,7 @@ impl Item {
     /// Whether the item implements `XmlGroup`: a group inside some content.
     pub fn is_group(&self) -> bool {
         match &self.kind {
-            ItemKind::Struct(plan) => plan.is_group,
-            ItemKind::Choice(choice) => !choice.is_type,
+            ItemKind::Struct(Struct { role, .. }) | ItemKind::Choice(Choice { role, .. }) => *role == Role::Group,
             _ => false,
         }
     }
@@ -114,8 +155,7 @@ impl Item {
     /// from their `SimpleValue` implementation).
     pub fn is_element(&self) -> bool {
         match &self.kind {
-            ItemKind::Struct(plan) => !plan.is_group,
-            ItemKind::Choice(choice) => choice.is_type,
+            ItemKind::Struct(Struct { role, .. }) | ItemKind::Choice(Choice { role, .. }) => *role == Role::Element,
             ItemKind::Wrapper(_) => true,
             _ => false,
         }
@@ -142,11 +182,30 @@ pub enum ItemKind {
     Wrapper(RustType),
 }
 
+/// What a struct or a choice enum is read and written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A complex type: the content of an element of its own (`XmlElement`).
+    Element,
+    /// A group inside a type's content, with no element of its own
+    /// (`XmlGroup`): read when the next element is one that can start it.
+    Group,
+}
+
+/// What can start a content model: the elements a group's reader peeks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// One of these elements (up to the first field that must be there).
+    Elements(Vec<String>),
+    /// Any element: a wildcard can come first.
+    AnyElement,
+}
+
 /// A struct's shape.
 #[derive(Debug)]
 pub struct Struct {
-    /// `true` for a group inside a type's content (no element of its own).
-    pub is_group: bool,
+    /// A type's content, or a group inside one.
+    pub role: Role,
     /// Attributes, in schema order.
     pub attributes: Vec<AttributeField>,
     /// The field that keeps attributes matched by `xs:anyAttribute`.
@@ -157,6 +216,8 @@ pub struct Struct {
     /// when any element of the group is present: each is an `Option`, and
     /// reading and `validate()` check they are there whenever the others are.
     pub required_together: Vec<String>,
+    /// What can start the content (what the reader of a group peeks at).
+    pub start: Start,
 }
 
 /// The attributes an `xs:anyAttribute` wildcard matches.
@@ -207,6 +268,9 @@ pub struct ValueField {
 pub struct Field {
     /// The Rust name.
     pub name: String,
+    /// Its schema path: the element's (`Type/element`), the group's
+    /// (`Type#group`), or the wildcard's (`Type/*`).
+    pub schema_path: String,
     /// Documentation lines.
     pub doc: Vec<String>,
     /// What it holds.
@@ -224,6 +288,27 @@ pub enum FieldKind {
     Group(GroupField),
     /// Elements matched by `xs:any`.
     Wildcard(WildcardField),
+}
+
+impl FieldKind {
+    /// The elements that can start the field: its element, or those that
+    /// can start its group; none named for a wildcard.
+    pub fn first(&self) -> &[String] {
+        match self {
+            Self::Element(element) => std::slice::from_ref(&element.xml_name),
+            Self::Group(group) => &group.first,
+            Self::Wildcard(_) => &[],
+        }
+    }
+
+    /// How often the field occurs.
+    pub fn occurs(&self) -> Occurs {
+        match self {
+            Self::Element(element) => element.occurs,
+            Self::Group(group) => group.occurs,
+            Self::Wildcard(wildcard) => wildcard.occurs,
+        }
+    }
 }
 
 /// A child element.
@@ -340,10 +425,12 @@ pub struct AttributeField {
 /// An enum of alternatives.
 #[derive(Debug)]
 pub struct Choice {
-    /// `true` when the enum is a complex type (it has an element of its own).
-    pub is_type: bool,
+    /// A complex type that is a choice, or a choice group inside a type.
+    pub role: Role,
     /// The alternatives, in schema order.
     pub variants: Vec<Variant>,
+    /// Every element that can start one of the alternatives, in order.
+    pub first: Vec<String>,
 }
 
 /// One alternative of a choice.
@@ -351,6 +438,8 @@ pub struct Choice {
 pub struct Variant {
     /// The variant name.
     pub name: String,
+    /// Its schema path, as a [`Field`]'s.
+    pub schema_path: String,
     /// Documentation lines.
     pub doc: Vec<String>,
     /// What it holds (an element, a group or a wildcard; never absent).
@@ -376,6 +465,9 @@ pub struct EnumerationValue {
     pub variant: String,
     /// The value as the schema writes it.
     pub value: String,
+    /// The number it stands for, when the enumeration's base type is an
+    /// integer type (then always there, checked to fit [`Enumeration::integer`]).
+    pub number: Option<i128>,
     /// Documentation lines.
     pub doc: Vec<String>,
 }
@@ -414,86 +506,4 @@ pub struct Root {
     pub element: String,
     /// The generated type that reads and writes it.
     pub ty: String,
-}
-
-/// The Rust type of a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RustType {
-    /// `String`.
-    String,
-    /// `bool`.
-    Bool,
-    /// An integer type (`i32`, `u64`, ...).
-    Integer(&'static str),
-    /// `f32` or `f64`.
-    Float(&'static str),
-    /// A type of the runtime (`Decimal`, `Date`, `DateTime`, `Time`, `Duration`, `AnyContent`).
-    Runtime(&'static str),
-    /// `Vec<T>` of an `xs:list`.
-    List(Box<RustType>),
-    /// A generated item.
-    Item(String),
-}
-
-/// Facets that `validate()` checks, in the runtime's terms.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Checks {
-    /// Length, pattern and white space facets of a string-like value.
-    String(StringChecks),
-    /// Bounds and digits of an integer or floating-point value.
-    Number(NumberChecks),
-    /// Bounds and digits of an `xs:decimal` value.
-    Decimal(NumberChecks),
-    /// Length facets of a list, and the checks of each item.
-    List {
-        /// `length`.
-        length: Option<u64>,
-        /// `minLength`.
-        min_length: Option<u64>,
-        /// `maxLength`.
-        max_length: Option<u64>,
-        /// `enumeration`: the lexical forms allowed, white space collapsed.
-        enumeration: Vec<String>,
-        /// One pattern per derivation step (XSD text and translation),
-        /// matched against the list's lexical form.
-        patterns: Vec<(String, String)>,
-        /// Checks of each item.
-        item: Option<Box<Checks>>,
-    },
-}
-
-/// The string facets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StringChecks {
-    /// Normalization before checking.
-    pub white_space: WhiteSpace,
-    /// `length`.
-    pub length: Option<u64>,
-    /// `minLength`.
-    pub min_length: Option<u64>,
-    /// `maxLength`.
-    pub max_length: Option<u64>,
-    /// One pattern per derivation step, each an alternation of the step's
-    /// patterns: XSD text and the translated expression.
-    pub patterns: Vec<(String, String)>,
-}
-
-/// The numeric facets, bounds as written in the schema (checked to parse as
-/// the Rust type).
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberChecks {
-    /// The Rust type compared.
-    pub ty: RustType,
-    /// `minInclusive`.
-    pub min_inclusive: Option<String>,
-    /// `maxInclusive`.
-    pub max_inclusive: Option<String>,
-    /// `minExclusive`.
-    pub min_exclusive: Option<String>,
-    /// `maxExclusive`.
-    pub max_exclusive: Option<String>,
-    /// `totalDigits`.
-    pub total_digits: Option<u64>,
-    /// `fractionDigits`.
-    pub fraction_digits: Option<u64>,
 }

@@ -24,8 +24,7 @@ pub(super) struct Context<'m> {
 
 impl<'m> Context<'m> {
     pub(super) fn new(module: &'m Module, item: &'m Item) -> Self {
-        let items: BTreeMap<&str, &Item> = module.items.iter().map(|item| (item.name.as_str(), item)).collect();
-        let cycle = item.references().into_iter().filter(|name| reaches(&items, name, &item.name)).collect();
+        let cycle = item.cycle.iter().map(String::as_str).collect();
         Self {
             module,
             cycle,
@@ -91,7 +90,7 @@ impl<'m> Context<'m> {
             FieldKind::Group(group) => group.occurs.is_optional(),
             FieldKind::Wildcard(wildcard) => wildcard.occurs.is_optional(),
         });
-        if plan.is_group && may_be_empty {
+        if plan.role == Role::Group && may_be_empty {
             // An occurrence of a group that writes nothing is not read back.
             quote! {
                 #strategy
@@ -302,7 +301,7 @@ impl<'m> Context<'m> {
         match self.resolve(ty) {
             RustType::String | RustType::List(_) => true,
             RustType::Bool | RustType::Integer(_) | RustType::Float(_) => false,
-            RustType::Runtime(runtime) => *runtime == "AnyContent",
+            RustType::Runtime(runtime) => *runtime == Runtime::AnyContent,
             RustType::Item(name) => match self.module.item(name).map(|item| &item.kind) {
                 Some(ItemKind::Enumeration(enumeration)) => {
                     enumeration.values.iter().any(|value| value.value.is_empty())
@@ -401,7 +400,7 @@ impl<'m> Context<'m> {
                     quote! { xml::NumberFacets::<#float>::NONE.strategy() }
                 }
                 RustType::Runtime(runtime) => {
-                    let runtime = ident(runtime);
+                    let runtime = ident(runtime.name());
                     quote! { ::proptest::arbitrary::any::<xml::#runtime>() }
                 }
                 RustType::List(item) => {

@@ -22,7 +22,7 @@
 //! are finite (a schema whose recursive types have no finite value at all
 //! gets strategies that never end).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -31,7 +31,8 @@ use super::validate::{number_fields, numeric_literal, option, white_space};
 use super::{count, ident, rust_type, static_ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, RustType, StringChecks, Struct, StructContent, Union,
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, StringChecks, Struct,
+    StructContent, Union,
 };
 
 mod context;
@@ -199,30 +200,5 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
 /// The element names of a content model's fields or alternatives, which
 /// elements drawn for a wildcard in it must not take.
 pub(super) fn neighbours<'k>(kinds: impl Iterator<Item = &'k FieldKind>) -> Vec<String> {
-    let mut names = Vec::new();
-    for kind in kinds {
-        match kind {
-            FieldKind::Element(element) => names.push(element.xml_name.clone()),
-            FieldKind::Group(group) => names.extend(group.first.iter().cloned()),
-            FieldKind::Wildcard(_) => {}
-        }
-    }
-    names
-}
-
-/// Whether `from` is `to` or refers to it, directly or through other items.
-pub(super) fn reaches(items: &BTreeMap<&str, &Item>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut pending = vec![from];
-    while let Some(name) = pending.pop() {
-        if name == to {
-            return true;
-        }
-        if seen.insert(name)
-            && let Some(item) = items.get(name)
-        {
-            pending.extend(item.references());
-        }
-    }
-    false
+    kinds.flat_map(|kind| kind.first().iter().cloned()).collect()
 }

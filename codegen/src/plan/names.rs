@@ -1,0 +1,277 @@
+//! Naming: the schema path and the Rust name of every type, and the
+//! configuration options keyed by schema paths.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::build::Planner;
+use super::checks;
+use crate::config::Config;
+use crate::error::UnknownConfigPath;
+use crate::model::{self, AnonymousRole, Compositor, Owner, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef};
+use crate::naming::{self};
+
+impl<'s> Planner<'s> {
+    pub(super) fn name_types(&mut self) {
+        for index in 0..self.schema.types.len() {
+            let path = self.path_of(TypeId(index));
+            self.paths.push(path);
+        }
+        let qualified = self.qualified_names();
+        for index in 0..self.schema.types.len() {
+            let id = TypeId(index);
+            if !self.is_item(id) {
+                continue;
+            }
+            let path = &self.paths[index];
+            let wanted = match self.config.type_name(path) {
+                Some(name) => name.to_owned(),
+                None => qualified.get(&index).cloned().unwrap_or_else(|| self.derived_name(id)),
+            };
+            let name = self.scope.claim(&wanted);
+            let attributes = self.config.type_attributes(&self.paths[index]);
+            self.attributes.attach_item(attributes, &name);
+            self.names[index] = Some(name);
+        }
+    }
+
+    /// Names for named types whose qualified name another file's named type has too
+    /// (two schemas of one set, such as a request and a response envelope,
+    /// may each define `ServerOperatorType`): each is qualified by its
+    /// file's name (`ServerInputServerOperatorType` from `server_input.xsd`),
+    /// so that neither is a numbered `...2`. Types renamed by the
+    /// configuration keep their configured names.
+    pub(super) fn qualified_names(&self) -> HashMap<usize, String> {
+        let mut by_name: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
+        for index in 0..self.schema.types.len() {
+            let def = self.schema.get(TypeId(index));
+            if let TypeName::Named(qname) = &def.name
+                && self.is_item(TypeId(index))
+                && !self.config.renames_type(&self.paths[index])
+            {
+                by_name.entry((qname.namespace.clone(), naming::type_name(&qname.local))).or_default().push(index);
+            }
+        }
+        let mut qualified = HashMap::new();
+        for ((_, name), indices) in by_name {
+            let files: BTreeSet<_> = indices.iter().map(|&index| self.schema.get(TypeId(index)).span.file).collect();
+            if files.len() < 2 {
+                continue;
+            }
+            for index in indices {
+                let file = self.schema.sources.display_name(self.schema.get(TypeId(index)).span.file);
+                let stem = std::path::Path::new(&file).file_stem().map(|stem| stem.to_string_lossy().into_owned());
+                let prefix = naming::type_name(stem.as_deref().unwrap_or_default());
+                qualified.insert(index, format!("{prefix}{name}"));
+            }
+        }
+        qualified
+    }
+
+    pub(super) fn path_of(&self, id: TypeId) -> String {
+        match &self.schema.get(id).name {
+            TypeName::Named(qname) => qname.local.clone(),
+            TypeName::Anonymous { owner, role } => {
+                let owner_path = match owner {
+                    Owner::Type(owner) => self.paths[owner.0].clone(),
+                    Owner::Element(index) => format!("/{}", self.schema.elements[*index].name),
+                    Owner::Group(name) | Owner::AttributeGroup(name) => name.local.clone(),
+                };
+                match role {
+                    AnonymousRole::Itself => owner_path,
+                    AnonymousRole::Element(name) => format!("{owner_path}/{name}"),
+                    AnonymousRole::Attribute(name) => format!("{owner_path}/@{name}"),
+                    AnonymousRole::Base => format!("{owner_path}/base"),
+                    AnonymousRole::ListItem => format!("{owner_path}/item"),
+                    AnonymousRole::UnionMember(index) => format!("{owner_path}/member{index}"),
+                }
+            }
+        }
+    }
+
+    /// Whether a type gets an item of its own: complex types, named simple
+    /// types, and anonymous enumerations and unions. Other anonymous simple
+    /// types are written inline as their base's Rust type, facets checked by
+    /// the parent.
+    pub(super) fn is_item(&self, id: TypeId) -> bool {
+        let def = self.schema.get(id);
+        match (&def.kind, &def.name) {
+            (TypeKind::Complex(_), _) | (TypeKind::Simple(_), TypeName::Named(_)) => true,
+            (TypeKind::Simple(SimpleType::Union { .. }), _) => true,
+            (TypeKind::Simple(SimpleType::Atomic { .. }), _) => checks::atomic_chain(self.schema, TypeRef::Defined(id))
+                .is_some_and(|(_, steps)| checks::enumeration(&steps).is_some()),
+            (TypeKind::Simple(SimpleType::List { .. }), _) => false,
+        }
+    }
+
+    pub(super) fn derived_name(&self, id: TypeId) -> String {
+        match &self.schema.get(id).name {
+            TypeName::Named(qname) => naming::type_name(&qname.local),
+            TypeName::Anonymous { owner, role } => {
+                let owner_name = match owner {
+                    Owner::Type(owner) => self.names[owner.0].clone().unwrap_or_else(|| self.derived_name(*owner)),
+                    Owner::Element(index) => naming::type_name(&self.schema.elements[*index].name),
+                    Owner::Group(name) | Owner::AttributeGroup(name) => naming::type_name(&name.local),
+                };
+                let role_name = match role {
+                    AnonymousRole::Itself => return owner_name,
+                    AnonymousRole::Element(name) | AnonymousRole::Attribute(name) => name.clone(),
+                    AnonymousRole::Base => "base".to_owned(),
+                    AnonymousRole::ListItem => "item".to_owned(),
+                    AnonymousRole::UnionMember(index) => format!("member{index}"),
+                };
+                naming::nested_type_name(&owner_name, &role_name)
+            }
+        }
+    }
+}
+
+/// The configuration's options keyed by schema paths, looked up through one
+/// place that records which paths named something: a path that names
+/// nothing is a typo, reported by [`unknown`](Self::unknown).
+pub(super) struct ConfigLookup<'c> {
+    config: &'c Config,
+    used: BTreeSet<(ConfigOption, String)>,
+}
+
+/// The options keyed by schema paths, by the name of their [`Config`] method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ConfigOption {
+    TypeName,
+    FieldName,
+    TolerateMissing,
+    TypeAttribute,
+    FieldAttribute,
+}
+
+impl ConfigOption {
+    fn name(self) -> &'static str {
+        match self {
+            Self::TypeName => "type_name",
+            Self::FieldName => "field_name",
+            Self::TolerateMissing => "tolerate_missing",
+            Self::TypeAttribute => "type_attribute",
+            Self::FieldAttribute => "field_attribute",
+        }
+    }
+}
+
+impl<'c> ConfigLookup<'c> {
+    pub(super) fn new(config: &'c Config) -> Self {
+        Self { config, used: BTreeSet::new() }
+    }
+
+    /// The configured Rust name of the type at `path`.
+    pub(super) fn type_name(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::TypeName, path)
+    }
+
+    /// The configured Rust name of the field at `path`.
+    pub(super) fn field_name(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::FieldName, path)
+    }
+
+    /// Why the required element at `path` may be absent, if it may.
+    pub(super) fn tolerated(&mut self, path: &str) -> Option<&'c str> {
+        self.lookup(ConfigOption::TolerateMissing, path)
+    }
+
+    /// The attributes configured for the type at `path`.
+    pub(super) fn type_attributes(&mut self, path: &str) -> &'c [String] {
+        self.attributes(ConfigOption::TypeAttribute, path)
+    }
+
+    /// The attributes configured for the field at `path`.
+    pub(super) fn field_attributes(&mut self, path: &str) -> &'c [String] {
+        self.attributes(ConfigOption::FieldAttribute, path)
+    }
+
+    fn attributes(&mut self, option: ConfigOption, path: &str) -> &'c [String] {
+        let options = match option {
+            ConfigOption::TypeAttribute => &self.config.type_attributes,
+            _ => &self.config.field_attributes,
+        };
+        match options.get(path) {
+            Some(attributes) => {
+                self.used.insert((option, path.to_owned()));
+                attributes
+            }
+            None => &[],
+        }
+    }
+
+    /// Whether the type at `path` is renamed, without counting as a use.
+    pub(super) fn renames_type(&self, path: &str) -> bool {
+        self.config.type_names.contains_key(path)
+    }
+
+    /// Whether `Debug` hides values named by any of `keys` (element or
+    /// attribute names, schema paths).
+    pub(super) fn redacted(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|key| self.config.redacted.contains(*key))
+    }
+
+    fn lookup(&mut self, option: ConfigOption, path: &str) -> Option<&'c str> {
+        let options = match option {
+            ConfigOption::TypeName => &self.config.type_names,
+            ConfigOption::FieldName => &self.config.field_names,
+            ConfigOption::TolerateMissing => &self.config.tolerated,
+            ConfigOption::TypeAttribute | ConfigOption::FieldAttribute => return None,
+        };
+        let value = options.get(path)?;
+        self.used.insert((option, path.to_owned()));
+        Some(value)
+    }
+
+    /// The options whose schema paths named nothing (presets' excepted, as
+    /// they apply where the schemas have their paths), in option order.
+    pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
+        let options: [(ConfigOption, Vec<&String>); 5] = [
+            (ConfigOption::TypeName, self.config.type_names.keys().collect()),
+            (ConfigOption::FieldName, self.config.field_names.keys().collect()),
+            (ConfigOption::TolerateMissing, self.config.tolerated.keys().collect()),
+            (ConfigOption::TypeAttribute, self.config.type_attributes.keys().collect()),
+            (ConfigOption::FieldAttribute, self.config.field_attributes.keys().collect()),
+        ];
+        let mut unknown = Vec::new();
+        for (option, paths) in options {
+            for path in paths {
+                if !self.used.contains(&(option, path.clone())) && !self.config.optional_paths.contains(path) {
+                    unknown.push(UnknownConfigPath { option: option.name(), path: path.clone() });
+                }
+            }
+        }
+        unknown
+    }
+}
+
+/// Field name for a group: its elements joined (`password_and_password_type`,
+/// `site_id_or_site_name`) when it holds two or three elements and nothing
+/// else; otherwise `choice`, or the first element's name and `_group`.
+pub(super) fn group_field_name(group: &model::Group) -> String {
+    let names: Vec<&str> = group
+        .particles
+        .iter()
+        .filter_map(|particle| match &particle.term {
+            Term::Element(element) => Some(element.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let only_elements = names.len() == group.particles.len();
+    let joiner = if group.compositor == Compositor::Choice { "_or_" } else { "_and_" };
+    if only_elements && (2..=3).contains(&names.len()) {
+        return names
+            .iter()
+            .map(|name| naming::field_name(name).trim_start_matches("r#").to_owned())
+            .collect::<Vec<_>>()
+            .join(joiner);
+    }
+    match (group.compositor, names.first()) {
+        (Compositor::Choice, _) => "choice".to_owned(),
+        (_, Some(first))
+            if group.particles.first().is_some_and(|particle| matches!(particle.term, Term::Element(_))) =>
+        {
+            format!("{}_group", naming::field_name(first).trim_start_matches("r#"))
+        }
+        _ => "group".to_owned(),
+    }
+}
