@@ -35,6 +35,12 @@ pub struct Config {
     pub(crate) field_attributes: BTreeMap<String, Vec<String>>,
     pub(crate) redacted: BTreeSet<String>,
     pub(crate) tolerated: BTreeMap<String, String>,
+    /// Whether results of operations implement `OperationResult` (see
+    /// [`operation_results`](Config::operation_results)).
+    pub(crate) operation_results: bool,
+    /// Fields that are what a successful operation's result carries, and
+    /// whether a success must carry them.
+    pub(crate) operation_successes: BTreeMap<String, SuccessPresence>,
     /// The cargo feature under which proptest strategies are generated.
     pub(crate) strategies: Option<String>,
     /// Schema paths of options that may name nothing (presets).
@@ -64,6 +70,8 @@ impl Config {
             field_attributes: BTreeMap::new(),
             redacted: BTreeSet::new(),
             tolerated: BTreeMap::new(),
+            operation_results: false,
+            operation_successes: BTreeMap::new(),
             strategies: None,
             optional_paths: BTreeSet::new(),
             out_dir: None,
@@ -115,10 +123,26 @@ impl Config {
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
             )
+            // Typed outcomes: every result type, and what the
+            // documentation says a success carries where a result holds
+            // more than one thing.
+            .operation_results()
+            .operation_success("resultFilterType/id")
+            .operation_success_required("UserAddOutput/result#id_and_guid")
+            .operation_success("UserGetOutput/result/data")
+            .operation_success_required("WebUserAddOutputType/result/id")
+            .operation_success("WebUserGetOutputType/result#login_group")
+            .operation_success("WebUserGetPrefOutputType/result/wuscripts")
             .strategies("proptest")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
-        config.optional_paths =
-            config.type_names.keys().chain(config.field_names.keys()).chain(config.tolerated.keys()).cloned().collect();
+        config.optional_paths = config
+            .type_names
+            .keys()
+            .chain(config.field_names.keys())
+            .chain(config.tolerated.keys())
+            .chain(config.operation_successes.keys())
+            .cloned()
+            .collect();
         config
     }
 
@@ -190,6 +214,40 @@ impl Config {
     /// in order.
     pub fn field_attribute(&mut self, schema_path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
         self.field_attributes.entry(schema_path.into()).or_default().push(attribute.into());
+        self
+    }
+
+    /// Makes every operation's result implement `plesk_types::OperationResult`.
+    /// A result is a struct whose content starts with the elements of
+    /// Plesk's `resultType`: a required `status` (an enumeration with the
+    /// value `ok`), then the optional `errcode` (an unsigned 32-bit integer)
+    /// and `errtext` (a string), whether the type extends `resultType` or
+    /// declares them itself. Its `outcome()` is `Err` for any status but
+    /// `ok`, and on success gives what the result carries besides them:
+    /// nothing when it has no other field, its one other field, or the field
+    /// named by [`operation_success`](Self::operation_success); otherwise the
+    /// whole result.
+    pub fn operation_results(&mut self) -> &mut Self {
+        self.operation_results = true;
+        self
+    }
+
+    /// Names the field at `schema_path` (`UserGetOutput/result/data`) as
+    /// what a successful operation's result carries, for a result type that
+    /// has more than one field besides its status (see
+    /// [`operation_results`](Self::operation_results)). It may be absent on
+    /// success, as the schema allows.
+    pub fn operation_success(&mut self, schema_path: impl Into<String>) -> &mut Self {
+        self.operation_successes.insert(schema_path.into(), SuccessPresence::AsTheSchemaSays);
+        self
+    }
+
+    /// Like [`operation_success`](Self::operation_success), for a field that
+    /// the schema makes optional (it is absent when the operation fails) but
+    /// that every success carries (the id of a created object): a success
+    /// without it is `OperationError::Incomplete`.
+    pub fn operation_success_required(&mut self, schema_path: impl Into<String>) -> &mut Self {
+        self.operation_successes.insert(schema_path.into(), SuccessPresence::Required);
         self
     }
 
@@ -432,4 +490,14 @@ impl Output {
         }
         Ok(target)
     }
+}
+
+/// Whether a success must carry the field [`Config::operation_success`]
+/// names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SuccessPresence {
+    /// Present or absent as the schema allows.
+    AsTheSchemaSays,
+    /// Every success carries it; its absence is an incomplete result.
+    Required,
 }

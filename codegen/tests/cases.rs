@@ -40,7 +40,8 @@ fn case_name(dir: &Path) -> &str {
 /// The configuration every case is generated with; the case `strategies`
 /// also gets proptest strategies (under `plesk-types`' feature `proptest`),
 /// which the others leave out so that their snapshots show the rest, and the
-/// case `configured_attributes` the attributes it is about.
+/// cases `configured_attributes` and `operation_result` the options they
+/// are about.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
     config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
@@ -57,6 +58,12 @@ fn config(case: &Path) -> Config {
                 .field_attribute("/ticket/title", "#[doc(alias = \"subject\")]")
                 .field_attribute("/ticket#assignee_or_queue", "#[doc(alias = \"owner\")]")
                 .field_attribute("/ticket/queue", "#[doc(alias = \"team\")]");
+        }
+        "operation_result" => {
+            config
+                .operation_results()
+                .operation_success("resultFilterType/id")
+                .operation_success_required("/results/created/guid");
         }
         _ => {}
     }
@@ -176,4 +183,21 @@ fn configured_attributes_at_unknown_paths_or_not_attributes_are_errors() {
     not_an_attribute.type_attribute("/ticket", "derive(Hash)");
     let error = not_an_attribute.generate().expect_err("an attribute needs `#[...]`").to_string();
     assert!(error.contains("type_attribute at /ticket: 'derive(Hash)'"), "{error}");
+}
+
+/// `operation_success` on a path that names nothing is a configuration
+/// error, like every other option keyed by a schema path; without
+/// `operation_results` nothing is a result.
+#[test]
+fn operation_success_needs_a_path_that_names_a_field() {
+    let case = tests_dir().join("cases/operation_result");
+    let mut unknown = config(&case);
+    unknown.operation_success("resultFilterType/ident");
+    let error = unknown.generate().expect_err("the field is `id`").to_string();
+    assert!(error.contains("operation_success \"resultFilterType/ident\" names nothing"), "{error}");
+
+    let mut plain = Config::new();
+    plain.schema(case.join("schema.xsd"));
+    let code = plain.generate().expect("the case generates");
+    assert!(!code.contains("OperationResult"), "results without operation_results():\n{code}");
 }

@@ -67,6 +67,13 @@ fn write_failure(f: &mut fmt::Formatter<'_>, what: &str, code: Option<u32>, text
 
 /// The `<result>` of one operation: `status` says whether it succeeded,
 /// `errcode` and `errtext` why not, and the rest what it produced.
+///
+/// Generated for every result type of every operator (the generator's
+/// `Config::operation_results`). A success carries nothing when the result
+/// holds nothing else, its one other field (by value when that is a
+/// number, a flag or an enumeration, borrowed otherwise), the field the
+/// documentation names where it holds several (the id of a filtered
+/// operation), or else the whole result.
 pub trait OperationResult {
     /// What a success carries (the id and GUID of a created user, the data
     /// of a user read, ...).

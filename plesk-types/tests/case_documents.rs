@@ -72,6 +72,7 @@ cases! {
     attributes { "server" => Server }
     choice_in_sequence { "contact" => Contact }
     configured_attributes { "ticket" => Ticket }
+    operation_result { "results" => Results }
     choice_nested { "shape" => Shape }
     choice_repeated { "playlist" => Playlist, "mix" => Mix }
     choice_sequence_alternative { "login" => Login }

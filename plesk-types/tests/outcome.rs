@@ -152,3 +152,46 @@ fn passwords_never_reach_debug_output() {
     assert!(!debug.contains("another-secret"), "{debug}");
     assert!(debug.contains("passwd: Some(<redacted>)"), "{debug}");
 }
+
+#[path = "support/case_module.rs"]
+#[macro_use]
+mod case_module;
+
+case_module!(operation_result);
+
+/// The generator's case `operation_result`: every kind of success it
+/// plans, read from one document.
+#[test]
+fn generated_outcomes_give_what_each_result_type_carries() {
+    use operation_result::{Results, ResultsRead};
+
+    let results = Results::from_xml(
+        "<results><plain><status>ok</status></plain>\
+         <created><status>ok</status><guid>g-1</guid></created>\
+         <created><status>error</status><errcode>1007</errcode><errtext>exists</errtext></created>\
+         <created><status>ok</status></created>\
+         <filtered><status>ok</status><filter-id>a</filter-id><id>7</id></filtered>\
+         <filtered><status>ok</status></filtered>\
+         <read><status>ok</status><id>8</id><name>n</name></read>\
+         <listed><status>ok</status><entry>x</entry><entry>y</entry></listed>\
+         <inline><status>error</status><errcode>5</errcode><count>0</count></inline></results>",
+    )
+    .unwrap();
+    assert_eq!(results.plain.outcome(), Ok(()));
+    let created: Vec<_> = results.created.iter().map(|created| created.outcome().map(String::as_str)).collect();
+    assert_eq!(
+        created,
+        vec![
+            Ok("g-1"),
+            Err(OperationError::Failed { code: Some(1007), text: Some("exists".to_owned()) }),
+            Err(OperationError::Incomplete { missing: "guid" }),
+        ]
+    );
+    let filtered: Vec<_> = results.filtered.iter().map(OperationResult::outcome).collect();
+    assert_eq!(filtered, vec![Ok(Some(7)), Ok(None)]);
+    let read: &ResultsRead = results.read.as_ref().unwrap().outcome().unwrap();
+    assert_eq!((read.id, read.name.as_deref()), (Some(8), Some("n")));
+    assert_eq!(results.listed.as_ref().unwrap().outcome(), Ok(&["x".to_owned(), "y".to_owned()][..]));
+    let inline = results.inline.as_ref().unwrap().outcome();
+    assert_eq!(inline, Err(OperationError::Failed { code: Some(5), text: None }));
+}

@@ -3,6 +3,7 @@
 
 mod definition;
 mod element;
+mod outcome;
 mod read;
 mod root;
 mod simple;
@@ -34,6 +35,7 @@ pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
     for root in module.roots.iter().filter(|root| root.ty == item.name) {
         tokens.extend(root::root(root));
     }
+    tokens.extend(outcome::item(module, item));
     tokens.extend(strategy::item(module, item, config));
     tokens
 }

@@ -24,6 +24,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.name_types();
     planner.plan_types();
     planner.plan_roots();
+    planner.plan_outcomes();
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
@@ -47,6 +48,8 @@ pub(super) struct Planner<'s> {
     pub(super) roots: Vec<Root>,
     /// The attributes the configuration adds, by Rust name.
     pub(super) attributes: Attributes,
+    /// The structs that are an operation's result.
+    pub(super) outcomes: Vec<Outcome>,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -88,6 +91,7 @@ impl<'s> Planner<'s> {
             items: Vec::new(),
             roots: Vec::new(),
             attributes: Attributes::default(),
+            outcomes: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -155,6 +159,6 @@ impl<'s> Planner<'s> {
         let mut files: Vec<String> =
             self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes })
+        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes, outcomes: self.outcomes })
     }
 }

@@ -16,6 +16,7 @@ mod content;
 mod docs;
 mod lookahead;
 mod names;
+mod outcome;
 mod recursion;
 mod roots;
 mod simple;
@@ -43,6 +44,9 @@ pub struct Module {
     pub files: Vec<String>,
     /// The attributes the configuration adds to items and fields.
     pub attributes: Attributes,
+    /// The structs that are an operation's result, with what a success
+    /// carries.
+    pub outcomes: Vec<Outcome>,
 }
 
 impl Module {
@@ -56,6 +60,45 @@ impl Module {
     pub fn validates(&self, ty: &RustType) -> bool {
         validation::type_validates(ty, &|name| self.item(name).map(|item| (&item.kind, item.validates)))
     }
+}
+
+/// A struct that is an operation's result: its status, error code and
+/// error text fields, and what a success carries.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The struct.
+    pub item: String,
+    /// The field holding `<status>`.
+    pub status: String,
+    /// The enumeration of `<status>`.
+    pub status_type: String,
+    /// The variant of that enumeration for `ok`.
+    pub ok: String,
+    /// The field holding `<errcode>` (an `Option<u32>`).
+    pub errcode: String,
+    /// The field holding `<errtext>` (an `Option<String>`).
+    pub errtext: String,
+    /// What a success carries.
+    pub success: Success,
+}
+
+/// What a successful operation's result carries besides its status.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Success {
+    /// Nothing: the result type adds no field.
+    Nothing,
+    /// One field.
+    Field {
+        /// The field.
+        field: String,
+        /// Whether every success carries it, although the schema lets it be
+        /// absent (it is when the operation fails).
+        required: bool,
+        /// What a success lacks when it is absent, as the schema names it.
+        missing: String,
+    },
+    /// Several fields: the whole result.
+    Whole,
 }
 
 /// One generated type.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::build::Planner;
 use super::checks;
-use crate::config::Config;
+use crate::config::{Config, SuccessPresence};
 use crate::error::UnknownConfigPath;
 use crate::model::{self, AnonymousRole, Compositor, Owner, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef};
 use crate::naming::{self};
@@ -141,6 +141,7 @@ enum ConfigOption {
     TolerateMissing,
     TypeAttribute,
     FieldAttribute,
+    OperationSuccess,
 }
 
 impl ConfigOption {
@@ -151,6 +152,7 @@ impl ConfigOption {
             Self::TolerateMissing => "tolerate_missing",
             Self::TypeAttribute => "type_attribute",
             Self::FieldAttribute => "field_attribute",
+            Self::OperationSuccess => "operation_success",
         }
     }
 }
@@ -199,6 +201,19 @@ impl<'c> ConfigLookup<'c> {
         }
     }
 
+    /// Whether operations' results implement `OperationResult`.
+    pub(super) fn operation_results(&self) -> bool {
+        self.config.operation_results
+    }
+
+    /// Whether the field at `path` is what a successful operation carries,
+    /// and whether every success must carry it.
+    pub(super) fn operation_success(&mut self, path: &str) -> Option<SuccessPresence> {
+        let presence = *self.config.operation_successes.get(path)?;
+        self.used.insert((ConfigOption::OperationSuccess, path.to_owned()));
+        Some(presence)
+    }
+
     /// Whether the type at `path` is renamed, without counting as a use.
     pub(super) fn renames_type(&self, path: &str) -> bool {
         self.config.type_names.contains_key(path)
@@ -215,7 +230,7 @@ impl<'c> ConfigLookup<'c> {
             ConfigOption::TypeName => &self.config.type_names,
             ConfigOption::FieldName => &self.config.field_names,
             ConfigOption::TolerateMissing => &self.config.tolerated,
-            ConfigOption::TypeAttribute | ConfigOption::FieldAttribute => return None,
+            ConfigOption::TypeAttribute | ConfigOption::FieldAttribute | ConfigOption::OperationSuccess => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -225,12 +240,13 @@ impl<'c> ConfigLookup<'c> {
     /// The options whose schema paths named nothing (presets' excepted, as
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
-        let options: [(ConfigOption, Vec<&String>); 5] = [
+        let options: [(ConfigOption, Vec<&String>); 6] = [
             (ConfigOption::TypeName, self.config.type_names.keys().collect()),
             (ConfigOption::FieldName, self.config.field_names.keys().collect()),
             (ConfigOption::TolerateMissing, self.config.tolerated.keys().collect()),
             (ConfigOption::TypeAttribute, self.config.type_attributes.keys().collect()),
             (ConfigOption::FieldAttribute, self.config.field_attributes.keys().collect()),
+            (ConfigOption::OperationSuccess, self.config.operation_successes.keys().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {

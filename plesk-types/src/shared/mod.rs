@@ -9,5 +9,3 @@
 //! which versions the crate bundles, not on the features enabled.
 
 include!(concat!(env!("OUT_DIR"), "/shared.rs"));
-
-mod outcome;
