@@ -1,22 +1,13 @@
 //! Lists that fit [`ListFacets`]: their length facets, items drawn by the
 //! item type's strategy.
 
-use std::borrow::Cow;
-use std::fmt::{Debug, Display};
-use std::ops::RangeInclusive;
+use std::fmt::Debug;
 
-use proptest::arbitrary::{Arbitrary, any};
-use proptest::collection::vec;
 use proptest::sample::select;
-use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
-use proptest::test_runner::TestRunner;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+use proptest::strategy::{BoxedStrategy, Strategy};
 
-use super::{EXTRA_LENGTH, XML_CHARS, between, is_blank, text_char, token_char};
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use super::between;
+use crate::xml::{ElementPath, ListFacets, SimpleValue, lexical_form};
 
 impl ListFacets {
     /// No facet at all.

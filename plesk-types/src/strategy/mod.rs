@@ -60,20 +60,11 @@ mod values;
 pub use numbers::FacetNumber;
 
 use std::borrow::Cow;
-use std::fmt::{Debug, Display};
 use std::ops::RangeInclusive;
 
-use proptest::arbitrary::{Arbitrary, any};
 use proptest::collection::vec;
 use proptest::sample::select;
-use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
-use proptest::test_runner::TestRunner;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
-
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use proptest::strategy::{BoxedStrategy, Just, Strategy};
 
 /// How many characters a string gets beyond its minimum length when its
 /// maximum is far away or absent (and how many items a list).

@@ -1,22 +1,12 @@
 //! Numbers that fit [`NumberFacets`] and [`DecimalFacets`]: bounds, total
 //! and fraction digits, and the lexical forms of decimals.
 
-use std::borrow::Cow;
 use std::fmt::{Debug, Display};
-use std::ops::RangeInclusive;
 
-use proptest::arbitrary::{Arbitrary, any};
-use proptest::collection::vec;
-use proptest::sample::select;
-use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
-use proptest::test_runner::TestRunner;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+use proptest::arbitrary::any;
+use proptest::strategy::{BoxedStrategy, Just, Strategy, Union};
 
-use super::{EXTRA_LENGTH, XML_CHARS, between, is_blank, text_char, token_char};
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use crate::xml::{Decimal, DecimalFacets, ElementPath, NumberFacets};
 
 /// The numbers [`NumberFacets::strategy`] draws: the Rust integers and
 /// floating-point types that hold XSD's numeric builtins.

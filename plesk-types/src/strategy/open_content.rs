@@ -2,22 +2,12 @@
 //! [`AnyAttribute`], and the strategies of `xs:any` and `xs:anyAttribute`
 //! wildcards, which keep clear of the names the schema gives a meaning.
 
-use std::borrow::Cow;
-use std::fmt::{Debug, Display};
-use std::ops::RangeInclusive;
-
 use proptest::arbitrary::{Arbitrary, any};
 use proptest::collection::vec;
-use proptest::sample::select;
-use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
-use proptest::test_runner::TestRunner;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+use proptest::strategy::{BoxedStrategy, Strategy};
 
-use super::{EXTRA_LENGTH, XML_CHARS, between, is_blank, text_char, token_char};
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use super::{is_blank, text_char};
+use crate::xml::{AnyAttribute, AnyContent, AnyElement, AnyNode, WildcardNamespace};
 
 /// How deep open content ([`AnyContent`]) nests.
 const ANY_DEPTH: u32 = 3;

@@ -1,22 +1,12 @@
 //! Strings that fit [`StringFacets`]: lengths, white space, and patterns,
 //! drawn from the pattern's own regular expression where it has one.
 
-use std::borrow::Cow;
-use std::fmt::{Debug, Display};
-use std::ops::RangeInclusive;
-
-use proptest::arbitrary::{Arbitrary, any};
-use proptest::collection::vec;
-use proptest::sample::select;
 use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
 use proptest::test_runner::TestRunner;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
 
-use super::{EXTRA_LENGTH, XML_CHARS, between, is_blank, text_char, token_char};
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use super::{XML_CHARS, between, text_char, token_char};
+use crate::xml::{ElementPath, StringFacets, WhiteSpace};
 
 /// How many strings [`StringFacets::strategy_matching`] draws from each of
 /// several patterns to see how often the facets accept them.
@@ -116,7 +106,8 @@ impl StringFacets {
         }
     }
 
-    fn accepts(&self, value: &str) -> bool {
+    /// Whether the facets accept `value`, as `validate()` checks it.
+    pub(super) fn accepts(&self, value: &str) -> bool {
         let mut violations = Vec::new();
         self.check(value, &ElementPath::RELATIVE, &mut violations);
         violations.is_empty()

@@ -1,11 +1,16 @@
 //! Unit and property tests of the strategies.
 
+use std::fmt::Debug;
+
 use proptest::prelude::*;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir};
 
 use super::numbers::{decimal_text, scaled};
 use super::strings::for_generation;
-use super::*;
-use crate::xml::{Pattern, XmlElement, XmlReader, XmlWriter};
+use crate::xml::{
+    AnyContent, Date, DateTime, Decimal, DecimalFacets, Duration, ListFacets, NumberFacets, Pattern, StringFacets,
+    Time, WhiteSpace, XmlElement, XmlReader, XmlWriter,
+};
 
 #[test]
 fn decimal_bounds_are_scaled_towards_the_inside() {

@@ -1,22 +1,13 @@
 //! [`Arbitrary`] for the runtime's value types: [`Decimal`], [`Date`],
 //! [`Time`], [`DateTime`] and [`Duration`], built as lexical forms and parsed.
 
-use std::borrow::Cow;
-use std::fmt::{Debug, Display};
+use std::fmt::Debug;
 use std::ops::RangeInclusive;
 
 use proptest::arbitrary::{Arbitrary, any};
-use proptest::collection::vec;
-use proptest::sample::select;
-use proptest::strategy::{BoxedStrategy, Just, Strategy, Union, ValueTree};
-use proptest::test_runner::TestRunner;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+use proptest::strategy::{BoxedStrategy, Just, Strategy};
 
-use super::{EXTRA_LENGTH, XML_CHARS, between, is_blank, text_char, token_char};
-use crate::xml::{
-    AnyAttribute, AnyContent, AnyElement, AnyNode, Date, DateTime, Decimal, DecimalFacets, Duration, ElementPath,
-    ListFacets, NumberFacets, SimpleValue, StringFacets, Time, WhiteSpace, WildcardNamespace, lexical_form,
-};
+use crate::xml::{Date, DateTime, Decimal, DecimalFacets, Duration, Time};
 
 impl Arbitrary for Decimal {
     type Parameters = ();
