@@ -114,9 +114,9 @@ impl Occurs {
         self.max != Some(1)
     }
 
-    /// The bounds of `self` occurrences of something that itself occurs
-    /// `inner` times, `None` when a product overflows. Exact only when `self`
-    /// is once or `inner` at most once per occurrence.
+    /// The products of the bounds, for `self` occurrences of something that
+    /// itself occurs `inner` times (`None` when one overflows). Whether every
+    /// count between them can really occur is for the caller to decide.
     pub fn times(self, inner: Self) -> Option<Self> {
         let min = self.min.checked_mul(inner.min)?;
         let max = match (self.max, inner.max) {
