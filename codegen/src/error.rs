@@ -144,7 +144,11 @@ pub enum SchemaErrorKind {
     /// The document element is not `xs:schema`.
     #[error("expected an xs:schema document element, found <{0}>")]
     NotASchema(String),
-    /// A construct of XML Schema the generator does not handle.
+    /// A construct of XML Schema the generator does not handle. Three stages
+    /// raise it, each for what it is the first to see: `xsd` (the syntax of
+    /// one file), `model` (what needs names resolved) and `plan` (what needs
+    /// the Rust shape); README's "The generator" section lists which refuses
+    /// what.
     #[error("unsupported: {0}")]
     Unsupported(String),
     /// An element not allowed at this place of a schema document.

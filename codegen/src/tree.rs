@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, NamespaceConstraint,
+    Attribute, Builtin, Compositor, Content, DerivationMethod, ElementUse, GlobalElement, NamespaceConstraint, Occurs,
     Particle, ProcessContents, Schema, SimpleType, Term, TypeKind, TypeName, TypeRef,
 };
 
@@ -15,14 +15,14 @@ use crate::model::{
 /// are drawn without their content.
 pub fn draw_element(schema: &Schema, element: &ElementUse, collapse: &[&str]) -> String {
     let mut tree = Tree { schema, collapse, out: String::new(), open_types: Vec::new() };
-    tree.element(&element.name, element.ty, None, None, 0);
+    tree.element(&element.name, element.ty, None, 0);
     tree.out
 }
 
 /// Draws a global element and everything below it.
 pub fn draw_global(schema: &Schema, element: &GlobalElement, collapse: &[&str]) -> String {
     let mut tree = Tree { schema, collapse, out: String::new(), open_types: Vec::new() };
-    tree.element(&element.name, element.ty, None, None, 0);
+    tree.element(&element.name, element.ty, None, 0);
     tree.out
 }
 
@@ -60,9 +60,9 @@ struct Tree<'s> {
     open_types: Vec<TypeRef>,
 }
 
-fn occurs(min: u32, max: Option<u32>) -> Option<String> {
-    let max = max.map_or("∞".to_owned(), |max| max.to_string());
-    (!(min == 1 && max == "1")).then(|| format!("{min}..{max}"))
+/// `min..max` (`∞` without an upper bound), nothing for exactly once.
+fn occurs(occurs: Occurs) -> Option<String> {
+    (!occurs.is_once()).then(|| occurs.range("∞"))
 }
 
 impl Tree<'_> {
@@ -87,12 +87,11 @@ impl Tree<'_> {
         }
     }
 
-    fn element(&mut self, name: &str, ty: TypeRef, min: Option<u32>, max: Option<Option<u32>>, depth: usize) {
+    /// An element and its content; `bounds` is `None` for a root element.
+    fn element(&mut self, name: &str, ty: TypeRef, bounds: Option<Occurs>, depth: usize) {
         let mut parts = vec![format!("element: {name}")];
         parts.extend(self.type_label(ty));
-        if let (Some(min), Some(max)) = (min, max) {
-            parts.extend(occurs(min, max));
-        }
+        parts.extend(bounds.and_then(occurs));
         self.line(depth, &parts.join(" | "));
         if self.collapse.contains(&name) || self.open_types.contains(&ty) {
             return;
@@ -154,9 +153,7 @@ impl Tree<'_> {
 
     fn particle(&mut self, particle: &Particle, depth: usize) {
         match &particle.term {
-            Term::Element(element) => {
-                self.element(&element.name, element.ty, Some(particle.min), Some(particle.max), depth)
-            }
+            Term::Element(element) => self.element(&element.name, element.ty, Some(particle.occurs), depth),
             Term::Any(wildcard) => {
                 let namespaces = &wildcard.namespaces;
                 let namespace = match namespaces {
@@ -171,7 +168,7 @@ impl Tree<'_> {
                     ProcessContents::Strict => "<strict>",
                 };
                 let mut parts = vec![format!("any: {namespace}"), contents.to_owned()];
-                parts.extend(occurs(particle.min, particle.max));
+                parts.extend(occurs(particle.occurs));
                 self.line(depth, &parts.join(" | "));
             }
             Term::Group(group) => {
@@ -180,7 +177,7 @@ impl Tree<'_> {
                     Compositor::Choice => "choice",
                     Compositor::All => "all",
                 };
-                let line = match occurs(particle.min, particle.max) {
+                let line = match occurs(particle.occurs) {
                     Some(occurs) => format!("{compositor}: {occurs}"),
                     None => compositor.to_owned(),
                 };

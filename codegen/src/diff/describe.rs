@@ -98,9 +98,7 @@ pub(super) fn occurs_text(occurs: Occurs, tolerated: bool) -> String {
     match occurs {
         Occurs::Required => "1".to_owned(),
         Occurs::Optional if tolerated => "1, absence tolerated".to_owned(),
-        Occurs::Optional => "0..1".to_owned(),
-        Occurs::Repeated { min, max: Some(max) } => format!("{min}..{max}"),
-        Occurs::Repeated { min, max: None } => format!("{min}..unbounded"),
+        Occurs::Optional | Occurs::Repeated { .. } => occurs.bounds().to_string(),
     }
 }
 

@@ -207,15 +207,18 @@ fn docs(lines: &[String]) -> TokenStream {
     quote! { #(#lines)* }
 }
 
-/// `Some(n)` or `None` for a `maxOccurs`.
-fn max_tokens(max: Option<u32>) -> TokenStream {
-    match max {
+/// The bounds of a field's occurrences as the runtime takes them: `min`, and
+/// `Some(max)` or `None` for unbounded.
+fn bounds_tokens(occurs: Occurs) -> (TokenStream, TokenStream) {
+    let bounds = occurs.bounds();
+    let max = match bounds.max {
         Some(max) => {
             let max = count(max);
             quote! { Some(#max) }
         }
         None => quote! { None },
-    }
+    };
+    (count(bounds.min), max)
 }
 
 /// An unsuffixed integer literal (a count or length).

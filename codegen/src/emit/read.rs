@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{count, ident, max_tokens, wildcard_namespace};
+use super::{bounds_tokens, ident, wildcard_namespace};
 use crate::plan::{Choice, Field, FieldKind, NamespaceConstraint, Occurs, Start, Struct, StructContent};
 
 /// Names generated reading code uses for itself; a local for a field of the
@@ -237,16 +237,16 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
                 }
                 (Occurs::Required, false) if is_simple => quote! { r.required_value(#xml_name, &[#xml_name])? },
                 (Occurs::Optional, false) if is_simple => quote! { r.optional_value(#xml_name)? },
-                (Occurs::Repeated { min, max }, _) if is_simple => {
-                    let (min, max) = (count(min), max_tokens(max));
+                (Occurs::Repeated { .. }, _) if is_simple => {
+                    let (min, max) = bounds_tokens(element.occurs);
                     quote! { r.repeated_values(#xml_name, #min, #max)? }
                 }
                 (Occurs::Required, false) => quote! { r.required(#xml_name, &[#xml_name])? },
                 (Occurs::Required, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
                 (Occurs::Optional, false) => quote! { r.optional(#xml_name)? },
                 (Occurs::Optional, true) => quote! { r.optional(#xml_name)?.map(Box::new) },
-                (Occurs::Repeated { min, max }, _) => {
-                    let (min, max) = (count(min), max_tokens(max));
+                (Occurs::Repeated { .. }, _) => {
+                    let (min, max) = bounds_tokens(element.occurs);
                     quote! { r.repeated(#xml_name, #min, #max)? }
                 }
             }
@@ -259,19 +259,14 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
                 (Occurs::Required, true) => quote! { Box::new(r.required_group(&[#(#first),*])?) },
                 (Occurs::Optional, false) => quote! { #ty::read_group(r)? },
                 (Occurs::Optional, true) => quote! { #ty::read_group(r)?.map(Box::new) },
-                (Occurs::Repeated { min, max }, _) => {
-                    let (min, max) = (count(min), max_tokens(max));
+                (Occurs::Repeated { .. }, _) => {
+                    let (min, max) = bounds_tokens(group.occurs);
                     quote! { r.repeated_group(#min, #max, &[#(#first),*])? }
                 }
             }
         }
         FieldKind::Wildcard(wildcard) => {
-            let (min, max) = match wildcard.occurs {
-                Occurs::Required => (1, Some(1)),
-                Occurs::Optional => (0, Some(1)),
-                Occurs::Repeated { min, max } => (min, max),
-            };
-            let (min, max) = (count(min), max_tokens(max));
+            let (min, max) = bounds_tokens(wildcard.occurs);
             let followers = &wildcard.followers;
             let namespace = wildcard_namespace(&wildcard.namespace);
             quote! { r.wildcard_elements(#min, #max, &[#(#followers),*], #namespace)? }

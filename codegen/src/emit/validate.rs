@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{count, ident, max_tokens, static_ident};
+use super::{bounds_tokens, count, ident, static_ident};
 use crate::model::WhiteSpace;
 use crate::plan::{
     Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, Role, RustType, Struct, StructContent,
@@ -243,8 +243,8 @@ fn kind(
 
 fn bounds(occurs: Occurs, items: &TokenStream, name: &str) -> Option<TokenStream> {
     match occurs {
-        Occurs::Repeated { min, max } if occurs.has_bounds() => {
-            let (min, max) = (count(min), max_tokens(max));
+        Occurs::Repeated { .. } if occurs.has_bounds() => {
+            let (min, max) = bounds_tokens(occurs);
             Some(quote! { xml::occurrences(#items, #name, #min, #max, path, violations); })
         }
         _ => None,

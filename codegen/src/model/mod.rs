@@ -15,7 +15,7 @@ pub use resolve::resolve;
 pub use wildcard::{NamespaceConstraint, ProcessContents, Wildcard, WildcardError};
 
 use crate::source::{Sources, Span};
-pub use crate::xsd::syntax::{Compositor, FacetKind, QName, Use};
+pub use crate::xsd::syntax::{Compositor, FacetKind, Occurs, QName, Use};
 
 /// A resolved schema: every type and global element of a set of schema files.
 #[derive(Debug)]
@@ -276,10 +276,8 @@ pub enum Content {
 pub struct Particle {
     /// Where.
     pub span: Span,
-    /// `minOccurs`.
-    pub min: u32,
-    /// `maxOccurs`, `None` for unbounded.
-    pub max: Option<u32>,
+    /// `minOccurs` and `maxOccurs`.
+    pub occurs: Occurs,
     /// What occurs.
     pub term: Term,
 }
@@ -287,19 +285,12 @@ pub struct Particle {
 impl Particle {
     /// Whether the particle occurs exactly once.
     pub fn is_once(&self) -> bool {
-        self.min == 1 && self.max == Some(1)
+        self.occurs.is_once()
     }
 
     /// Whether the particle can match nothing at all.
     pub fn is_emptiable(&self) -> bool {
-        self.min == 0
-            || match &self.term {
-                Term::Element(_) | Term::Any(_) => false,
-                Term::Group(group) => match group.compositor {
-                    Compositor::Choice => group.particles.iter().any(Particle::is_emptiable),
-                    Compositor::Sequence | Compositor::All => group.particles.iter().all(Particle::is_emptiable),
-                },
-            }
+        self.occurs.is_optional() || self.term.is_emptiable()
     }
 }
 
@@ -312,6 +303,19 @@ pub enum Term {
     Group(Group),
     /// An `xs:any` wildcard.
     Any(Wildcard),
+}
+
+impl Term {
+    /// Whether one occurrence of the term can match nothing at all.
+    pub fn is_emptiable(&self) -> bool {
+        match self {
+            Self::Element(_) | Self::Any(_) => false,
+            Self::Group(group) => match group.compositor {
+                Compositor::Choice => group.particles.iter().any(Particle::is_emptiable),
+                Compositor::Sequence | Compositor::All => group.particles.iter().all(Particle::is_emptiable),
+            },
+        }
+    }
 }
 
 /// A model group.

@@ -44,7 +44,7 @@ impl<'s> Planner<'s> {
                 if !has_attributes
                     && only.is_once()
                     && is_compositor(only, Compositor::Choice)
-                    && !content_emptiable(only) =>
+                    && !only.term.is_emptiable() =>
             {
                 let Term::Group(group) = &only.term else {
                     return ItemKind::Struct(empty_struct());
@@ -58,7 +58,7 @@ impl<'s> Planner<'s> {
                         self.flatten(particle, &mut fields);
                     }
                 }
-                if only.min == 0 {
+                if only.occurs.is_optional() {
                     // An optional xs:all: all absent, or its required elements present.
                     for field in &mut fields.fields {
                         if let FieldKind::Element(element) = &mut field.kind
@@ -183,7 +183,7 @@ impl<'s> Planner<'s> {
                     let message = "xs:any with processContents=\"strict\" (the default); lax and skip are supported";
                     self.error(particle.span, SchemaErrorKind::Unsupported(message.to_owned()));
                 }
-                let occurs = Occurs::from_bounds(particle.min, particle.max);
+                let occurs = Occurs::from(particle.occurs);
                 fields.facts.push(facts_of(particle));
                 fields.fields.push(Field {
                     name: fields.scope.claim("any"),
@@ -199,7 +199,7 @@ impl<'s> Planner<'s> {
                 }
                 match group.compositor {
                     Compositor::Sequence
-                        if particle.is_once() || (particle.max == Some(1) && content_emptiable(particle)) =>
+                        if particle.is_once() || (!particle.occurs.is_repeated() && particle.term.is_emptiable()) =>
                     {
                         for child in &group.particles {
                             self.flatten(child, fields);
@@ -216,7 +216,7 @@ impl<'s> Planner<'s> {
     }
 
     pub(super) fn push_element(&mut self, element: &ElementUse, particle: &Particle, fields: &mut Fields) {
-        let mut occurs = Occurs::from_bounds(particle.min, particle.max);
+        let mut occurs = Occurs::from(particle.occurs);
         let (ty, checks) = self.element_type(element);
         let tolerated_key = format!("{}/{}", fields.type_path, element.name);
         // A toleration applies to a required element only: for any other,
@@ -326,12 +326,12 @@ impl<'s> Planner<'s> {
         };
         let type_name = self.scope.claim(&wanted_type);
         self.attributes.attach_item(self.config.type_attributes(&group_path), &type_name);
-        let mut min = particle.min;
-        if is_choice && content_emptiable(particle) {
+        let mut bounds = particle.occurs;
+        if is_choice && particle.term.is_emptiable() {
             // An alternative can be empty, so the choice as a whole can be absent.
-            min = 0;
+            bounds.min = 0;
         }
-        let occurs = Occurs::from_bounds(min, particle.max);
+        let occurs = Occurs::from(bounds);
         let first = first_set(particle).0;
         let kind = self.plan_group_item(group, &type_name, &fields.type_path, &group_path);
         let doc = group_doc(group, &fields.owner);
@@ -443,12 +443,6 @@ fn is_compositor(particle: &Particle, compositor: Compositor) -> bool {
     matches!(&particle.term, Term::Group(group) if group.compositor == compositor)
 }
 
-/// Whether a group's content (ignoring the group's own `minOccurs`) can be empty.
-fn content_emptiable(particle: &Particle) -> bool {
-    let once = Particle { min: 1, ..particle.clone() };
-    once.is_emptiable()
-}
-
 /// For a sequence or choice holding one particle, that particle with the
 /// occurrences multiplied out, when the product is exact (the group occurs
 /// once, or the particle at most once per occurrence of the group).
@@ -462,15 +456,11 @@ fn single_particle(particle: &Particle) -> Option<Particle> {
     if group.compositor == Compositor::All {
         return None;
     }
-    if !(particle.is_once() || child.min <= 1) {
+    if !(particle.is_once() || child.occurs.min <= 1) {
         return None;
     }
-    let min = particle.min.checked_mul(child.min)?;
-    let max = match (particle.max, child.max) {
-        (Some(outer), Some(inner)) => Some(outer.checked_mul(inner)?),
-        _ => None,
-    };
-    Some(Particle { min, max, ..child.clone() })
+    let occurs = particle.occurs.times(child.occurs)?;
+    Some(Particle { occurs, ..child.clone() })
 }
 
 /// The alternatives of a choice, nested choices that occur once merged in.

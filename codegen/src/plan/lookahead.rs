@@ -133,7 +133,7 @@ pub(super) fn facts_of(particle: &Particle) -> FieldFacts {
         first,
         wildcard,
         emptiable: particle.is_emptiable(),
-        repeats: particle.max != Some(1),
+        repeats: particle.occurs.is_repeated(),
         span: particle.span,
     }
 }

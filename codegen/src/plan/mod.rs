@@ -30,7 +30,7 @@ pub use build::plan;
 pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
 pub use crate::model::NamespaceConstraint;
-use crate::model::WhiteSpace;
+use crate::model::{self, WhiteSpace};
 use crate::source::Span;
 
 /// Everything one generated module holds.
@@ -421,23 +421,33 @@ pub enum Occurs {
     },
 }
 
+impl From<model::Occurs> for Occurs {
+    /// The Rust shape for the schema's occurrence bounds: the one place that
+    /// decides it.
+    fn from(bounds: model::Occurs) -> Self {
+        if bounds == model::Occurs::ONCE {
+            Self::Required
+        } else if bounds == model::Occurs::OPTIONAL {
+            Self::Optional
+        } else {
+            Self::Repeated { min: bounds.min, max: bounds.max }
+        }
+    }
+}
+
 impl Occurs {
-    /// The Rust shape for `min..=max` occurrences.
-    pub fn from_bounds(min: u32, max: Option<u32>) -> Self {
-        match (min, max) {
-            (1, Some(1)) => Self::Required,
-            (0, Some(1)) => Self::Optional,
-            _ => Self::Repeated { min, max },
+    /// The occurrence bounds the shape stands for.
+    pub fn bounds(self) -> model::Occurs {
+        match self {
+            Self::Required => model::Occurs::ONCE,
+            Self::Optional => model::Occurs::OPTIONAL,
+            Self::Repeated { min, max } => model::Occurs { min, max },
         }
     }
 
     /// Whether the field can be absent.
     pub fn is_optional(self) -> bool {
-        match self {
-            Self::Required => false,
-            Self::Optional => true,
-            Self::Repeated { min, .. } => min == 0,
-        }
+        self.bounds().is_optional()
     }
 
     /// Whether `validate()` must count occurrences.
@@ -549,4 +559,23 @@ pub struct Root {
     pub element: String,
     /// The generated type that reads and writes it.
     pub ty: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Occurs, model};
+
+    #[test]
+    fn occurs_shape_follows_the_bounds_and_gives_them_back() {
+        let bounds = |min, max| model::Occurs { min, max };
+        assert_eq!(Occurs::from(bounds(1, Some(1))), Occurs::Required);
+        assert_eq!(Occurs::from(bounds(0, Some(1))), Occurs::Optional);
+        assert_eq!(Occurs::from(bounds(0, Some(0))), Occurs::Repeated { min: 0, max: Some(0) });
+        assert_eq!(Occurs::from(bounds(1, None)), Occurs::Repeated { min: 1, max: None });
+        for each in [bounds(1, Some(1)), bounds(0, Some(1)), bounds(2, Some(5)), bounds(0, None)] {
+            assert_eq!(Occurs::from(each).bounds(), each);
+        }
+        assert!(!Occurs::Required.is_optional() && Occurs::Optional.is_optional());
+        assert!(Occurs::Repeated { min: 0, max: None }.is_optional());
+    }
 }

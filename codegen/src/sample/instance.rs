@@ -182,14 +182,14 @@ impl<'a, 's> Builder<'a, 's> {
             && contains(&particle.term, next)
         {
             nodes.extend(self.term(&particle.term, mode, focus, routed)?);
-            for _ in 1..particle.min {
+            for _ in 1..particle.occurs.min {
                 nodes.extend(self.term(&particle.term, Extent::Minimal, &[], &mut true)?);
             }
             return Ok(nodes);
         }
         let count = match mode {
-            Extent::Minimal => particle.min,
-            Extent::Maximal if term_size(&particle.term, &self.sampler.sizes) == INFINITE => particle.min,
+            Extent::Minimal => particle.occurs.min,
+            Extent::Maximal if term_size(&particle.term, &self.sampler.sizes) == INFINITE => particle.occurs.min,
             Extent::Maximal => maximal_count(particle),
         };
         for _ in 0..count {

@@ -3,14 +3,15 @@
 //! and never an alternative without a finite instance), and the richness of
 //! each type (a maximal sample takes the richest alternative).
 
-use crate::model::{Builtin, Compositor, Particle, Schema, Term, TypeId, TypeKind, TypeRef};
+use crate::model::{Builtin, Compositor, Occurs, Particle, Schema, Term, TypeId, TypeKind, TypeRef};
 
 /// No finite instance.
 pub(super) const INFINITE: u64 = u64::MAX;
 
 /// How often a particle occurs in a maximal sample: `maxOccurs`, 2 when unbounded.
 pub(super) fn maximal_count(particle: &Particle) -> u32 {
-    particle.max.map_or(particle.min.max(2), |max| max.max(particle.min))
+    let Occurs { min, max } = particle.occurs;
+    max.map_or(min.max(2), |max| max.max(min))
 }
 
 /// The smallest number of elements an instance of each type's content
@@ -40,10 +41,10 @@ pub(super) fn minimal_sizes(schema: &Schema) -> Vec<u64> {
 
 /// The smallest size of the required occurrences of a particle.
 pub(super) fn particle_size(particle: &Particle, sizes: &[u64]) -> u64 {
-    if particle.min == 0 {
+    if particle.occurs.is_optional() {
         return 0;
     }
-    term_size(&particle.term, sizes).saturating_mul(u64::from(particle.min))
+    term_size(&particle.term, sizes).saturating_mul(u64::from(particle.occurs.min))
 }
 
 /// The smallest size of one occurrence of a term.

@@ -81,7 +81,9 @@ pub enum Component {
 /// Documentation from `xs:annotation/xs:documentation`, white space tidied.
 pub type Documentation = Option<String>;
 
-/// `minOccurs` and `maxOccurs`.
+/// Occurrence bounds, `minOccurs` and `maxOccurs`: the one shape every stage
+/// reads them in (the model re-exports it; the plan turns it into the Rust
+/// shape `T`, `Option<T>` or `Vec<T>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Occurs {
     /// `minOccurs`.
@@ -91,8 +93,53 @@ pub struct Occurs {
 }
 
 impl Occurs {
-    /// Exactly once.
+    /// Exactly once, the default of both attributes.
     pub const ONCE: Self = Self { min: 1, max: Some(1) };
+    /// At most once.
+    pub const OPTIONAL: Self = Self { min: 0, max: Some(1) };
+
+    /// Whether the bounds are exactly once.
+    pub fn is_once(self) -> bool {
+        self == Self::ONCE
+    }
+
+    /// Whether zero occurrences are allowed.
+    pub fn is_optional(self) -> bool {
+        self.min == 0
+    }
+
+    /// Whether `maxOccurs` is anything but 1: more than one occurrence may
+    /// follow each other (and the Rust shape is neither `T` nor `Option<T>`).
+    pub fn is_repeated(self) -> bool {
+        self.max != Some(1)
+    }
+
+    /// The products of the bounds, for `self` occurrences of something that
+    /// itself occurs `inner` times (`None` when one overflows). Whether every
+    /// count between them can really occur is for the caller to decide.
+    pub fn times(self, inner: Self) -> Option<Self> {
+        let min = self.min.checked_mul(inner.min)?;
+        let max = match (self.max, inner.max) {
+            (Some(outer), Some(inner)) => Some(outer.checked_mul(inner)?),
+            _ => None,
+        };
+        Some(Self { min, max })
+    }
+
+    /// `min..max`, with `unbounded` standing for a `maxOccurs` without limit.
+    pub fn range(self, unbounded: &str) -> String {
+        match self.max {
+            Some(max) => format!("{}..{max}", self.min),
+            None => format!("{}..{unbounded}", self.min),
+        }
+    }
+}
+
+impl std::fmt::Display for Occurs {
+    /// `min..max`, `min..unbounded` without an upper bound.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.range("unbounded"))
+    }
 }
 
 /// An `xs:element`, top-level or local.
@@ -454,4 +501,36 @@ pub struct AttributeGroupDef {
     pub name: String,
     /// Its attributes.
     pub attributes: AttributeUses,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Occurs;
+
+    const fn occurs(min: u32, max: Option<u32>) -> Occurs {
+        Occurs { min, max }
+    }
+
+    #[test]
+    fn occurs_predicates_read_the_bounds() {
+        assert!(Occurs::ONCE.is_once() && !Occurs::ONCE.is_optional() && !Occurs::ONCE.is_repeated());
+        assert!(!Occurs::OPTIONAL.is_once() && Occurs::OPTIONAL.is_optional() && !Occurs::OPTIONAL.is_repeated());
+        assert!(occurs(0, None).is_optional() && occurs(0, None).is_repeated());
+        assert!(!occurs(2, Some(3)).is_optional() && occurs(2, Some(3)).is_repeated());
+    }
+
+    #[test]
+    fn occurs_prints_as_a_range() {
+        assert_eq!(occurs(0, Some(1)).to_string(), "0..1");
+        assert_eq!(occurs(2, None).to_string(), "2..unbounded");
+        assert_eq!(occurs(2, None).range("∞"), "2..∞");
+    }
+
+    #[test]
+    fn occurs_multiply_and_report_overflow() {
+        assert_eq!(occurs(2, Some(3)).times(occurs(0, Some(2))), Some(occurs(0, Some(6))));
+        assert_eq!(occurs(1, Some(1)).times(occurs(1, None)), Some(occurs(1, None)));
+        assert_eq!(occurs(u32::MAX, None).times(occurs(2, None)), None);
+        assert_eq!(occurs(1, Some(u32::MAX)).times(occurs(1, Some(2))), None);
+    }
 }

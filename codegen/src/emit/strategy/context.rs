@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use super::tuples::{Part, construct, receiver};
 use super::*;
+use crate::model;
 
 /// What the strategy of one item needs while it is built.
 pub(super) struct Context<'m> {
@@ -176,12 +177,7 @@ impl<'m> Context<'m> {
                 excluded.dedup();
                 let one = quote! { xml::AnyElement::wildcard_strategy(#namespace, &[#(#excluded),*]) };
                 // Whatever its bounds, a wildcard is a `Vec`.
-                let (min, max) = match wildcard.occurs {
-                    Occurs::Required => (1, Some(1)),
-                    Occurs::Optional => (0, Some(1)),
-                    Occurs::Repeated { min, max } => (min, max),
-                };
-                return self.repeated(one, (min, max), in_choice, false, None);
+                return self.repeated(one, wildcard.occurs.bounds(), in_choice, false, None);
             }
         };
         let recursive = self.recurses(kind);
@@ -199,12 +195,12 @@ impl<'m> Context<'m> {
                 }
             }
             Occurs::Optional => quote! { ::proptest::option::of(#one) },
-            Occurs::Repeated { min, max } => {
+            Occurs::Repeated { .. } => {
                 let merging = match kind {
                     FieldKind::Group(group) => self.merging(&group.ty),
                     _ => None,
                 };
-                self.repeated(one, (min, max), in_choice, recursive, merging)
+                self.repeated(one, occurs.bounds(), in_choice, recursive, merging)
             }
         }
     }
@@ -216,7 +212,7 @@ impl<'m> Context<'m> {
     pub(super) fn repeated(
         &self,
         one: TokenStream,
-        (min, max): (u32, Option<u32>),
+        model::Occurs { min, max }: model::Occurs,
         in_choice: bool,
         recursive: bool,
         merging: Option<TokenStream>,

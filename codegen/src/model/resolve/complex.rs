@@ -249,7 +249,7 @@ impl<'s> Resolver<'s> {
             syntax::Term::GroupRef(name) => self.group_ref(name, document, particle.span)?,
             syntax::Term::Any(wildcard) => Term::Any(self.wildcard(wildcard, document, particle.span)?),
         };
-        Some(Particle { span: particle.span, min: particle.occurs.min, max: particle.occurs.max, term })
+        Some(Particle { span: particle.span, occurs: particle.occurs, term })
     }
 
     fn group_ref(&mut self, name: &QName, document: usize, span: Span) -> Option<Term> {
