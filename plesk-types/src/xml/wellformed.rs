@@ -16,12 +16,18 @@ pub enum TextFault {
     CdataEnd,
 }
 
+/// Whether `text` has no byte worth a closer look: no control character
+/// (so no line end to normalize and none forbidden), no `]` and no lead byte
+/// of U+F000 and above. Such text is character data as it stands.
+pub fn is_plain_text(text: &str) -> bool {
+    // Almost all text is plain; a branch-free pass (which the compiler
+    // vectorises) says so faster than a search would.
+    !text.bytes().fold(false, |suspect, b| suspect | (b < 0x20) | (b == b']') | (b >= 0xEF))
+}
+
 /// The byte offset and kind of the first fault in character data.
 pub fn first_text_fault(text: &str) -> Option<(usize, TextFault)> {
-    // Almost all text has no byte worth a closer look; a branch-free pass
-    // (which the compiler vectorises) says so faster than a search would.
-    let suspect = text.bytes().fold(false, |suspect, b| suspect | (b < 0x20) | (b == b']') | (b >= 0xEF));
-    if !suspect {
+    if is_plain_text(text) {
         return None;
     }
     let mut from = 0;

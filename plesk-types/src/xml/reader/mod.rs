@@ -280,11 +280,14 @@ impl<'a> XmlReader<'a> {
             match self.events.read_event() {
                 Ok(Event::End(_)) => Cow::Borrowed(""),
                 Ok(Event::Text(text)) => {
-                    let text = text.xml10_content();
+                    // Plain text (the usual case) has no line end to
+                    // normalize and nothing to check: it is taken as it is.
+                    let plain = wellformed::is_plain_text(&text);
+                    let text = if plain { text.into_inner() } else { text.xml10_content() };
                     let end = self.events.buffer_position() as usize;
                     match self.events.read_event() {
                         Ok(Event::End(_)) => {
-                            if let Err(error) = self.check_text(text_offset, &text) {
+                            if !plain && let Err(error) = self.check_text(text_offset, &text) {
                                 return Err(self.in_child(error, start.name, position));
                             }
                             text
@@ -292,7 +295,7 @@ impl<'a> XmlReader<'a> {
                         // More than one piece of text: check the first, read the
                         // rest the general way (which checks each piece it reads).
                         Ok(event) => {
-                            if let Err(error) = self.check_text(text_offset, &text) {
+                            if !plain && let Err(error) = self.check_text(text_offset, &text) {
                                 return Err(self.in_child(error, start.name, position));
                             }
                             self.rest_of_text(start.name, position, text, end, event)?

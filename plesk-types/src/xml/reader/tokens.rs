@@ -217,6 +217,7 @@ impl<'a> XmlReader<'a> {
         text: &mut Cow<'a, str>,
     ) -> Result<(), ReadError> {
         match event {
+            Event::Text(part) if wellformed::is_plain_text(&part) => append(text, part.into_inner()),
             Event::Text(part) => {
                 let part = part.xml10_content();
                 self.check_text(offset, &part)?;
