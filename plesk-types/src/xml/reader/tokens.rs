@@ -157,7 +157,7 @@ impl<'a> XmlReader<'a> {
     ) -> Result<Token<'a>, ReadError> {
         let name = self.name_of(offset, &tag)?;
         // The name was found in the input right after `<`, and so is the rest of the tag.
-        let content = &self.input[offset + 1..offset + 1 + name.len() + tag.attributes_raw().len()];
+        let content = &self.input[offset + 1..offset + 1 + tag.len()];
         Ok(Token::Start(Start { name, content, offset, self_closing }))
     }
 
@@ -174,7 +174,12 @@ impl<'a> XmlReader<'a> {
     /// name); a name that is not an XML name is malformed XML.
     pub(super) fn name_of(&self, offset: usize, tag: &BytesStart<'_>) -> Result<&'a str, ReadError> {
         let name = tag.name().into_inner();
-        let in_input = self.input.get(offset + 1..offset + 1 + name.len()).filter(|in_input| *in_input == name);
+        // The tag is normally borrowed from the input right there, which
+        // makes comparing the bytes unnecessary.
+        let in_input = self
+            .input
+            .get(offset + 1..offset + 1 + name.len())
+            .filter(|in_input| std::ptr::eq(in_input.as_ptr(), name.as_ptr()) || *in_input == name);
         match in_input {
             Some(name) if wellformed::is_name(name) => Ok(name),
             _ => {
