@@ -25,9 +25,24 @@ fn append<'a>(text: &mut Cow<'a, str>, part: Cow<'a, str>) {
     if text.is_empty() {
         *text = part;
     } else {
-        text.to_mut().push_str(&part);
+        owned(text).push_str(&part);
     }
 }
+
+/// `text` as an owned string to append to. Text that comes in pieces (a
+/// reference between two runs of text, say) has more pieces to come, so
+/// the string gets room for them rather than growing once per piece.
+fn owned<'t>(text: &'t mut Cow<'_, str>) -> &'t mut String {
+    if let Cow::Borrowed(borrowed) = *text {
+        let mut string = String::with_capacity(borrowed.len() + ROOM_FOR_PIECES);
+        string.push_str(borrowed);
+        *text = Cow::Owned(string);
+    }
+    text.to_mut()
+}
+
+/// The room [`owned`] leaves for the pieces that follow.
+const ROOM_FOR_PIECES: usize = 64;
 
 impl<'a> XmlReader<'a> {
     /// Finishes reading the text of a leaf element whose text did not come
@@ -233,7 +248,7 @@ impl<'a> XmlReader<'a> {
                 self.check_chars(offset, &part)?;
                 append(text, part);
             }
-            Event::GeneralRef(reference) => text.to_mut().push(self.resolve_reference(offset, &reference)?),
+            Event::GeneralRef(reference) => owned(text).push(self.resolve_reference(offset, &reference)?),
             Event::Comment(comment) => self.check_chars(offset, &comment)?,
             _ => {}
         }
