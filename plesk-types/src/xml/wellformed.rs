@@ -92,12 +92,22 @@ const NAME_BYTE: [u8; 256] = {
 const NAME_START: u8 = 1;
 const NAME_CONTINUE: u8 = 2;
 
+/// Whether `b` is an ASCII byte that may start a name.
+pub fn is_ascii_name_start(b: u8) -> bool {
+    NAME_BYTE[usize::from(b)] & NAME_START != 0
+}
+
+/// Whether `b` is an ASCII byte that may continue a name.
+pub fn is_ascii_name_char(b: u8) -> bool {
+    NAME_BYTE[usize::from(b)] & NAME_CONTINUE != 0
+}
+
 /// Whether `name` is an XML name (the `Name` production).
 pub fn is_name(name: &str) -> bool {
     // Names are almost always ASCII: letters, digits and `-._:`.
     if let [first, rest @ ..] = name.as_bytes()
-        && NAME_BYTE[usize::from(*first)] & NAME_START != 0
-        && rest.iter().all(|&b| NAME_BYTE[usize::from(b)] & NAME_CONTINUE != 0)
+        && is_ascii_name_start(*first)
+        && rest.iter().all(|&b| is_ascii_name_char(b))
     {
         return true;
     }

@@ -82,7 +82,7 @@ impl<'a> XmlReader<'a> {
     }
 
     pub(super) fn syntax_error(&self, error: quick_xml::Error) -> ReadError {
-        let at = self.events.error_position() as usize;
+        let at = self.events.error_position() as usize + self.skipped;
         self.error_at(at, ReadErrorKind::Syntax(error.to_string()))
     }
 
@@ -129,9 +129,12 @@ impl<'a> XmlReader<'a> {
     /// as character references), comments and processing instructions are
     /// skipped.
     fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
+        if let Some(leaf) = self.scan_leaf() {
+            return Ok(leaf);
+        }
         loop {
-            let offset = self.events.buffer_position() as usize;
-            let event = match self.events.read_event() {
+            let offset = self.position();
+            let event = match self.read_event() {
                 Ok(event) => event,
                 Err(error) => return Err(self.syntax_error(error)),
             };
@@ -177,8 +180,9 @@ impl<'a> XmlReader<'a> {
     }
 
     pub(super) fn raw_event(&mut self) -> Result<(usize, Event<'a>), ReadError> {
-        let offset = self.events.buffer_position() as usize;
-        match self.events.read_event() {
+        self.sync_leaf()?;
+        let offset = self.position();
+        match self.read_event() {
             Ok(event) => Ok((offset, event)),
             Err(error) => Err(self.syntax_error(error)),
         }
