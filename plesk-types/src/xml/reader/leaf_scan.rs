@@ -26,6 +26,36 @@ pub(super) struct Leaf<'a> {
     end: usize,
 }
 
+/// What a byte of a leaf's text is to the scan.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextByte {
+    /// Part of plain text.
+    Plain,
+    /// `<`, which ends the text.
+    Markup,
+    /// A byte that needs the general path: `&` (a reference), a control
+    /// character (a line end to normalize, or a forbidden character), `]`
+    /// (maybe `]]>`) and the lead byte of U+F000 and above (maybe a
+    /// forbidden character): what [`wellformed::is_plain_text`] refuses.
+    Other,
+}
+
+/// [`TextByte`] of every byte, so that the scan of a leaf's text finds its
+/// end and checks it in one lookup per byte.
+const TEXT_BYTE: [TextByte; 256] = {
+    let mut table = [TextByte::Plain; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b < 0x20 || b == b'&' || b == b']' || b >= 0xEF {
+            table[byte] = TextByte::Other;
+        }
+        byte += 1;
+    }
+    table[b'<' as usize] = TextByte::Markup;
+    table
+};
+
 /// XML white space, which may come between elements.
 fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -86,16 +116,22 @@ impl<'a> XmlReader<'a> {
             Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => (name_end, "", name_end + 2),
             Some(b'>') => {
                 let text_offset = name_end + 1;
-                let text_end = text_offset + bytes[text_offset..].iter().position(|&b| b == b'<')?;
-                let text = &self.input[text_offset..text_end];
+                let mut text_end = text_offset;
+                loop {
+                    match TEXT_BYTE[usize::from(*bytes.get(text_end)?)] {
+                        TextByte::Plain => text_end += 1,
+                        TextByte::Markup => break,
+                        TextByte::Other => return None,
+                    }
+                }
                 let end_tag = &bytes[text_end..];
                 let closes = end_tag.starts_with(b"</")
                     && end_tag[2..].starts_with(name.as_bytes())
                     && end_tag.get(2 + name.len()) == Some(&b'>');
-                if !closes || !wellformed::is_plain_text(text) || text.contains('&') {
+                if !closes {
                     return None;
                 }
-                (text_offset, text, text_end + 2 + name.len() + 1)
+                (text_offset, &self.input[text_offset..text_end], text_end + 2 + name.len() + 1)
             }
             _ => return None,
         };
@@ -131,5 +167,53 @@ impl<'a> XmlReader<'a> {
                 Err(error) => return Err(self.syntax_error(error)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::v1_6_8_0::RequestPacket;
+
+    #[test]
+    fn the_scan_takes_as_plain_text_exactly_what_the_checks_let_through() {
+        let samples = (0..0x80u8).map(char::from).chain(['é', '\u{EFFF}', '\u{F000}', '\u{FFFD}', '\u{10000}']);
+        for character in samples {
+            let text = format!("a{character}b");
+            let scanned = text.bytes().all(|b| TEXT_BYTE[usize::from(b)] == TextByte::Plain);
+            let plain = wellformed::is_plain_text(&text) && !matches!(character, '&' | '<');
+            assert_eq!(scanned, plain, "{character:?}");
+        }
+    }
+
+    /// A user add request whose gen-info holds only plain leaves, on line 1,
+    /// followed by `rest`.
+    fn user_add(gen_info_end: &str, rest: &str) -> String {
+        format!(
+            "<packet><user><add><gen-info><login>egrin</login> <passwd>secret</passwd>\t<name>Eugene</name>\
+             {gen_info_end}<roles><name>Admin</name></roles></add></user></packet>{rest}"
+        )
+    }
+
+    #[test]
+    fn plain_leaves_read_as_the_general_path_reads_them() {
+        let scanned = RequestPacket::from_xml(&user_add("</gen-info>", "")).expect("reads");
+        let general =
+            RequestPacket::from_xml(&user_add("</gen-info>", "").replace("Eugene", "Eu&#x67;ene")).expect("reads");
+        assert_eq!(scanned, general);
+    }
+
+    #[test]
+    fn errors_after_plain_leaves_are_where_they_are_in_the_input() {
+        // Found by quick-xml after it was moved past the leaves.
+        let document = user_add("</gen-inf>", "");
+        let error = RequestPacket::from_xml(&document).expect_err("mismatched end tag");
+        assert!(matches!(error.kind(), ReadErrorKind::Syntax(_)), "{error}");
+        let column = document.find("</gen-inf>").expect("in the document") + 1;
+        assert_eq!(error.position(), Position { line: 1, column }, "{error}");
+        // Found by the reader, after the root.
+        let error = RequestPacket::from_xml(&user_add("</gen-info>", "\n<x/>")).expect_err("content after the root");
+        assert_eq!(error.kind(), &ReadErrorKind::ContentAfterRoot, "{error}");
+        assert_eq!(error.position(), Position { line: 2, column: 1 }, "{error}");
     }
 }
