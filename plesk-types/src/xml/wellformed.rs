@@ -16,12 +16,18 @@ pub enum TextFault {
     CdataEnd,
 }
 
+/// Whether `text` has no byte worth a closer look: no control character
+/// (so no line end to normalize and none forbidden), no `]` and no lead byte
+/// of U+F000 and above. Such text is character data as it stands.
+pub fn is_plain_text(text: &str) -> bool {
+    // Almost all text is plain; a branch-free pass (which the compiler
+    // vectorises) says so faster than a search would.
+    !text.bytes().fold(false, |suspect, b| suspect | (b < 0x20) | (b == b']') | (b >= 0xEF))
+}
+
 /// The byte offset and kind of the first fault in character data.
 pub fn first_text_fault(text: &str) -> Option<(usize, TextFault)> {
-    // Almost all text has no byte worth a closer look; a branch-free pass
-    // (which the compiler vectorises) says so faster than a search would.
-    let suspect = text.bytes().fold(false, |suspect, b| suspect | (b < 0x20) | (b == b']') | (b >= 0xEF));
-    if !suspect {
+    if is_plain_text(text) {
         return None;
     }
     let mut from = 0;
@@ -63,27 +69,45 @@ fn is_name_char(c: char) -> bool {
     is_name_start(c) || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
-/// The ASCII bytes that may continue a name (`-.0-9:A-Z_a-z`); names are
-/// checked once per element, so one table lookup per byte pays off.
-const ASCII_NAME_CHAR: [bool; 128] = {
-    let mut table = [false; 128];
+/// What an ASCII byte may be in a name: [`NAME_START`] (`:A-Z_a-z`, which
+/// may also continue one) or [`NAME_CONTINUE`] (`-.0-9`); other bytes,
+/// non-ASCII ones included, are 0. Names are checked once per element, so
+/// one lookup per byte, without a bounds check, pays off.
+const NAME_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':');
+        table[byte] = if b.is_ascii_alphabetic() || b == b'_' || b == b':' {
+            NAME_START | NAME_CONTINUE
+        } else if b.is_ascii_digit() || b == b'-' || b == b'.' {
+            NAME_CONTINUE
+        } else {
+            0
+        };
         byte += 1;
     }
     table
 };
+const NAME_START: u8 = 1;
+const NAME_CONTINUE: u8 = 2;
+
+/// Whether `b` is an ASCII byte that may start a name.
+pub fn is_ascii_name_start(b: u8) -> bool {
+    NAME_BYTE[usize::from(b)] & NAME_START != 0
+}
+
+/// Whether `b` is an ASCII byte that may continue a name.
+pub fn is_ascii_name_char(b: u8) -> bool {
+    NAME_BYTE[usize::from(b)] & NAME_CONTINUE != 0
+}
 
 /// Whether `name` is an XML name (the `Name` production).
 pub fn is_name(name: &str) -> bool {
     // Names are almost always ASCII: letters, digits and `-._:`.
-    let bytes = name.as_bytes();
-    let ascii_start = |b: u8| b.is_ascii_alphabetic() || b == b'_' || b == b':';
-    if let [first, rest @ ..] = bytes
-        && ascii_start(*first)
-        && rest.iter().all(|&b| ASCII_NAME_CHAR.get(usize::from(b)).copied().unwrap_or(false))
+    if let [first, rest @ ..] = name.as_bytes()
+        && is_ascii_name_start(*first)
+        && rest.iter().all(|&b| is_ascii_name_char(b))
     {
         return true;
     }

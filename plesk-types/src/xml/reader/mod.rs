@@ -15,11 +15,13 @@ use super::wellformed;
 use super::{XmlElement, XmlGroup};
 
 mod attributes;
+mod leaf_scan;
 mod open_content;
 mod tokens;
 
 pub use attributes::Attribute;
 use attributes::*;
+use leaf_scan::Leaf;
 pub use open_content::WildcardNamespace;
 use tokens::*;
 
@@ -110,6 +112,14 @@ pub struct XmlReader<'a> {
     /// wildcard (`xs:any`) matched: open content, whose `xsi:nil` is kept
     /// as read.
     wildcard_start: Option<usize>,
+    /// How many bytes the `quick-xml` reader was moved past (leaves read
+    /// from the bytes), which its positions do not count.
+    skipped: usize,
+    /// Whether the last event `quick-xml` read was markup.
+    after_markup: bool,
+    /// The leaf whose start tag `next` holds, recognised in the input and
+    /// not yet read past.
+    leaf: Option<Leaf<'a>>,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -138,6 +148,9 @@ impl<'a> XmlReader<'a> {
             any_depth: 0,
             nillable_start: None,
             wildcard_start: None,
+            skipped: 0,
+            after_markup: false,
+            leaf: None,
         }
     }
 
@@ -266,25 +279,31 @@ impl<'a> XmlReader<'a> {
     /// general path.
     fn read_value_child<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
         let Some(Token::Start(start)) = self.next.take() else {
-            return Err(self.error_at(self.events.buffer_position() as usize, ReadErrorKind::UnexpectedEof));
+            return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
         if !start.attributes_raw().is_empty() || self.open.len() >= self.options.max_depth {
             self.next = Some(Token::Start(start));
             return self.read_child();
         }
         let position = self.next_position(start.name);
-        let text_offset = self.events.buffer_position() as usize;
+        if let Some(leaf) = self.take_leaf() {
+            return self.leaf_value(start.name, position, Cow::Borrowed(leaf.text), leaf.text_offset);
+        }
+        let text_offset = self.position();
         let text = if start.self_closing {
             Cow::Borrowed("")
         } else {
-            match self.events.read_event() {
+            match self.read_event() {
                 Ok(Event::End(_)) => Cow::Borrowed(""),
                 Ok(Event::Text(text)) => {
-                    let text = text.xml10_content();
-                    let end = self.events.buffer_position() as usize;
-                    match self.events.read_event() {
+                    // Plain text (the usual case) has no line end to
+                    // normalize and nothing to check: it is taken as it is.
+                    let plain = wellformed::is_plain_text(&text);
+                    let text = if plain { text.into_inner() } else { text.xml10_content() };
+                    let end = self.position();
+                    match self.read_event() {
                         Ok(Event::End(_)) => {
-                            if let Err(error) = self.check_text(text_offset, &text) {
+                            if !plain && let Err(error) = self.check_text(text_offset, &text) {
                                 return Err(self.in_child(error, start.name, position));
                             }
                             text
@@ -292,7 +311,7 @@ impl<'a> XmlReader<'a> {
                         // More than one piece of text: check the first, read the
                         // rest the general way (which checks each piece it reads).
                         Ok(event) => {
-                            if let Err(error) = self.check_text(text_offset, &text) {
+                            if !plain && let Err(error) = self.check_text(text_offset, &text) {
                                 return Err(self.in_child(error, start.name, position));
                             }
                             self.rest_of_text(start.name, position, text, end, event)?
@@ -304,12 +323,24 @@ impl<'a> XmlReader<'a> {
                 Err(error) => return Err(self.in_child(self.syntax_error(error), start.name, position)),
             }
         };
+        self.leaf_value(start.name, position, text, text_offset)
+    }
+
+    /// Parses the text of leaf child `name`, read at `text_offset`, and
+    /// records the child as the last one read.
+    fn leaf_value<T: SimpleValue>(
+        &mut self,
+        name: &'a str,
+        position: usize,
+        text: Cow<'a, str>,
+        text_offset: usize,
+    ) -> Result<T, ReadError> {
         let value = T::parse_text(&text).map_err(|error| {
             let kind = ReadErrorKind::InvalidValue { value: text.clone().into_owned(), error };
-            self.in_child(self.error_at(text_offset, kind), start.name, position)
+            self.in_child(self.error_at(text_offset, kind), name, position)
         })?;
         if let Some(parent) = self.open.last_mut() {
-            parent.last_child = Some((start.name, position));
+            parent.last_child = Some((name, position));
         }
         Ok(value)
     }
@@ -369,7 +400,7 @@ impl<'a> XmlReader<'a> {
     /// Reads the text of an element whose declaration has a `default`.
     fn defaulted_value<T: SimpleValue>(&mut self, start: &Start<'a>, default: &'static str) -> Result<T, ReadError> {
         self.no_attributes(start)?;
-        let offset = self.events.buffer_position() as usize;
+        let offset = self.position();
         let text = self.read_text()?;
         let text = if text.is_empty() { Cow::Borrowed(default) } else { text };
         T::parse_text(&text).map_err(|error| {
@@ -486,7 +517,7 @@ impl<'a> XmlReader<'a> {
     /// Reads the text content of the current element (which must hold no
     /// child element) and parses it as a `T`.
     pub fn read_value<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
-        let offset = self.events.buffer_position() as usize;
+        let offset = self.position();
         let text = self.read_text()?;
         T::parse_text(&text).map_err(|error| {
             let value = text.into_owned();
@@ -526,8 +557,9 @@ impl<'a> XmlReader<'a> {
         read_content: impl FnOnce(&mut Self, &Start<'a>) -> Result<T, ReadError>,
     ) -> Result<T, ReadError> {
         let Some(Token::Start(start)) = self.next.take() else {
-            return Err(self.error_at(self.events.buffer_position() as usize, ReadErrorKind::UnexpectedEof));
+            return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
+        self.sync_leaf()?;
         if self.open.len() >= self.options.max_depth {
             let limit = self.options.max_depth;
             return Err(self.error_at(start.offset, ReadErrorKind::TooDeep { limit }));
@@ -574,7 +606,7 @@ impl<'a> XmlReader<'a> {
         let offset = match &self.next {
             Some(Token::Start(start)) => start.offset,
             Some(Token::End { offset } | Token::Eof { offset }) => *offset,
-            None => self.events.buffer_position() as usize,
+            None => self.position(),
         };
         self.error_at(offset, kind)
     }

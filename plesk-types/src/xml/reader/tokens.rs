@@ -25,9 +25,24 @@ fn append<'a>(text: &mut Cow<'a, str>, part: Cow<'a, str>) {
     if text.is_empty() {
         *text = part;
     } else {
-        text.to_mut().push_str(&part);
+        owned(text).push_str(&part);
     }
 }
+
+/// `text` as an owned string to append to. Text that comes in pieces (a
+/// reference between two runs of text, say) has more pieces to come, so
+/// the string gets room for them rather than growing once per piece.
+fn owned<'t>(text: &'t mut Cow<'_, str>) -> &'t mut String {
+    if let Cow::Borrowed(borrowed) = *text {
+        let mut string = String::with_capacity(borrowed.len() + ROOM_FOR_PIECES);
+        string.push_str(borrowed);
+        *text = Cow::Owned(string);
+    }
+    text.to_mut()
+}
+
+/// The room [`owned`] leaves for the pieces that follow.
+const ROOM_FOR_PIECES: usize = 64;
 
 impl<'a> XmlReader<'a> {
     /// Finishes reading the text of a leaf element whose text did not come
@@ -67,7 +82,7 @@ impl<'a> XmlReader<'a> {
     }
 
     pub(super) fn syntax_error(&self, error: quick_xml::Error) -> ReadError {
-        let at = self.events.error_position() as usize;
+        let at = self.events.error_position() as usize + self.skipped;
         self.error_at(at, ReadErrorKind::Syntax(error.to_string()))
     }
 
@@ -114,9 +129,12 @@ impl<'a> XmlReader<'a> {
     /// as character references), comments and processing instructions are
     /// skipped.
     fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
+        if let Some(leaf) = self.scan_leaf() {
+            return Ok(leaf);
+        }
         loop {
-            let offset = self.events.buffer_position() as usize;
-            let event = match self.events.read_event() {
+            let offset = self.position();
+            let event = match self.read_event() {
                 Ok(event) => event,
                 Err(error) => return Err(self.syntax_error(error)),
             };
@@ -157,13 +175,14 @@ impl<'a> XmlReader<'a> {
     ) -> Result<Token<'a>, ReadError> {
         let name = self.name_of(offset, &tag)?;
         // The name was found in the input right after `<`, and so is the rest of the tag.
-        let content = &self.input[offset + 1..offset + 1 + name.len() + tag.attributes_raw().len()];
+        let content = &self.input[offset + 1..offset + 1 + tag.len()];
         Ok(Token::Start(Start { name, content, offset, self_closing }))
     }
 
     pub(super) fn raw_event(&mut self) -> Result<(usize, Event<'a>), ReadError> {
-        let offset = self.events.buffer_position() as usize;
-        match self.events.read_event() {
+        self.sync_leaf()?;
+        let offset = self.position();
+        match self.read_event() {
             Ok(event) => Ok((offset, event)),
             Err(error) => Err(self.syntax_error(error)),
         }
@@ -174,7 +193,12 @@ impl<'a> XmlReader<'a> {
     /// name); a name that is not an XML name is malformed XML.
     pub(super) fn name_of(&self, offset: usize, tag: &BytesStart<'_>) -> Result<&'a str, ReadError> {
         let name = tag.name().into_inner();
-        let in_input = self.input.get(offset + 1..offset + 1 + name.len()).filter(|in_input| *in_input == name);
+        // The tag is normally borrowed from the input right there, which
+        // makes comparing the bytes unnecessary.
+        let in_input = self
+            .input
+            .get(offset + 1..offset + 1 + name.len())
+            .filter(|in_input| std::ptr::eq(in_input.as_ptr(), name.as_ptr()) || *in_input == name);
         match in_input {
             Some(name) if wellformed::is_name(name) => Ok(name),
             _ => {
@@ -217,6 +241,7 @@ impl<'a> XmlReader<'a> {
         text: &mut Cow<'a, str>,
     ) -> Result<(), ReadError> {
         match event {
+            Event::Text(part) if wellformed::is_plain_text(&part) => append(text, part.into_inner()),
             Event::Text(part) => {
                 let part = part.xml10_content();
                 self.check_text(offset, &part)?;
@@ -227,7 +252,7 @@ impl<'a> XmlReader<'a> {
                 self.check_chars(offset, &part)?;
                 append(text, part);
             }
-            Event::GeneralRef(reference) => text.to_mut().push(self.resolve_reference(offset, &reference)?),
+            Event::GeneralRef(reference) => owned(text).push(self.resolve_reference(offset, &reference)?),
             Event::Comment(comment) => self.check_chars(offset, &comment)?,
             _ => {}
         }
