@@ -51,7 +51,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
         }
         ItemKind::Newtype(newtype) => {
             let inner = rust_type(&newtype.inner);
-            let copy = matches!(newtype.inner, RustType::Bool | RustType::Integer(_) | RustType::Float(_));
+            let copy = is_copy_value(&newtype.inner);
             let derives = match (copy, is_eq(&newtype.inner)) {
                 (true, true) => quote! { #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)] },
                 (true, false) => quote! { #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)] },
@@ -202,14 +202,41 @@ fn configured(attributes: &[String]) -> TokenStream {
 
 /// The Rust type of a field or variant.
 pub fn field_kind_type(kind: &FieldKind) -> TokenStream {
+    let (one, occurs, boxed) = field_occurrence(kind);
+    field_type(one, occurs, boxed)
+}
+
+/// One occurrence of a field or variant: its type, how often it occurs,
+/// and whether it is boxed.
+pub fn field_occurrence(kind: &FieldKind) -> (TokenStream, Occurs, bool) {
     match kind {
-        FieldKind::Element(element) => field_type(occurrence_type(element), element.occurs, element.boxed),
+        FieldKind::Element(element) => (occurrence_type(element), element.occurs, element.boxed),
         FieldKind::Group(group) => {
             let one = ident(&group.ty);
-            field_type(quote! { #one }, group.occurs, group.boxed)
+            (quote! { #one }, group.occurs, group.boxed)
         }
-        FieldKind::Wildcard(_) => quote! { Vec<xml::AnyElement> },
+        FieldKind::Wildcard(_) => (quote! { xml::AnyElement }, Occurs::Repeated { min: 0, max: None }, false),
     }
+}
+
+/// Whether values of `ty` are `Copy`, as the derives of [`item`] make
+/// them: numbers and flags, enumerations, newtypes of numbers and flags,
+/// and aliases of these.
+pub fn is_copy(module: &Module, ty: &RustType) -> bool {
+    match ty {
+        RustType::Item(name) => match module.item(name).map(|item| &item.kind) {
+            Some(ItemKind::Enumeration(_)) => true,
+            Some(ItemKind::Newtype(newtype)) => is_copy_value(&newtype.inner),
+            Some(ItemKind::Alias(target)) => is_copy(module, target),
+            _ => false,
+        },
+        other => is_copy_value(other),
+    }
+}
+
+/// Whether a value type other than a generated item is `Copy`.
+fn is_copy_value(ty: &RustType) -> bool {
+    matches!(ty, RustType::Bool | RustType::Integer(_) | RustType::Float(_))
 }
 
 fn has_redacted(plan: &Struct) -> bool {

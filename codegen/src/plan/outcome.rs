@@ -41,7 +41,7 @@ fn outcome_of(items: &[Item], item: &Item, config: &mut ConfigLookup) -> Option<
     };
     let status_element = element(status, STATUS).filter(|element| element.occurs == Occurs::Required)?;
     let RustType::Item(status_type) = &status_element.ty else { return None };
-    let ok = match items.iter().find(|item| &item.name == status_type).map(|item| &item.kind) {
+    let ok = match kind_of(items, status_type) {
         Some(ItemKind::Enumeration(enumeration)) => {
             enumeration.values.iter().find(|value| value.value == "ok").map(|value| value.variant.clone())?
         }
@@ -78,6 +78,11 @@ fn outcome_of(items: &[Item], item: &Item, config: &mut ConfigLookup) -> Option<
     })
 }
 
+/// What the item named `name`, one of `items`, is.
+fn kind_of<'i>(items: &'i [Item], name: &str) -> Option<&'i ItemKind> {
+    items.iter().find(|item| item.name == name).map(|item| &item.kind)
+}
+
 /// The element of `field`, if it holds the non-nillable element `xml_name`.
 fn element<'f>(field: &'f Field, xml_name: &str) -> Option<&'f ElementField> {
     match &field.kind {
@@ -92,7 +97,7 @@ fn unaliased<'t>(items: &'t [Item], mut ty: &'t RustType) -> &'t RustType {
     // Alias chains end: the resolver refuses circular simple types.
     for _ in 0..items.len() {
         let RustType::Item(name) = ty else { break };
-        match items.iter().find(|item| &item.name == name).map(|item| &item.kind) {
+        match kind_of(items, name) {
             Some(ItemKind::Alias(target)) => ty = target,
             _ => break,
         }
@@ -106,7 +111,7 @@ fn describe(items: &[Item], field: &Field) -> String {
     match &field.kind {
         FieldKind::Element(element) => element.xml_name.clone(),
         FieldKind::Group(group) => {
-            let elements: Vec<&str> = match items.iter().find(|item| item.name == group.ty).map(|item| &item.kind) {
+            let elements: Vec<&str> = match kind_of(items, &group.ty) {
                 Some(ItemKind::Struct(plan)) => plan
                     .content
                     .fields()
