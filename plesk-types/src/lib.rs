@@ -79,7 +79,7 @@ pub mod xml;
 /// changes whenever the generator does, without a major release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::outcome::{OperationError, OperationResult};
+    pub use crate::outcome::{OperationError, OperationResult, operation_status};
     pub use crate::xml::support::*;
     pub use crate::xml::*;
 }

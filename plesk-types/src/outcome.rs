@@ -65,6 +65,13 @@ fn write_failure(f: &mut fmt::Formatter<'_>, what: &str, code: Option<u32>, text
     Ok(())
 }
 
+/// `Ok(())` for a result whose status is `ok`, the error it reports
+/// otherwise: the check every generated `outcome()` starts with.
+#[doc(hidden)]
+pub fn operation_status(ok: bool, code: Option<u32>, text: Option<&str>) -> Result<(), OperationError> {
+    if ok { Ok(()) } else { Err(OperationError::Failed { code, text: text.map(str::to_owned) }) }
+}
+
 /// The `<result>` of one operation: `status` says whether it succeeded,
 /// `errcode` and `errtext` why not, and the rest what it produced.
 ///

@@ -4,8 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, occurrence_type};
-use crate::plan::{FieldKind, Item, ItemKind, Module, Occurs, Outcome, RustType, Success};
+use super::definition::{field_occurrence, is_copy};
+use super::ident;
+use crate::plan::{FieldKind, Item, ItemKind, Module, Occurs, Outcome, Success};
 
 /// The implementation for `item`, when it is a result.
 pub fn item(module: &Module, item: &Item) -> TokenStream {
@@ -21,20 +22,10 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             let Some(planned) = plan.content.fields().iter().find(|planned| &planned.name == field) else {
                 return TokenStream::new();
             };
-            let (one, occurs, boxed, copy) = match &planned.kind {
-                FieldKind::Element(element) => (
-                    occurrence_type(element),
-                    element.occurs,
-                    element.boxed,
-                    !element.boxed && !element.nillable && is_copy(module, &element.ty),
-                ),
-                FieldKind::Group(group) => {
-                    let ty = ident(&group.ty);
-                    (quote! { #ty }, group.occurs, group.boxed, false)
-                }
-                FieldKind::Wildcard(_) => {
-                    (quote! { xml::AnyElement }, Occurs::Repeated { min: 0, max: None }, false, false)
-                }
+            let (one, occurs, boxed) = field_occurrence(&planned.kind);
+            let copy = match &planned.kind {
+                FieldKind::Element(element) => !boxed && !element.nillable && is_copy(module, &element.ty),
+                FieldKind::Group(_) | FieldKind::Wildcard(_) => false,
             };
             let field = ident(field);
             let borrowed = if boxed {
@@ -86,25 +77,6 @@ fn status_check(outcome: &Outcome) -> TokenStream {
     let errcode = ident(&outcome.errcode);
     let errtext = ident(&outcome.errtext);
     quote! {
-        if self.#status != #status_type::#ok {
-            return Err(xml::OperationError::Failed { code: self.#errcode, text: self.#errtext.clone() });
-        }
-    }
-}
-
-/// Whether values of `ty` are `Copy`: numbers and flags, enumerations, and
-/// newtypes and aliases of them.
-fn is_copy(module: &Module, ty: &RustType) -> bool {
-    match ty {
-        RustType::Bool | RustType::Integer(_) | RustType::Float(_) => true,
-        RustType::Item(name) => match module.item(name).map(|item| &item.kind) {
-            Some(ItemKind::Enumeration(_)) => true,
-            Some(ItemKind::Newtype(newtype)) => {
-                matches!(newtype.inner, RustType::Bool | RustType::Integer(_) | RustType::Float(_))
-            }
-            Some(ItemKind::Alias(target)) => is_copy(module, target),
-            _ => false,
-        },
-        RustType::String | RustType::List(_) | RustType::Runtime(_) => false,
+        xml::operation_status(self.#status == #status_type::#ok, self.#errcode, self.#errtext.as_deref())?;
     }
 }

@@ -119,12 +119,11 @@ impl Validate for ResultType {
 impl xml::OperationResult for ResultType {
     type Success<'r> = ();
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         Ok(())
     }
 }
@@ -197,12 +196,11 @@ impl Validate for ResultFilterType {
 impl xml::OperationResult for ResultFilterType {
     type Success<'r> = Option<u64>;
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         Ok(self.id)
     }
 }
@@ -417,12 +415,11 @@ impl Validate for ResultsCreated {
 impl xml::OperationResult for ResultsCreated {
     type Success<'r> = &'r String;
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         self.guid
             .as_ref()
             .ok_or(xml::OperationError::Incomplete {
@@ -513,12 +510,11 @@ impl Validate for ResultsRead {
 impl xml::OperationResult for ResultsRead {
     type Success<'r> = &'r Self;
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         Ok(self)
     }
 }
@@ -583,12 +579,11 @@ impl Validate for ResultsListed {
 impl xml::OperationResult for ResultsListed {
     type Success<'r> = &'r [String];
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         Ok(self.entry.as_slice())
     }
 }
@@ -649,12 +644,11 @@ impl Validate for ResultsInline {
 impl xml::OperationResult for ResultsInline {
     type Success<'r> = i32;
     fn outcome(&self) -> Result<Self::Success<'_>, xml::OperationError> {
-        if self.status != ResultStatus::Ok {
-            return Err(xml::OperationError::Failed {
-                code: self.errcode,
-                text: self.errtext.clone(),
-            });
-        }
+        xml::operation_status(
+            self.status == ResultStatus::Ok,
+            self.errcode,
+            self.errtext.as_deref(),
+        )?;
         Ok(self.count)
     }
 }
