@@ -1,13 +1,15 @@
-//! Type definitions: structs, enums, newtypes and aliases with their derives
-//! and the attributes the configuration adds, and `Debug` written out where
+//! Type definitions: structs, enums, newtypes and aliases with the derives
+//! the plan decided and the attributes the configuration adds, the
+//! constructor of a struct without `Default`, and `Debug` written out where
 //! a field is redacted.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, field_type, ident, occurrence_type, rust_type};
+use super::{constructor, docs, field_type, ident, occurrence_type, rust_type};
 use crate::plan::{
-    AttributeField, Field, FieldKind, Item, ItemKind, Module, Occurs, Runtime, RustType, Struct, StructContent, Variant,
+    AttributeField, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent,
+    Variant,
 };
 
 /// The definition of one item.
@@ -15,13 +17,14 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
     let added = configured(module.attributes.of_item(&item.name));
+    let derives = derive_attribute(&item.derives);
     match &item.kind {
         ItemKind::Struct(plan) => structure(module, item, plan),
         ItemKind::Choice(choice) => {
             let variants = choice.variants.iter().map(|one| variant(module, item, one));
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq)]
+                #derives
                 #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")]
                 #added
                 pub enum #name {
@@ -42,7 +45,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             });
             quote! {
                 #doc
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                #derives
                 #added
                 pub enum #name {
                     #(#variants,)*
@@ -51,13 +54,6 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
         }
         ItemKind::Newtype(newtype) => {
             let inner = rust_type(&newtype.inner);
-            let copy = is_copy_value(&newtype.inner);
-            let derives = match (copy, is_eq(&newtype.inner)) {
-                (true, true) => quote! { #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)] },
-                (true, false) => quote! { #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)] },
-                (false, true) => quote! { #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)] },
-                (false, false) => quote! { #[derive(Debug, Clone, PartialEq, PartialOrd)] },
-            };
             quote! {
                 #doc
                 #derives
@@ -74,7 +70,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             });
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq)]
+                #derives
                 #added
                 pub enum #name {
                     #(#variants,)*
@@ -93,7 +89,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
             let inner = rust_type(inner);
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq)]
+                #derives
                 #added
                 pub struct #name(pub #inner);
             }
@@ -101,14 +97,13 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
     }
 }
 
-/// Values of these types compare with `Eq` and hash.
-fn is_eq(ty: &RustType) -> bool {
-    match ty {
-        RustType::String | RustType::Bool | RustType::Integer(_) => true,
-        RustType::Runtime(runtime) => runtime.is_eq(),
-        RustType::List(item) => is_eq(item),
-        RustType::Float(_) | RustType::Item(_) => false,
+/// `#[derive(...)]` of the traits the plan decided.
+fn derive_attribute(derives: &Derives) -> TokenStream {
+    if derives.is_empty() {
+        return TokenStream::new();
     }
+    let names = derives.iter().map(|derive| ident(derive.name()));
+    quote! { #[derive(#(#names),*)] }
 }
 
 fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
@@ -137,26 +132,19 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
             })
         }
     };
-    let redacted = has_redacted(plan);
-    let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
-    if !redacted {
-        derives.insert(0, quote! { Debug });
-    }
-    if is_default(module, plan) {
-        derives.push(quote! { Default });
-    }
+    let derives = derive_attribute(&item.derives);
     let added = configured(module.attributes.of_item(&item.name));
     let definition = if plan.attributes.is_empty() && plan.other_attributes.is_none() && content.is_none() {
         quote! {
             #doc
-            #[derive(#(#derives),*)]
+            #derives
             #added
             pub struct #name;
         }
     } else {
         quote! {
             #doc
-            #[derive(#(#derives),*)]
+            #derives
             #added
             pub struct #name {
                 #(#attributes,)*
@@ -165,8 +153,11 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
             }
         }
     };
-    let debug = redacted.then(|| redacted_debug(item, plan));
-    quote! { #definition #debug }
+    // Without a derived `Debug`, a field is redacted: `Debug` is written out.
+    let debug = (!item.derives.has(Derive::Debug)).then(|| redacted_debug(item, plan));
+    // Without `Default` (something is required), `new` takes what is.
+    let constructor = (!item.derives.has(Derive::Default)).then(|| constructor::constructor(item, plan));
+    quote! { #definition #constructor #debug }
 }
 
 fn attribute_field(attribute: &AttributeField) -> TokenStream {
@@ -219,57 +210,15 @@ pub fn field_occurrence(kind: &FieldKind) -> (TokenStream, Occurs, bool) {
     }
 }
 
-/// Whether values of `ty` are `Copy`, as the derives of [`item`] make
-/// them: numbers and flags, enumerations, newtypes of numbers and flags,
-/// and aliases of these.
+/// Whether values of `ty` are `Copy`: numbers and flags, the items the
+/// plan derives `Copy` for, and aliases of these.
 pub fn is_copy(module: &Module, ty: &RustType) -> bool {
     match ty {
-        RustType::Item(name) => match module.item(name).map(|item| &item.kind) {
-            Some(ItemKind::Enumeration(_)) => true,
-            Some(ItemKind::Newtype(newtype)) => is_copy_value(&newtype.inner),
-            Some(ItemKind::Alias(target)) => is_copy(module, target),
-            _ => false,
-        },
-        other => is_copy_value(other),
-    }
-}
-
-/// Whether a value type other than a generated item is `Copy`.
-fn is_copy_value(ty: &RustType) -> bool {
-    matches!(ty, RustType::Bool | RustType::Integer(_) | RustType::Float(_))
-}
-
-fn has_redacted(plan: &Struct) -> bool {
-    plan.attributes.iter().any(|attribute| attribute.redacted)
-        || plan.content.fields().iter().any(|field| field.redacted)
-}
-
-/// Whether every field has a natural empty value, so `Default` builds a
-/// valid value to fill in: all optional or repeated, nothing required.
-fn is_default(module: &Module, plan: &Struct) -> bool {
-    let attributes_ok = plan.attributes.iter().all(|attribute| !attribute.required);
-    let fields_ok = match &plan.content {
-        StructContent::Empty => true,
-        StructContent::Simple(_) => false,
-        StructContent::Sequence(fields) | StructContent::All(fields) => fields.iter().all(|field| match &field.kind {
-            FieldKind::Element(element) => element.occurs != Occurs::Required || is_empty_content(module, &element.ty),
-            FieldKind::Group(group) => group.occurs != Occurs::Required,
-            FieldKind::Wildcard(_) => true,
-        }),
-    };
-    attributes_ok && fields_ok
-}
-
-/// Types whose only value is empty (`NoneType`) or that default to empty
-/// content (`xs:anyType`).
-fn is_empty_content(module: &Module, ty: &RustType) -> bool {
-    match ty {
-        RustType::Runtime(Runtime::AnyContent) => true,
         RustType::Item(name) => module.item(name).is_some_and(|item| match &item.kind {
-            ItemKind::Struct(plan) => plan.attributes.is_empty() && matches!(plan.content, StructContent::Empty),
-            _ => false,
+            ItemKind::Alias(target) => is_copy(module, target),
+            _ => item.derives.has(Derive::Copy),
         }),
-        _ => false,
+        other => matches!(other, RustType::Bool | RustType::Integer(_) | RustType::Float(_)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage 4, emit: the plan as Rust tokens (`quote`), checked by parsing
 //! (`syn`) and formatted (`prettyplease`). Same plan, same bytes.
 
+mod constructor;
 mod definition;
 mod element;
 mod outcome;

@@ -28,6 +28,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
+    planner.mark_derives();
     planner.finish()
 }
 
@@ -133,7 +134,16 @@ impl<'s> Planner<'s> {
             };
             let path = self.paths[index].clone();
             let place = SchemaPlace { type_path: path.clone(), path, origin: Origin::Type };
-            self.items.push(Item { name, doc, span: def.span, place, kind, validates: false, cycle: BTreeSet::new() });
+            self.items.push(Item {
+                name,
+                doc,
+                span: def.span,
+                place,
+                kind,
+                validates: false,
+                cycle: BTreeSet::new(),
+                derives: Derives::default(),
+            });
         }
     }
 

@@ -345,6 +345,7 @@ impl<'s> Planner<'s> {
             kind,
             validates: false,
             cycle: BTreeSet::new(),
+            derives: Derives::default(),
         });
         fields.facts.push(facts_of(particle));
         fields.fields.push(Field {

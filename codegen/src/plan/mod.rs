@@ -7,12 +7,13 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`.
+//! `roots.rs`, `recursion.rs`, `validation.rs`, `derives.rs`.
 
 mod attributes;
 mod build;
 mod checks;
 mod content;
+mod derives;
 mod docs;
 mod lookahead;
 mod names;
@@ -27,6 +28,7 @@ use std::collections::BTreeSet;
 
 pub use attributes::Attributes;
 pub use build::plan;
+pub use derives::{Derive, Derives};
 pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
 pub use crate::model::NamespaceConstraint;
@@ -120,6 +122,8 @@ pub struct Item {
     /// others ([`Item::references`]): the steps of the cycle it is in.
     /// Empty when it is in none.
     pub cycle: BTreeSet<String>,
+    /// The standard traits it derives, decided from its fields.
+    pub derives: Derives,
 }
 
 /// Where an item stands in the schema, by *schema path*, the key of the

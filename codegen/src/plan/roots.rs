@@ -66,6 +66,7 @@ impl<'s> Planner<'s> {
                 kind,
                 validates: false,
                 cycle: BTreeSet::new(),
+                derives: Derives::default(),
             });
             self.roots.push(Root { element: element.name.clone(), ty: name });
         }

@@ -51,12 +51,6 @@ impl Runtime {
             Self::Duration => "Duration",
         }
     }
-
-    /// Whether values compare with `Eq` and hash (open content does not:
-    /// it may hold floating-point text compared as written).
-    pub fn is_eq(self) -> bool {
-        self != Self::AnyContent
-    }
 }
 
 impl std::fmt::Display for RustType {
