@@ -51,10 +51,10 @@ fn config(case: &Path) -> Config {
         }
         "configured_attributes" => {
             config
-                .type_attribute("/ticket", "#[derive(Eq, Hash)]")
+                .type_attribute("/ticket", "#[derive(PartialOrd, Ord)]")
                 .type_attribute("/ticket", "#[doc(alias = \"issue\")]")
-                .type_attribute("Priority", "#[derive(PartialOrd, Ord)]")
-                .type_attribute("/ticket#assignee_or_queue", "#[derive(Eq, Hash)]")
+                .type_attribute("Priority", "#[doc(alias = \"urgency\")]")
+                .type_attribute("/ticket#assignee_or_queue", "#[derive(PartialOrd, Ord)]")
                 .field_attribute("/ticket/title", "#[doc(alias = \"subject\")]")
                 .field_attribute("/ticket#assignee_or_queue", "#[doc(alias = \"owner\")]")
                 .field_attribute("/ticket/queue", "#[doc(alias = \"team\")]");

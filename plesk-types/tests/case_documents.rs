@@ -78,6 +78,7 @@ cases! {
     choice_sequence_alternative { "login" => Login }
     choice_type { "payment" => Payment }
     decimal_newtype { "amounts" => Amounts }
+    derives { "catalog" => Catalog }
     documentation { "task" => Task }
     element_default { "options" => Options }
     element_ref { "post" => Post, "comment" => Comment, "author" => Author, "stamp" => Stamp }

@@ -110,6 +110,11 @@ fn field_setting(field: &str, kind: &FieldKind) -> Setting {
         }
     };
     match (kind, occurs) {
+        // Always a `Vec`, whatever its bounds.
+        (FieldKind::Wildcard(wildcard), _) if wildcard.occurs.bounds().min > 0 => {
+            Setting::required(field, field_type(one, occurs, boxed), false, |v| v)
+        }
+        (FieldKind::Wildcard(_), _) => Setting::fixed(field, quote! { Vec::new() }),
         // The schema requires it; its absence is only tolerated when read.
         (FieldKind::Element(element), Occurs::Optional) if element.tolerated.is_some() => {
             Setting::required(field, one, is_text && !boxed, move |value| {

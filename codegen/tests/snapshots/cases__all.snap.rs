@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Config` (`schema.xsd`).
 ///
 /// The type of the root element `<config>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Config {
     /// Attribute `name`, optional.
     pub name: Option<String>,
@@ -19,6 +19,19 @@ pub struct Config {
     pub user: Option<Name>,
     /// Element `<timeout>`.
     pub timeout: i32,
+}
+
+impl Config {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(host: impl Into<String>, timeout: i32) -> Self {
+        Self {
+            name: None,
+            host: host.into(),
+            port: None,
+            user: None,
+            timeout,
+        }
+    }
 }
 
 impl XmlElement for Config {

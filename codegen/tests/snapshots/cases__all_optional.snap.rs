@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Extras` (`schema.xsd`).
 ///
 /// The type of the root element `<extras>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Extras {
     /// Element `<label>`.
     pub label: Option<String>,

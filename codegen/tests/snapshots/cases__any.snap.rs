@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Envelope` (`schema.xsd`).
 ///
 /// The type of the root element `<envelope>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Envelope {
     /// Element `<header>`.
     pub header: String,
@@ -15,6 +15,17 @@ pub struct Envelope {
     pub body: Body,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
+}
+
+impl Envelope {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(header: impl Into<String>, body: Body) -> Self {
+        Self {
+            header: header.into(),
+            body,
+            any: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Envelope {
@@ -116,12 +127,19 @@ impl xml::Document for Envelope {
 }
 
 /// Schema type `Body` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Body {
     /// Attribute `id`, optional.
     pub id: Option<i32>,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
+}
+
+impl Body {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(any: Vec<xml::AnyElement>) -> Self {
+        Self { id: None, any }
+    }
 }
 
 impl XmlElement for Body {

@@ -7,12 +7,19 @@ use xml::{Validate, XmlElement};
 /// Schema type `Items` (`schema.xsd`).
 ///
 /// The type of the root element `<items>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Items {
     /// Element `<item>`.
     pub item: Vec<Item>,
     /// Element `<strict>`.
     pub strict: Option<Strict>,
+}
+
+impl Items {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(item: Vec<Item>) -> Self {
+        Self { item, strict: None }
+    }
 }
 
 impl XmlElement for Items {
@@ -113,7 +120,7 @@ impl xml::Document for Items {
 }
 
 /// Schema type `Item` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Item {
     /// Attribute `id`, required.
     pub id: i32,
@@ -121,6 +128,17 @@ pub struct Item {
     pub other_attributes: Vec<xml::AnyAttribute>,
     /// Element `<name>`.
     pub name: String,
+}
+
+impl Item {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            other_attributes: Vec::new(),
+            name: name.into(),
+        }
+    }
 }
 
 impl XmlElement for Item {
@@ -170,7 +188,7 @@ impl Validate for Item {
 }
 
 /// Schema type `Strict` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Strict {
     /// Attribute `id`, optional.
     pub id: Option<i32>,

@@ -5,12 +5,22 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<doc>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Doc {
     /// Element `<title>`.
     pub title: String,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
+}
+
+impl Doc {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            any: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Doc {

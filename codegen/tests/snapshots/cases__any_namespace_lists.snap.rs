@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<parts>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Parts {
     /// Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order.
     pub other_attributes: Vec<xml::AnyAttribute>,
@@ -143,7 +143,7 @@ impl xml::Document for Parts {
 }
 
 /// Anonymous type at `/parts/target-part` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PartsTargetPart {
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
@@ -182,7 +182,7 @@ impl Validate for PartsTargetPart {
 }
 
 /// Anonymous type at `/parts/mixed-part` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PartsMixedPart {
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
@@ -227,7 +227,7 @@ impl Validate for PartsMixedPart {
 }
 
 /// Anonymous type at `/parts/listed-part` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PartsListedPart {
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
@@ -272,7 +272,7 @@ impl Validate for PartsListedPart {
 }
 
 /// Schema type `LocalPart` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LocalPart {
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,

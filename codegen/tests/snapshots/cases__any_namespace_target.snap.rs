@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Box` (`box.xsd`).
 ///
 /// The type of the root element `<shipment>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct BoxType {
     /// Element `<own>`.
     pub own: Option<BoxTypeOwn>,
@@ -113,7 +113,7 @@ impl xml::Document for BoxType {
 }
 
 /// Anonymous type at `Box/own` (`box.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct BoxTypeOwn {
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
@@ -158,7 +158,7 @@ impl Validate for BoxTypeOwn {
 }
 
 /// Anonymous type at `Box/foreign` (`box.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct BoxTypeForeign {
     /// Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order.
     pub other_attributes: Vec<xml::AnyAttribute>,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Record` (`schema.xsd`).
 ///
 /// The type of the root element `<record>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
     /// Attribute `id`, required.
     pub id: String,
@@ -19,6 +19,19 @@ pub struct Record {
     pub version: Option<i32>,
     /// Element `<entry>`.
     pub entry: Vec<Entry>,
+}
+
+impl Record {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: impl Into<String>, by: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            created: None,
+            by: by.into(),
+            version: None,
+            entry: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Record {
@@ -154,7 +167,7 @@ impl xml::Document for Record {
 }
 
 /// Schema type `Entry` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// Attribute `created`, optional.
     pub created: Option<xml::Date>,
@@ -162,6 +175,17 @@ pub struct Entry {
     pub by: String,
     /// The element's text.
     pub value: String,
+}
+
+impl Entry {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(by: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            created: None,
+            by: by.into(),
+            value: value.into(),
+        }
+    }
 }
 
 impl XmlElement for Entry {

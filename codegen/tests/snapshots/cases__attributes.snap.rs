@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Server` (`schema.xsd`).
 ///
 /// The type of the root element `<server>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Server {
     /// Attribute `host`, required.
     pub host: String,
@@ -25,6 +25,22 @@ pub struct Server {
     pub since: Option<xml::DateTime>,
     /// Element `<alias>`.
     pub alias: Vec<Alias>,
+}
+
+impl Server {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(host: impl Into<String>) -> Self {
+        Self {
+            host: host.into(),
+            port: None,
+            secure: None,
+            label: None,
+            mode: None,
+            weight: None,
+            since: None,
+            alias: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Server {
@@ -179,10 +195,17 @@ impl xml::Document for Server {
 }
 
 /// Schema type `Alias` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Alias {
     /// Attribute `name`, required.
     pub name: String,
+}
+
+impl Alias {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
 }
 
 impl XmlElement for Alias {
@@ -231,7 +254,7 @@ impl Validate for Alias {
 }
 
 /// Schema type `Mode` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
     /// `active`
     Active,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Contact` (`schema.xsd`).
 ///
 /// The type of the root element `<contact>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Contact {
     /// Element `<name>`.
     pub name: String,
@@ -17,6 +17,18 @@ pub struct Contact {
     pub fax_or_telex_or_pager: Option<ContactFaxOrTelexOrPager>,
     /// Element `<note>`.
     pub note: Option<String>,
+}
+
+impl Contact {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(name: impl Into<String>, email_or_phone: ContactEmailOrPhone) -> Self {
+        Self {
+            name: name.into(),
+            email_or_phone,
+            fax_or_telex_or_pager: None,
+            note: None,
+        }
+    }
 }
 
 impl XmlElement for Contact {
@@ -127,7 +139,7 @@ impl xml::Document for Contact {
 }
 
 /// One of `<email>`, `<phone>`, inside [`Contact`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -205,7 +217,7 @@ impl xml::ChoiceItem for ContactEmailOrPhone {
 }
 
 /// One of `<fax>`, `<telex>`, `<pager>`, inside [`Contact`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"

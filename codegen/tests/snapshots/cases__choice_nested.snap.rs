@@ -15,6 +15,16 @@ pub struct Shape {
     pub color_or_pattern: Option<ShapeColorOrPattern>,
 }
 
+impl Shape {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(choice: ShapeChoice) -> Self {
+        Self {
+            choice,
+            color_or_pattern: None,
+        }
+    }
+}
+
 impl XmlElement for Shape {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         w.start(name);
@@ -213,7 +223,7 @@ impl xml::ChoiceItem for ShapeChoice {
 }
 
 /// One of `<point>`, `<line>`, inside [`ShapeChoice`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -291,7 +301,7 @@ impl xml::ChoiceItem for ShapeChoicePointOrLine {
 }
 
 /// One of `<color>`, `<pattern>`, inside [`Shape`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Playlist` (`schema.xsd`).
 ///
 /// The type of the root element `<playlist>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Playlist {
     /// Element `<title>`.
     pub title: String,
@@ -15,6 +15,20 @@ pub struct Playlist {
     pub song_or_pause: Vec<PlaylistSongOrPause>,
     /// One of `<credit>`, `<thanks>`, inside [`Playlist`].
     pub credit_or_thanks: Vec<PlaylistCreditOrThanks>,
+}
+
+impl Playlist {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        title: impl Into<String>,
+        song_or_pause: Vec<PlaylistSongOrPause>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            song_or_pause,
+            credit_or_thanks: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Playlist {
@@ -120,7 +134,7 @@ impl xml::Document for Playlist {
 }
 
 /// One of `<song>`, `<pause>`, inside [`Playlist`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -198,7 +212,7 @@ impl xml::ChoiceItem for PlaylistSongOrPause {
 }
 
 /// One of `<credit>`, `<thanks>`, inside [`Playlist`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -278,10 +292,17 @@ impl xml::ChoiceItem for PlaylistCreditOrThanks {
 /// Schema type `Mix` (`schema.xsd`).
 ///
 /// The type of the root element `<mix>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Mix {
     /// One of `<a>`, `<b>`, inside [`Mix`].
     pub a_or_b: Vec<MixAOrB>,
+}
+
+impl Mix {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(a_or_b: Vec<MixAOrB>) -> Self {
+        Self { a_or_b }
+    }
 }
 
 impl XmlElement for Mix {
@@ -378,7 +399,7 @@ impl xml::Document for Mix {
 }
 
 /// One of `<a>`, `<b>`, inside [`Mix`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"

@@ -7,12 +7,22 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Login` (`schema.xsd`).
 ///
 /// The type of the root element `<login>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Login {
     /// Element `<realm>`.
     pub realm: String,
     /// One of `<token>`, `<user>`, `<password>`, `<otp>`, `<certificate>`, `<chain>`, inside [`Login`].
     pub choice: LoginChoice,
+}
+
+impl Login {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(realm: impl Into<String>, choice: LoginChoice) -> Self {
+        Self {
+            realm: realm.into(),
+            choice,
+        }
+    }
 }
 
 impl XmlElement for Login {
@@ -109,7 +119,7 @@ impl xml::Document for Login {
 }
 
 /// One of `<token>`, `<user>`, `<password>`, `<otp>`, `<certificate>`, `<chain>`, inside [`Login`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -195,7 +205,7 @@ impl xml::ChoiceItem for LoginChoice {
 }
 
 /// The elements `<user>`, `<password>`, `<otp>`, together, inside [`LoginChoice`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LoginChoiceUserAndPasswordAndOtp {
     /// Element `<user>`.
     pub user: String,
@@ -203,6 +213,17 @@ pub struct LoginChoiceUserAndPasswordAndOtp {
     pub password: String,
     /// Element `<otp>`.
     pub otp: Option<String>,
+}
+
+impl LoginChoiceUserAndPasswordAndOtp {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(user: impl Into<String>, password: impl Into<String>) -> Self {
+        Self {
+            user: user.into(),
+            password: password.into(),
+            otp: None,
+        }
+    }
 }
 
 impl XmlGroup for LoginChoiceUserAndPasswordAndOtp {
@@ -241,12 +262,22 @@ impl Validate for LoginChoiceUserAndPasswordAndOtp {
 }
 
 /// The elements `<certificate>`, `<chain>`, together, inside [`LoginChoice`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LoginChoiceCertificateAndChain {
     /// Element `<certificate>`.
     pub certificate: String,
     /// Element `<chain>`.
     pub chain: Vec<String>,
+}
+
+impl LoginChoiceCertificateAndChain {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(certificate: impl Into<String>, chain: Vec<String>) -> Self {
+        Self {
+            certificate: certificate.into(),
+            chain,
+        }
+    }
 }
 
 impl XmlGroup for LoginChoiceCertificateAndChain {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Payment` (`schema.xsd`).
 ///
 /// The type of the root element `<payment>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -198,7 +198,7 @@ impl Validate for CardNumber {
 }
 
 /// Schema type `Nothing` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Nothing;
 
 impl XmlElement for Nothing {
@@ -227,12 +227,19 @@ impl Validate for Nothing {
 }
 
 /// Schema type `Voucher` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Voucher {
     /// Element `<code>`.
     pub code: String,
     /// Element `<value>`.
     pub value: u32,
+}
+
+impl Voucher {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(code: impl Into<String>, value: u32) -> Self {
+        Self { code: code.into(), value }
+    }
 }
 
 impl XmlElement for Voucher {

@@ -5,8 +5,8 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Type of the global element `<ticket>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
-#[derive(Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(PartialOrd, Ord)]
 #[doc(alias = "issue")]
 pub struct Ticket {
     /// Element `<title>`.
@@ -17,6 +17,21 @@ pub struct Ticket {
     /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
     #[doc(alias = "owner")]
     pub assignee_or_queue: TicketAssigneeOrQueue,
+}
+
+impl Ticket {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        title: impl Into<String>,
+        priority: Priority,
+        assignee_or_queue: TicketAssigneeOrQueue,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            priority,
+            assignee_or_queue,
+        }
+    }
 }
 
 impl XmlElement for Ticket {
@@ -115,12 +130,12 @@ impl xml::Document for Ticket {
 }
 
 /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
 )]
-#[derive(Eq, Hash)]
+#[derive(PartialOrd, Ord)]
 pub enum TicketAssigneeOrQueue {
     /// Element `<assignee>`.
     Assignee(String),
@@ -197,8 +212,8 @@ impl xml::ChoiceItem for TicketAssigneeOrQueue {
 }
 
 /// Schema type `Priority` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[derive(PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[doc(alias = "urgency")]
 pub enum Priority {
     /// `low`
     Low,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Amounts` (`schema.xsd`).
 ///
 /// The type of the root element `<amounts>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Amounts {
     /// Element `<price>`.
     pub price: Option<Price>,

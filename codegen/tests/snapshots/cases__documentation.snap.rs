@@ -15,7 +15,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// The type of the root element `<task>`.
 ///
 /// A task, the document root.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Task {
     /// Higher runs first. Back\\slash.
     ///
@@ -31,6 +31,18 @@ pub struct Task {
     pub due_or_someday: Option<TaskDueOrSomeday>,
     /// Element `<state>`.
     pub state: Option<State>,
+}
+
+impl Task {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            priority: None,
+            title: title.into(),
+            due_or_someday: None,
+            state: None,
+        }
+    }
 }
 
 impl XmlElement for Task {
@@ -145,7 +157,7 @@ impl xml::Document for Task {
 /// Documentation of a choice group.
 ///
 /// One of `<due>`, `<someday>`, inside [`Task`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -190,7 +202,7 @@ impl Validate for TaskDueOrSomeday {
 }
 
 /// Schema type `Empty` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Empty;
 
 impl XmlElement for Empty {
@@ -221,7 +233,7 @@ impl Validate for Empty {
 /// Where a task stands.
 ///
 /// Schema type `State` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {
     /// Not started.
     ///

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Options` (`schema.xsd`).
 ///
 /// The type of the root element `<options>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Options {
     /// Empty in a document, it has the default value `3`.
     /// Element `<retries>`.
@@ -121,7 +121,7 @@ impl xml::Document for Options {
 }
 
 /// Schema type `Mode` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
     /// `fast`
     Fast,

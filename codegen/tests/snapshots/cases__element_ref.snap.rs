@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// The global element `<comment>` (`schema.xsd`), of type `xs:string`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Comment(pub String);
 
 impl XmlElement for Comment {
@@ -92,12 +92,19 @@ impl xml::Document for Comment {
 }
 
 /// Type of the global element `<author>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Author {
     /// Attribute `id`, required.
     pub id: i32,
     /// Element `<name>`.
     pub name: String,
+}
+
+impl Author {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, name: impl Into<String>) -> Self {
+        Self { id, name: name.into() }
+    }
 }
 
 impl XmlElement for Author {
@@ -203,10 +210,17 @@ impl xml::Document for Author {
 /// Schema type `Stamp` (`schema.xsd`).
 ///
 /// The type of the root element `<stamp>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Stamp {
     /// Attribute `at`, required.
     pub at: xml::DateTime,
+}
+
+impl Stamp {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(at: xml::DateTime) -> Self {
+        Self { at }
+    }
 }
 
 impl XmlElement for Stamp {
@@ -304,7 +318,7 @@ impl xml::Document for Stamp {
 }
 
 /// Type of the global element `<post>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Post {
     /// Element `<title>`.
     pub title: String,
@@ -314,6 +328,18 @@ pub struct Post {
     pub comment: Vec<String>,
     /// Element `<stamp>`.
     pub stamp: Option<Stamp>,
+}
+
+impl Post {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(title: impl Into<String>, author: Author) -> Self {
+        Self {
+            title: title.into(),
+            author,
+            comment: Vec::new(),
+            stamp: None,
+        }
+    }
 }
 
 impl XmlElement for Post {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `EmptySequence` (`schema.xsd`).
 ///
 /// The type of the root element `<empty>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct EmptySequence;
 
 impl XmlElement for EmptySequence {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Palette` (`schema.xsd`).
 ///
 /// The type of the root element `<palette>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Palette {
     /// Attribute `level`, optional.
     pub level: Option<Level>,
@@ -19,6 +19,19 @@ pub struct Palette {
     pub shade: Option<PaletteShade>,
     /// Element `<answer>`.
     pub answer: Option<Answer>,
+}
+
+impl Palette {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(color: Vec<Color>) -> Self {
+        Self {
+            level: None,
+            color,
+            level_2: None,
+            shade: None,
+            answer: None,
+        }
+    }
 }
 
 impl XmlElement for Palette {
@@ -137,7 +150,7 @@ impl xml::Document for Palette {
 }
 
 /// Anonymous type at `Palette/shade` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PaletteShade {
     /// `light`
     Light,
@@ -197,7 +210,7 @@ impl Validate for PaletteShade {
 }
 
 /// Schema type `Color` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Color {
     /// `red`
     Red,
@@ -280,7 +293,7 @@ impl Validate for Color {
 }
 
 /// Schema type `Level` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
     /// `1`
     Value1,
@@ -354,7 +367,7 @@ impl Validate for Level {
 }
 
 /// Schema type `Answer` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Answer {
     /// `yes`
     Yes,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Kennel` (`schema.xsd`).
 ///
 /// The type of the root element `<kennel>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Kennel {
     /// Element `<animal>`.
     pub animal: Vec<Animal>,
@@ -127,7 +127,7 @@ impl xml::Document for Kennel {
 }
 
 /// Schema type `Animal` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Animal {
     /// Attribute `id`, required.
     pub id: i32,
@@ -135,6 +135,17 @@ pub struct Animal {
     pub name: String,
     /// Element `<born>`.
     pub born: Option<xml::Date>,
+}
+
+impl Animal {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            born: None,
+        }
+    }
 }
 
 impl XmlElement for Animal {
@@ -183,7 +194,7 @@ impl Validate for Animal {
 
 /// Schema type `Dog` (`schema.xsd`).
 /// Extends [`Animal`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Dog {
     /// Attribute `id`, required.
     pub id: i32,
@@ -195,6 +206,19 @@ pub struct Dog {
     pub born: Option<xml::Date>,
     /// Element `<breed>`.
     pub breed: String,
+}
+
+impl Dog {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, name: impl Into<String>, breed: impl Into<String>) -> Self {
+        Self {
+            id,
+            good: None,
+            name: name.into(),
+            born: None,
+            breed: breed.into(),
+        }
+    }
 }
 
 impl XmlElement for Dog {
@@ -252,7 +276,7 @@ impl Validate for Dog {
 
 /// Schema type `ShowDog` (`schema.xsd`).
 /// Extends [`Dog`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ShowDog {
     /// Attribute `id`, required.
     pub id: i32,
@@ -268,6 +292,21 @@ pub struct ShowDog {
     pub breed: String,
     /// Element `<prize>`.
     pub prize: Vec<Prize>,
+}
+
+impl ShowDog {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, name: impl Into<String>, breed: impl Into<String>) -> Self {
+        Self {
+            id,
+            good: None,
+            ring: None,
+            name: name.into(),
+            born: None,
+            breed: breed.into(),
+            prize: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for ShowDog {
@@ -335,7 +374,7 @@ impl Validate for ShowDog {
 }
 
 /// Schema type `Prize` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Prize {
     /// `gold`
     Gold,
@@ -396,7 +435,7 @@ impl Validate for Prize {
 
 /// Schema type `Tagged` (`schema.xsd`).
 /// Extends [`Animal`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Tagged {
     /// Attribute `id`, required.
     pub id: i32,
@@ -406,6 +445,18 @@ pub struct Tagged {
     pub name: String,
     /// Element `<born>`.
     pub born: Option<xml::Date>,
+}
+
+impl Tagged {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, tag: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            tag: tag.into(),
+            name: name.into(),
+            born: None,
+        }
+    }
 }
 
 impl XmlElement for Tagged {

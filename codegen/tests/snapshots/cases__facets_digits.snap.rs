@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Amounts` (`schema.xsd`).
 ///
 /// The type of the root element `<amounts>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Amounts {
     /// Element `<amount>`.
     pub amount: Vec<xml::Decimal>,
@@ -15,6 +15,17 @@ pub struct Amounts {
     pub rate: Option<xml::Decimal>,
     /// Element `<pin>`.
     pub pin: Option<Pin>,
+}
+
+impl Amounts {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(amount: Vec<xml::Decimal>) -> Self {
+        Self {
+            amount,
+            rate: None,
+            pin: None,
+        }
+    }
 }
 
 impl XmlElement for Amounts {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Codes` (`schema.xsd`).
 ///
 /// The type of the root element `<codes>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Codes {
     /// Element `<country>`.
     pub country: CountryCode,
@@ -17,6 +17,18 @@ pub struct Codes {
     pub nick: Option<Nick>,
     /// Element `<comment>`.
     pub comment: Vec<String>,
+}
+
+impl Codes {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(country: CountryCode, name: Name) -> Self {
+        Self {
+            country,
+            name,
+            nick: None,
+            comment: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Codes {

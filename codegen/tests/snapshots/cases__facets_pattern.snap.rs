@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Patterns` (`schema.xsd`).
 ///
 /// The type of the root element `<patterns>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Patterns {
     /// Element `<code>`.
     pub code: Option<Code>,

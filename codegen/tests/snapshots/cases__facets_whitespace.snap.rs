@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Texts` (`schema.xsd`).
 ///
 /// The type of the root element `<texts>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Texts {
     /// Element `<short>`.
     pub short: Vec<Collapsed>,
@@ -367,7 +367,7 @@ impl Validate for Replaced {
 }
 
 /// Schema type `CollapsedChoice` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CollapsedChoice {
     /// `on off`
     OnOff,

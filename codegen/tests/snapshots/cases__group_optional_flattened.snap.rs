@@ -21,6 +21,19 @@ pub struct BoxType {
     pub weight: f64,
 }
 
+impl BoxType {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(label: impl Into<String>, weight: f64) -> Self {
+        Self {
+            label: label.into(),
+            width: None,
+            height: None,
+            sticker: Vec::new(),
+            weight,
+        }
+    }
+}
+
 impl XmlElement for BoxType {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         w.start(name);

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Person` (`schema.xsd`).
 ///
 /// The type of the root element `<person>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
     /// Element `<name>`.
     pub name: String,
@@ -15,6 +15,17 @@ pub struct Person {
     pub street_and_city_and_zip: Option<PersonStreetAndCityAndZip>,
     /// Element `<age>`.
     pub age: Option<i32>,
+}
+
+impl Person {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            street_and_city_and_zip: None,
+            age: None,
+        }
+    }
 }
 
 impl XmlElement for Person {
@@ -119,7 +130,7 @@ impl xml::Document for Person {
 }
 
 /// The elements `<street>`, `<city>`, `<zip>`, together, inside [`Person`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PersonStreetAndCityAndZip {
     /// Element `<street>`.
     pub street: String,
@@ -127,6 +138,17 @@ pub struct PersonStreetAndCityAndZip {
     pub city: String,
     /// Element `<zip>`.
     pub zip: Option<Zip>,
+}
+
+impl PersonStreetAndCityAndZip {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(street: impl Into<String>, city: impl Into<String>) -> Self {
+        Self {
+            street: street.into(),
+            city: city.into(),
+            zip: None,
+        }
+    }
 }
 
 impl XmlGroup for PersonStreetAndCityAndZip {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Directory` (`schema.xsd`).
 ///
 /// The type of the root element `<directory>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Directory {
     /// Element `<person>`.
     pub person: Vec<Person>,
@@ -113,7 +113,7 @@ impl xml::Document for Directory {
 }
 
 /// Schema type `Person` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
     /// Element `<first>`.
     pub first: String,
@@ -121,6 +121,17 @@ pub struct Person {
     pub last: String,
     /// One of `<email>`, `<phone>`, inside [`Person`].
     pub email_or_phone: Vec<PersonEmailOrPhone>,
+}
+
+impl Person {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(first: impl Into<String>, last: impl Into<String>) -> Self {
+        Self {
+            first: first.into(),
+            last: last.into(),
+            email_or_phone: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Person {
@@ -162,7 +173,7 @@ impl Validate for Person {
 }
 
 /// One of `<email>`, `<phone>`, inside [`Person`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -240,7 +251,7 @@ impl xml::ChoiceItem for PersonEmailOrPhone {
 }
 
 /// Schema type `Company` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Company {
     /// Element `<title>`.
     pub title: String,
@@ -248,6 +259,17 @@ pub struct Company {
     pub email_or_phone: CompanyEmailOrPhone,
     /// The elements `<first>`, `<last>`, together, inside [`Company`].
     pub first_and_last: Option<CompanyFirstAndLast>,
+}
+
+impl Company {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(title: impl Into<String>, email_or_phone: CompanyEmailOrPhone) -> Self {
+        Self {
+            title: title.into(),
+            email_or_phone,
+            first_and_last: None,
+        }
+    }
 }
 
 impl XmlElement for Company {
@@ -291,7 +313,7 @@ impl Validate for Company {
 }
 
 /// One of `<email>`, `<phone>`, inside [`Company`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -369,12 +391,22 @@ impl xml::ChoiceItem for CompanyEmailOrPhone {
 }
 
 /// The elements `<first>`, `<last>`, together, inside [`Company`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CompanyFirstAndLast {
     /// Element `<first>`.
     pub first: String,
     /// Element `<last>`.
     pub last: String,
+}
+
+impl CompanyFirstAndLast {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(first: impl Into<String>, last: impl Into<String>) -> Self {
+        Self {
+            first: first.into(),
+            last: last.into(),
+        }
+    }
 }
 
 impl XmlGroup for CompanyFirstAndLast {

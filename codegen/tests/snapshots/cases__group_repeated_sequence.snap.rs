@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Settings` (`schema.xsd`).
 ///
 /// The type of the root element `<settings>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Settings {
     /// Element `<scope>`.
     pub scope: String,
@@ -15,6 +15,20 @@ pub struct Settings {
     pub key_and_value: Vec<SettingsKeyAndValue>,
     /// The elements `<alias>`, `<target>`, together, inside [`Settings`].
     pub alias_and_target: Vec<SettingsAliasAndTarget>,
+}
+
+impl Settings {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        scope: impl Into<String>,
+        key_and_value: Vec<SettingsKeyAndValue>,
+    ) -> Self {
+        Self {
+            scope: scope.into(),
+            key_and_value,
+            alias_and_target: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Settings {
@@ -120,12 +134,22 @@ impl xml::Document for Settings {
 }
 
 /// The elements `<key>`, `<value>`, together, inside [`Settings`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SettingsKeyAndValue {
     /// Element `<key>`.
     pub key: String,
     /// Element `<value>`.
     pub value: Option<String>,
+}
+
+impl SettingsKeyAndValue {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: None,
+        }
+    }
 }
 
 impl XmlGroup for SettingsKeyAndValue {
@@ -161,12 +185,22 @@ impl Validate for SettingsKeyAndValue {
 }
 
 /// The elements `<alias>`, `<target>`, together, inside [`Settings`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
     /// Element `<target>`.
     pub target: ShortText,
+}
+
+impl SettingsAliasAndTarget {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(alias: impl Into<String>, target: ShortText) -> Self {
+        Self {
+            alias: alias.into(),
+            target,
+        }
+    }
 }
 
 impl XmlGroup for SettingsAliasAndTarget {

@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Type of the global element `<groups>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Groups {
     /// Element `<single>`.
     pub single: SingleChoice,
@@ -15,6 +15,22 @@ pub struct Groups {
     pub deep: String,
     /// Element `<twice>`.
     pub twice: Vec<String>,
+}
+
+impl Groups {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        single: SingleChoice,
+        optional_choice: Vec<OptionalChoice>,
+        deep: impl Into<String>,
+    ) -> Self {
+        Self {
+            single,
+            optional_choice,
+            deep: deep.into(),
+            twice: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Groups {
@@ -129,7 +145,7 @@ impl xml::Document for Groups {
 }
 
 /// Schema type `SingleChoice` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -173,7 +189,7 @@ impl Validate for SingleChoice {
 }
 
 /// Schema type `OptionalChoice` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct OptionalChoice {
     /// One of `<a>`, `<b>`, inside [`OptionalChoice`].
     pub a_or_b: Option<OptionalChoiceAOrB>,
@@ -214,7 +230,7 @@ impl Validate for OptionalChoice {
 }
 
 /// One of `<a>`, `<b>`, inside [`OptionalChoice`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"

@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<invoice>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Invoice {
     /// Attribute `currency`, required.
     pub currency: CurrencyCode,
@@ -15,6 +15,23 @@ pub struct Invoice {
     pub total: Money2,
     /// Element `<line>`.
     pub line: Vec<Money2>,
+}
+
+impl Invoice {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        currency: CurrencyCode,
+        number: impl Into<String>,
+        total: Money2,
+        line: Vec<Money2>,
+    ) -> Self {
+        Self {
+            currency,
+            number: number.into(),
+            total,
+            line,
+        }
+    }
 }
 
 impl XmlElement for Invoice {
@@ -130,10 +147,17 @@ impl xml::Document for Invoice {
 /// Schema type `Money` (`schema.xsd`).
 ///
 /// The type of the root element `<cash>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Money {
     /// Element `<cents>`.
     pub cents: i64,
+}
+
+impl Money {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(cents: i64) -> Self {
+        Self { cents }
+    }
 }
 
 impl XmlElement for Money {
@@ -225,7 +249,7 @@ impl xml::Document for Money {
 }
 
 /// Schema type `Money` (`money.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Money2 {
     /// Attribute `currency`, optional.
     pub currency: Option<CurrencyCode>,
@@ -233,6 +257,17 @@ pub struct Money2 {
     pub amount: xml::Decimal,
     /// Element `<note>`.
     pub note: Option<String>,
+}
+
+impl Money2 {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(amount: xml::Decimal) -> Self {
+        Self {
+            currency: None,
+            amount,
+            note: None,
+        }
+    }
 }
 
 impl XmlElement for Money2 {

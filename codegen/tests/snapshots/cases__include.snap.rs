@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<shipment>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Shipment {
     /// Element `<from>`.
     pub from: Address,
@@ -13,6 +13,13 @@ pub struct Shipment {
     pub to: Address,
     /// Element `<weight>`.
     pub weight: Weight,
+}
+
+impl Shipment {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(from: Address, to: Address, weight: Weight) -> Self {
+        Self { from, to, weight }
+    }
 }
 
 impl XmlElement for Shipment {
@@ -111,12 +118,22 @@ impl xml::Document for Shipment {
 }
 
 /// Schema type `Address` (`parts/common.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Address {
     /// Element `<street>`.
     pub street: String,
     /// Element `<country>`.
     pub country: CountryCode,
+}
+
+impl Address {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(street: impl Into<String>, country: CountryCode) -> Self {
+        Self {
+            street: street.into(),
+            country,
+        }
+    }
 }
 
 impl XmlElement for Address {
@@ -209,12 +226,19 @@ impl Validate for CountryCode {
 }
 
 /// Schema type `Weight` (`parts/units.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Weight {
     /// Attribute `unit`, required.
     pub unit: WeightUnit,
     /// The element's text.
     pub value: xml::Decimal,
+}
+
+impl Weight {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(unit: WeightUnit, value: xml::Decimal) -> Self {
+        Self { unit, value }
+    }
 }
 
 impl XmlElement for Weight {
@@ -254,7 +278,7 @@ impl Validate for Weight {
 }
 
 /// Schema type `WeightUnit` (`parts/units.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WeightUnit {
     /// `kg`
     Kg,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Lists` (`schema.xsd`).
 ///
 /// The type of the root element `<lists>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Lists {
     /// Attribute `ids`, optional.
     pub ids: Option<Numbers>,
@@ -19,6 +19,19 @@ pub struct Lists {
     pub digits: Option<Digits>,
     /// Element `<names>`.
     pub names: Option<Vec<String>>,
+}
+
+impl Lists {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(numbers: Numbers) -> Self {
+        Self {
+            ids: None,
+            numbers,
+            colors: None,
+            digits: None,
+            names: None,
+        }
+    }
 }
 
 impl XmlElement for Lists {
@@ -142,7 +155,7 @@ pub type Numbers = Vec<i32>;
 pub type Colors = Vec<ColorsItem>;
 
 /// Anonymous type at `Colors/item` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ColorsItem {
     /// `red`
     Red,

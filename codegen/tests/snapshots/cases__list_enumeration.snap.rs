@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// The global element `<pair>` (`schema.xsd`), of type [`Pair`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Pair2(pub Pair);
 
 impl XmlElement for Pair2 {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Lists` (`schema.xsd`).
 ///
 /// The type of the root element `<lists>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Lists {
     /// Element `<few>`.
     pub few: FewNumbers,
@@ -15,6 +15,13 @@ pub struct Lists {
     pub pair: Vec<i32>,
     /// Element `<some>`.
     pub some: Option<Vec<i32>>,
+}
+
+impl Lists {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(few: FewNumbers, pair: Vec<i32>) -> Self {
+        Self { few, pair, some: None }
+    }
 }
 
 impl XmlElement for Lists {

@@ -5,12 +5,22 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<para>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Para {
     /// Attribute `lang`, optional.
     pub lang: Option<String>,
     /// The element's text.
     pub value: String,
+}
+
+impl Para {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            lang: None,
+            value: value.into(),
+        }
+    }
 }
 
 impl XmlElement for Para {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Names` (`schema.xsd`).
 ///
 /// The type of the root element `<names>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Names {
     /// Attribute `type`, optional.
     pub r#type: Option<String>,
@@ -31,6 +31,25 @@ pub struct Names {
     pub gen_info_2: Option<String>,
     /// Element `<async>`.
     pub r#async: Option<Kind>,
+}
+
+impl Names {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(type_2: Item) -> Self {
+        Self {
+            r#type: None,
+            r#impl: None,
+            type_2,
+            r#match: None,
+            self_: None,
+            r#fn: None,
+            crate_: None,
+            super_: None,
+            gen_info: None,
+            gen_info_2: None,
+            r#async: None,
+        }
+    }
 }
 
 impl XmlElement for Names {
@@ -193,10 +212,17 @@ impl xml::Document for Names {
 }
 
 /// Schema type `item` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Item {
     /// Attribute `lower`, required.
     pub lower: String,
+}
+
+impl Item {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(lower: impl Into<String>) -> Self {
+        Self { lower: lower.into() }
+    }
 }
 
 impl XmlElement for Item {
@@ -236,10 +262,17 @@ impl Validate for Item {
 }
 
 /// Schema type `Item` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Item2 {
     /// Attribute `upper`, required.
     pub upper: String,
+}
+
+impl Item2 {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(upper: impl Into<String>) -> Self {
+        Self { upper: upper.into() }
+    }
 }
 
 impl XmlElement for Item2 {
@@ -279,7 +312,7 @@ impl Validate for Item2 {
 }
 
 /// Schema type `Result` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -401,7 +434,7 @@ impl Validate for ResultType2 {
 }
 
 /// Schema type `Option` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OptionType {
     /// `Some`
     Some,
@@ -465,7 +498,7 @@ impl Validate for OptionType {
 }
 
 /// Schema type `Kind` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// `a-b`
     AB,

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Locals` (`schema.xsd`).
 ///
 /// The type of the root element `<locals>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Locals {
     /// Attribute `attribute`, optional.
     pub attribute: Option<String>,
@@ -29,6 +29,24 @@ pub struct Locals {
     pub name: Option<String>,
     /// Element `<item>`.
     pub item: Vec<String>,
+}
+
+impl Locals {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(r: impl Into<String>) -> Self {
+        Self {
+            attribute: None,
+            group: None,
+            r: r.into(),
+            w: None,
+            start: None,
+            value: None,
+            path: None,
+            violations: Vec::new(),
+            name: None,
+            item: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Locals {
@@ -187,12 +205,22 @@ impl xml::Document for Locals {
 }
 
 /// Type of the global element `<unordered>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Unordered {
     /// Element `<name>`.
     pub name: String,
     /// Element `<value>`.
     pub value: Option<String>,
+}
+
+impl Unordered {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            value: None,
+        }
+    }
 }
 
 impl XmlElement for Unordered {

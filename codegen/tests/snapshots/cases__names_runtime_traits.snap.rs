@@ -7,12 +7,19 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// Schema type `Validate` (`schema.xsd`).
 ///
 /// The type of the root element `<validate>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ValidateType {
     /// Element `<element>`.
     pub element: XmlElementType,
     /// Element `<group>`.
     pub group: Option<XmlGroupType>,
+}
+
+impl ValidateType {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(element: XmlElementType) -> Self {
+        Self { element, group: None }
+    }
 }
 
 impl XmlElement for ValidateType {
@@ -111,10 +118,17 @@ impl xml::Document for ValidateType {
 }
 
 /// Schema type `XmlElement` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct XmlElementType {
     /// Element `<x>`.
     pub x: String,
+}
+
+impl XmlElementType {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(x: impl Into<String>) -> Self {
+        Self { x: x.into() }
+    }
 }
 
 impl XmlElement for XmlElementType {
@@ -148,7 +162,7 @@ impl Validate for XmlElementType {
 }
 
 /// Schema type `XmlGroup` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -207,12 +221,19 @@ impl Validate for XmlGroupType {
 }
 
 /// The elements `<b>`, `<c>`, together, inside [`XmlGroupType`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct XmlGroupTypeBAndC {
     /// Element `<b>`.
     pub b: String,
     /// Element `<c>`.
     pub c: Option<String>,
+}
+
+impl XmlGroupTypeBAndC {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(b: impl Into<String>) -> Self {
+        Self { b: b.into(), c: None }
+    }
 }
 
 impl XmlGroup for XmlGroupTypeBAndC {

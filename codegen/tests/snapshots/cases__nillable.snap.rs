@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Type of the global element `<record>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
     /// Element `<host>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
@@ -29,6 +29,22 @@ pub struct Record {
     pub weight_or_label: Option<RecordWeightOrLabel>,
     /// Element `<plain>`.
     pub plain: Option<String>,
+}
+
+impl Record {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(host: xml::Nillable<String>, owner: xml::Nillable<Owner>) -> Self {
+        Self {
+            host,
+            opt: None,
+            ttl: Vec::new(),
+            code: None,
+            owner,
+            backup: None,
+            weight_or_label: None,
+            plain: None,
+        }
+    }
 }
 
 impl XmlElement for Record {
@@ -177,7 +193,7 @@ impl xml::Document for Record {
 }
 
 /// One of `<weight>`, `<label>`, inside [`Record`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -250,10 +266,17 @@ impl xml::ChoiceItem for RecordWeightOrLabel {
 }
 
 /// Schema type `Owner` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Owner {
     /// Element `<name>`.
     pub name: String,
+}
+
+impl Owner {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
 }
 
 impl XmlElement for Owner {

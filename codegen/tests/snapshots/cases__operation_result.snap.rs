@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Schema type `result_status` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ResultStatus {
     /// `ok`
     Ok,
@@ -68,7 +68,7 @@ impl Validate for ResultStatus {
 pub type Code = u32;
 
 /// Schema type `resultType` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultType {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -76,6 +76,17 @@ pub struct ResultType {
     pub errcode: Option<Code>,
     /// Element `<errtext>`.
     pub errtext: Option<String>,
+}
+
+impl ResultType {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+        }
+    }
 }
 
 impl XmlElement for ResultType {
@@ -130,7 +141,7 @@ impl xml::OperationResult for ResultType {
 
 /// Schema type `resultFilterType` (`schema.xsd`).
 /// Extends [`ResultType`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultFilterType {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -142,6 +153,19 @@ pub struct ResultFilterType {
     pub filter_id: Option<String>,
     /// Element `<id>`.
     pub id: Option<u64>,
+}
+
+impl ResultFilterType {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+            filter_id: None,
+            id: None,
+        }
+    }
 }
 
 impl XmlElement for ResultFilterType {
@@ -206,7 +230,7 @@ impl xml::OperationResult for ResultFilterType {
 }
 
 /// Type of the global element `<results>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Results {
     /// Element `<plain>`.
     pub plain: ResultType,
@@ -222,6 +246,21 @@ pub struct Results {
     pub inline: Option<ResultsInline>,
     /// Element `<notice>`.
     pub notice: Option<ResultsNotice>,
+}
+
+impl Results {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(plain: ResultType, created: Vec<ResultsCreated>) -> Self {
+        Self {
+            plain,
+            created,
+            filtered: Vec::new(),
+            read: None,
+            listed: None,
+            inline: None,
+            notice: None,
+        }
+    }
 }
 
 impl XmlElement for Results {
@@ -357,7 +396,7 @@ impl xml::Document for Results {
 
 /// Anonymous type at `/results/created` (`schema.xsd`).
 /// Extends [`ResultType`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsCreated {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -367,6 +406,18 @@ pub struct ResultsCreated {
     pub errtext: Option<String>,
     /// Element `<guid>`.
     pub guid: Option<String>,
+}
+
+impl ResultsCreated {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+            guid: None,
+        }
+    }
 }
 
 impl XmlElement for ResultsCreated {
@@ -430,7 +481,7 @@ impl xml::OperationResult for ResultsCreated {
 
 /// Anonymous type at `/results/read` (`schema.xsd`).
 /// Extends [`ResultFilterType`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsRead {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -444,6 +495,20 @@ pub struct ResultsRead {
     pub id: Option<u64>,
     /// Element `<name>`.
     pub name: Option<String>,
+}
+
+impl ResultsRead {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+            filter_id: None,
+            id: None,
+            name: None,
+        }
+    }
 }
 
 impl XmlElement for ResultsRead {
@@ -521,7 +586,7 @@ impl xml::OperationResult for ResultsRead {
 
 /// Anonymous type at `/results/listed` (`schema.xsd`).
 /// Extends [`ResultType`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsListed {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -531,6 +596,18 @@ pub struct ResultsListed {
     pub errtext: Option<String>,
     /// Element `<entry>`.
     pub entry: Vec<String>,
+}
+
+impl ResultsListed {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+            entry: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for ResultsListed {
@@ -589,7 +666,7 @@ impl xml::OperationResult for ResultsListed {
 }
 
 /// Anonymous type at `/results/inline` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsInline {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -599,6 +676,18 @@ pub struct ResultsInline {
     pub errtext: Option<String>,
     /// Element `<count>`.
     pub count: i32,
+}
+
+impl ResultsInline {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus, count: i32) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+            count,
+        }
+    }
 }
 
 impl XmlElement for ResultsInline {
@@ -654,7 +743,7 @@ impl xml::OperationResult for ResultsInline {
 }
 
 /// Anonymous type at `/results/notice` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsNotice {
     /// Element `<status>`.
     pub status: ResultStatus,
@@ -662,6 +751,17 @@ pub struct ResultsNotice {
     pub errcode: Option<String>,
     /// Element `<errtext>`.
     pub errtext: Option<String>,
+}
+
+impl ResultsNotice {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(status: ResultStatus) -> Self {
+        Self {
+            status,
+            errcode: None,
+            errtext: None,
+        }
+    }
 }
 
 impl XmlElement for ResultsNotice {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Node` (`schema.xsd`).
 ///
 /// The type of the root element `<tree>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Node {
     /// Attribute `depth`, optional.
     pub depth: Option<Depth>,
@@ -17,6 +17,18 @@ pub struct Node {
     pub first: Option<Box<Node>>,
     /// Element `<child>`.
     pub child: Vec<Node>,
+}
+
+impl Node {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self {
+            depth: None,
+            label: label.into(),
+            first: None,
+            child: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Node {
@@ -178,7 +190,7 @@ impl Validate for Depth {
 /// Schema type `Expr` (`schema.xsd`).
 ///
 /// The type of the root element `<expr>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -300,12 +312,22 @@ impl xml::Document for Expr {
 }
 
 /// Schema type `Pair` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Pair {
     /// Element `<left>`.
     pub left: Box<Expr>,
     /// Element `<right>`.
     pub right: Box<Expr>,
+}
+
+impl Pair {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(left: Expr, right: Expr) -> Self {
+        Self {
+            left: Box::new(left),
+            right: Box::new(right),
+        }
+    }
 }
 
 impl XmlElement for Pair {

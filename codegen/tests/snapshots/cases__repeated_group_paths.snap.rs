@@ -5,10 +5,17 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
 /// Type of the global element `<settings>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Settings {
     /// The elements `<alias>`, `<target>`, together, inside [`Settings`].
     pub alias_and_target: Vec<SettingsAliasAndTarget>,
+}
+
+impl Settings {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(alias_and_target: Vec<SettingsAliasAndTarget>) -> Self {
+        Self { alias_and_target }
+    }
 }
 
 impl XmlElement for Settings {
@@ -105,12 +112,22 @@ impl xml::Document for Settings {
 }
 
 /// The elements `<alias>`, `<target>`, together, inside [`Settings`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
     /// Element `<target>`.
     pub target: ShortText,
+}
+
+impl SettingsAliasAndTarget {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(alias: impl Into<String>, target: ShortText) -> Self {
+        Self {
+            alias: alias.into(),
+            target,
+        }
+    }
 }
 
 impl XmlGroup for SettingsAliasAndTarget {

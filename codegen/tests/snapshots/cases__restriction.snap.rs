@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Addresses` (`schema.xsd`).
 ///
 /// The type of the root element `<addresses>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Addresses {
     /// Element `<any>`.
     pub any: Vec<Address>,
@@ -113,7 +113,7 @@ impl xml::Document for Addresses {
 }
 
 /// Schema type `Address` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Address {
     /// Attribute `kind`, optional.
     pub kind: Option<String>,
@@ -125,6 +125,19 @@ pub struct Address {
     pub city: Option<String>,
     /// Element `<note>`.
     pub note: Vec<String>,
+}
+
+impl Address {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(street: impl Into<String>) -> Self {
+        Self {
+            kind: None,
+            legacy: None,
+            street: street.into(),
+            city: None,
+            note: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Address {
@@ -188,7 +201,7 @@ impl Validate for Address {
 
 /// Schema type `CityAddress` (`schema.xsd`).
 /// Restricts [`Address`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CityAddress {
     /// Attribute `kind`, required.
     pub kind: String,
@@ -198,6 +211,22 @@ pub struct CityAddress {
     pub city: String,
     /// Element `<note>`.
     pub note: Vec<String>,
+}
+
+impl CityAddress {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        kind: impl Into<String>,
+        street: impl Into<String>,
+        city: impl Into<String>,
+    ) -> Self {
+        Self {
+            kind: kind.into(),
+            street: street.into(),
+            city: city.into(),
+            note: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for CityAddress {

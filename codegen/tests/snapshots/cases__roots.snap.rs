@@ -5,7 +5,7 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// The global element `<number>` (`schema.xsd`), of type `xs:int`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Number(pub i32);
 
 impl XmlElement for Number {
@@ -90,7 +90,7 @@ impl xml::Document for Number {
 }
 
 /// The global element `<color>` (`schema.xsd`), of type [`Color`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Color2(pub Color);
 
 impl XmlElement for Color2 {
@@ -291,7 +291,7 @@ impl xml::Document for Code {
 }
 
 /// The global element `<numbers>` (`schema.xsd`), of type [`Numbers`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Numbers2(pub Numbers);
 
 impl XmlElement for Numbers2 {
@@ -376,7 +376,7 @@ impl xml::Document for Numbers2 {
 }
 
 /// The global element `<request>` (`schema.xsd`), of type [`Message`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Request(pub Message);
 
 impl XmlElement for Request {
@@ -463,7 +463,7 @@ impl xml::Document for Request {
 }
 
 /// The global element `<response>` (`schema.xsd`), of type [`Message`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Response(pub Message);
 
 impl XmlElement for Response {
@@ -550,7 +550,7 @@ impl xml::Document for Response {
 }
 
 /// Schema type `Color` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Color {
     /// `red`
     Red,
@@ -613,12 +613,19 @@ impl Validate for Color {
 pub type Numbers = Vec<i32>;
 
 /// Schema type `Message` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Message {
     /// Attribute `id`, required.
     pub id: i32,
     /// Element `<text>`.
     pub text: String,
+}
+
+impl Message {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(id: i32, text: impl Into<String>) -> Self {
+        Self { id, text: text.into() }
+    }
 }
 
 impl XmlElement for Message {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Order` (`schema.xsd`).
 ///
 /// The type of the root element `<order>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Order {
     /// Element `<id>`.
     pub id: i32,
@@ -23,6 +23,26 @@ pub struct Order {
     pub flag: Vec<bool>,
     /// Element `<comment>`.
     pub comment: Vec<String>,
+}
+
+impl Order {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        id: i32,
+        line: Vec<String>,
+        total: xml::Decimal,
+        flag: Vec<bool>,
+    ) -> Self {
+        Self {
+            id,
+            note: None,
+            line,
+            tag: Vec::new(),
+            total,
+            flag,
+            comment: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Order {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Prices` (`schema.xsd`).
 ///
 /// The type of the root element `<prices>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Prices {
     /// Element `<price>`.
     pub price: Vec<Price>,
@@ -17,6 +17,18 @@ pub struct Prices {
     pub code: Option<TaggedCode>,
     /// Element `<label>`.
     pub label: Option<Label>,
+}
+
+impl Prices {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(price: Vec<Price>) -> Self {
+        Self {
+            price,
+            taxed: None,
+            code: None,
+            label: None,
+        }
+    }
 }
 
 impl XmlElement for Prices {
@@ -128,12 +140,22 @@ impl xml::Document for Prices {
 }
 
 /// Schema type `Price` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Price {
     /// Attribute `currency`, required.
     pub currency: String,
     /// The element's text.
     pub value: xml::Decimal,
+}
+
+impl Price {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(currency: impl Into<String>, value: xml::Decimal) -> Self {
+        Self {
+            currency: currency.into(),
+            value,
+        }
+    }
 }
 
 impl XmlElement for Price {
@@ -176,7 +198,7 @@ impl Validate for Price {
 
 /// Schema type `TaxedPrice` (`schema.xsd`).
 /// Extends [`Price`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaxedPrice {
     /// Attribute `currency`, required.
     pub currency: String,
@@ -184,6 +206,17 @@ pub struct TaxedPrice {
     pub tax: Option<xml::Decimal>,
     /// The element's text.
     pub value: xml::Decimal,
+}
+
+impl TaxedPrice {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(currency: impl Into<String>, value: xml::Decimal) -> Self {
+        Self {
+            currency: currency.into(),
+            tax: None,
+            value,
+        }
+    }
 }
 
 impl XmlElement for TaxedPrice {
@@ -291,12 +324,19 @@ impl Validate for Code {
 }
 
 /// Schema type `TaggedCode` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaggedCode {
     /// Attribute `source`, optional.
     pub source: Option<String>,
     /// The element's text.
     pub value: Code,
+}
+
+impl TaggedCode {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: Code) -> Self {
+        Self { source: None, value }
+    }
 }
 
 impl XmlElement for TaggedCode {
@@ -340,10 +380,17 @@ impl Validate for TaggedCode {
 }
 
 /// Schema type `Label` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Label {
     /// The element's text.
     pub value: String,
+}
+
+impl Label {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self { value: value.into() }
+    }
 }
 
 impl XmlElement for Label {

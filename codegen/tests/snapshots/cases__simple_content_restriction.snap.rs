@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Readings` (`schema.xsd`).
 ///
 /// The type of the root element `<readings>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Readings {
     /// Element `<measure>`.
     pub measure: Vec<Measure>,
@@ -120,7 +120,7 @@ impl xml::Document for Readings {
 }
 
 /// Schema type `Measure` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Measure {
     /// Attribute `unit`, optional.
     pub unit: Option<String>,
@@ -128,6 +128,17 @@ pub struct Measure {
     pub source: Option<String>,
     /// The element's text.
     pub value: i32,
+}
+
+impl Measure {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: i32) -> Self {
+        Self {
+            unit: None,
+            source: None,
+            value,
+        }
+    }
 }
 
 impl XmlElement for Measure {
@@ -178,12 +189,19 @@ impl Validate for Measure {
 
 /// Schema type `Percent` (`schema.xsd`).
 /// Restricts [`Measure`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Percent {
     /// Attribute `unit`, required.
     pub unit: String,
     /// The element's text.
     pub value: i32,
+}
+
+impl Percent {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(unit: impl Into<String>, value: i32) -> Self {
+        Self { unit: unit.into(), value }
+    }
 }
 
 impl XmlElement for Percent {
@@ -234,12 +252,22 @@ impl Validate for Percent {
 }
 
 /// Schema type `Note` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Note {
     /// Attribute `lang`, optional.
     pub lang: Option<String>,
     /// The element's text.
     pub value: String,
+}
+
+impl Note {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            lang: None,
+            value: value.into(),
+        }
+    }
 }
 
 impl XmlElement for Note {
@@ -284,12 +312,22 @@ impl Validate for Note {
 
 /// Schema type `ShortNote` (`schema.xsd`).
 /// Restricts [`Note`]: its fields come first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ShortNote {
     /// Attribute `lang`, optional.
     pub lang: Option<String>,
     /// The element's text.
     pub value: String,
+}
+
+impl ShortNote {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            lang: None,
+            value: value.into(),
+        }
+    }
 }
 
 impl XmlElement for ShortNote {

@@ -70,6 +70,48 @@ pub struct Order {
     pub open: Option<Open>,
 }
 
+impl Order {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(
+        id: u64,
+        code: ACode,
+        name: Name,
+        status: Status,
+        quantity: Vec<Quantity>,
+        price: Price,
+    ) -> Self {
+        Self {
+            id,
+            channel: None,
+            other_attributes: Vec::new(),
+            code,
+            name,
+            note: None,
+            status,
+            quantity,
+            price,
+            discount: None,
+            digits: None,
+            tags: None,
+            pair: None,
+            size: None,
+            label: None,
+            email_or_phone: None,
+            any: Vec::new(),
+            when: None,
+            day: None,
+            at: None,
+            within: None,
+            gift: None,
+            weight: None,
+            options: None,
+            part: Vec::new(),
+            extra: None,
+            open: None,
+        }
+    }
+}
+
 impl XmlElement for Order {
     fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
         w.start(name);
@@ -512,7 +554,7 @@ impl ::proptest::arbitrary::Arbitrary for Order {
 }
 
 /// One of `<email>`, `<phone>`, inside [`Order`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -852,7 +894,7 @@ impl ::proptest::arbitrary::Arbitrary for Name {
 }
 
 /// Schema type `Status` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// `new`
     New,
@@ -1255,7 +1297,7 @@ impl ::proptest::arbitrary::Arbitrary for Tag {
 }
 
 /// Schema type `Tags` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, PartialOrd)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Tags(pub Vec<Tag>);
 
 impl From<Vec<Tag>> for Tags {
@@ -1369,7 +1411,7 @@ impl ::proptest::arbitrary::Arbitrary for Pair {
 }
 
 /// Schema type `Size` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Size {
     /// A value of the member type `Member`.
     Member(i32),
@@ -1576,7 +1618,7 @@ impl ::proptest::arbitrary::Arbitrary for Email {
 }
 
 /// Schema type `Channel` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Channel {
     /// `web`
     Web,
@@ -1646,12 +1688,19 @@ impl ::proptest::arbitrary::Arbitrary for Channel {
 }
 
 /// Schema type `Weight` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Weight {
     /// Attribute `unit`, required.
     pub unit: WeightUnit,
     /// The element's text.
     pub value: Price,
+}
+
+impl Weight {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(unit: WeightUnit, value: Price) -> Self {
+        Self { unit, value }
+    }
 }
 
 impl XmlElement for Weight {
@@ -1708,7 +1757,7 @@ impl ::proptest::arbitrary::Arbitrary for Weight {
 }
 
 /// Anonymous type at `Weight/@unit` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WeightUnit {
     /// `kg`
     Kg,
@@ -1778,7 +1827,7 @@ impl ::proptest::arbitrary::Arbitrary for WeightUnit {
 }
 
 /// Schema type `Options` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Options {
     /// Element `<gift-wrap>`.
     pub gift_wrap: Option<bool>,
@@ -1877,12 +1926,22 @@ impl ::proptest::arbitrary::Arbitrary for Options {
 }
 
 /// Schema type `Part` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Part {
     /// Element `<title>`.
     pub title: String,
     /// Element `<part>`.
     pub part: Vec<Part>,
+}
+
+impl Part {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            part: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Part {
@@ -1952,12 +2011,22 @@ impl ::proptest::arbitrary::Arbitrary for Part {
 }
 
 /// Schema type `Open` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Open {
     /// Element `<kind>`.
     pub kind: String,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
+}
+
+impl Open {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(kind: impl Into<String>) -> Self {
+        Self {
+            kind: kind.into(),
+            any: Vec::new(),
+        }
+    }
 }
 
 impl XmlElement for Open {

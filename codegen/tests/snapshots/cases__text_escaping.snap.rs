@@ -5,10 +5,17 @@ use plesk_types::__private as xml;
 use xml::{Validate, XmlElement};
 
 /// Type of the global element `<texts>` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Texts {
     /// Element `<text>`.
     pub text: Vec<Text>,
+}
+
+impl Texts {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(text: Vec<Text>) -> Self {
+        Self { text }
+    }
 }
 
 impl XmlElement for Texts {
@@ -105,12 +112,22 @@ impl xml::Document for Texts {
 }
 
 /// Schema type `Text` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Text {
     /// Attribute `note`, optional.
     pub note: Option<String>,
     /// The element's text.
     pub value: String,
+}
+
+impl Text {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            note: None,
+            value: value.into(),
+        }
+    }
 }
 
 impl XmlElement for Text {

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Schema type `Sizes` (`schema.xsd`).
 ///
 /// The type of the root element `<sizes>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sizes {
     /// Attribute `default`, optional.
     pub default: Option<SizeOrAuto>,
@@ -15,6 +15,17 @@ pub struct Sizes {
     pub size: Vec<SizeOrAuto>,
     /// Element `<when>`.
     pub when: Option<DateOrNever>,
+}
+
+impl Sizes {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(size: Vec<SizeOrAuto>) -> Self {
+        Self {
+            default: None,
+            size,
+            when: None,
+        }
+    }
 }
 
 impl XmlElement for Sizes {
@@ -125,7 +136,7 @@ impl xml::Document for Sizes {
 }
 
 /// Schema type `SizeOrAuto` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SizeOrAuto {
     /// A value of the member type `Int`.
     Int(i32),
@@ -165,7 +176,7 @@ impl Validate for SizeOrAuto {
 }
 
 /// Anonymous type at `SizeOrAuto/member2` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SizeOrAutoMember2 {
     /// `auto`
     Auto,
@@ -225,7 +236,7 @@ impl Validate for SizeOrAutoMember2 {
 }
 
 /// Schema type `Never` (`schema.xsd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Never {
     /// `never`
     Never,
@@ -281,7 +292,7 @@ impl Validate for Never {
 }
 
 /// Schema type `DateOrNever` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DateOrNever {
     /// A value of the member type `Date`.
     Date(xml::Date),

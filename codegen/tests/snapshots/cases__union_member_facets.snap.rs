@@ -7,10 +7,17 @@ use xml::{Validate, XmlElement};
 /// Schema type `Limits` (`schema.xsd`).
 ///
 /// The type of the root element `<limits>`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Limits {
     /// Element `<limit>`.
     pub limit: Vec<SmallOrWord>,
+}
+
+impl Limits {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(limit: Vec<SmallOrWord>) -> Self {
+        Self { limit }
+    }
 }
 
 impl XmlElement for Limits {
@@ -107,7 +114,7 @@ impl xml::Document for Limits {
 }
 
 /// Schema type `SmallOrWord` (`schema.xsd`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SmallOrWord {
     /// A value of the member type `Member`.
     Member(i32),
