@@ -43,6 +43,8 @@ pub struct Config {
     pub(crate) operation_successes: BTreeMap<String, SuccessPresence>,
     /// The cargo feature under which proptest strategies are generated.
     pub(crate) strategies: Option<String>,
+    /// The cargo feature under which every type derives serde's traits.
+    pub(crate) serde: Option<String>,
     /// Schema paths of options that may name nothing (presets).
     pub(crate) optional_paths: BTreeSet<String>,
     pub(crate) out_dir: Option<PathBuf>,
@@ -73,6 +75,7 @@ impl Config {
             operation_results: false,
             operation_successes: BTreeMap::new(),
             strategies: None,
+            serde: None,
             optional_paths: BTreeSet::new(),
             out_dir: None,
             root_files: Vec::new(),
@@ -88,7 +91,9 @@ impl Config {
     /// private keys, session ids) are redacted from `Debug`,
     /// a user get response may lack `email` (servers speaking protocols
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
-    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), and a
+    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)),
+    /// serde's traits are derived under the cargo feature `serde` (see
+    /// [`serde_feature`](Self::serde_feature)), and a
     /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
     /// Plesk server's, with files neither envelope includes) has those as its
     /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
@@ -134,6 +139,7 @@ impl Config {
             .operation_success("WebUserGetOutputType/result#login_group")
             .operation_success("WebUserGetPrefOutputType/result/wuscripts")
             .strategies("proptest")
+            .serde_feature("serde")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
         config.optional_paths = config
             .type_names
@@ -297,6 +303,25 @@ impl Config {
         self
     }
 
+    /// Derives serde's `Serialize` and `Deserialize` on every generated type
+    /// under the cargo feature `feature` (by default they are not derived;
+    /// [`plesk`](Self::plesk) derives them under `serde`), for logging,
+    /// storing or JSON APIs: XML stays the generated readers' and writers'.
+    /// Fields are named as in Rust, enumeration values and choice
+    /// alternatives by their variant names, and a redacted field (see
+    /// [`redact_debug`](Self::redact_debug)) is serialized like any other:
+    /// redaction is `Debug`'s only.
+    ///
+    /// The generated code reaches serde through the runtime crate, so that
+    /// the crate needs no dependency on serde of its own: its feature must
+    /// enable the runtime's `serde` feature (`serde = ["plesk-types/serde"]`);
+    /// a crate without the feature compiles the derives out ([`write`](Self::write),
+    /// in a build script, declares the feature to cargo).
+    pub fn serde_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.serde = Some(feature.into());
+        self
+    }
+
     /// The directory [`write`](Self::write) writes into (default: the
     /// `OUT_DIR` of the running build script).
     pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
@@ -319,7 +344,8 @@ impl Config {
     /// The file is only rewritten when its content changes, so that cargo
     /// does not rebuild what has not changed. Inside a build script (no
     /// explicit output directory), tells cargo to rerun when a schema file
-    /// changes, and declares the feature of [`strategies`](Self::strategies).
+    /// changes, and declares the features of [`strategies`](Self::strategies)
+    /// and [`serde_feature`](Self::serde_feature).
     ///
     /// # Errors
     ///
@@ -328,7 +354,7 @@ impl Config {
     pub fn write(&self, file_name: &str) -> Result<PathBuf, Error> {
         let output = Output::new(self.out_dir.as_deref())?;
         let generated = crate::generate(self)?;
-        output.announce(&generated.files, self.strategies.as_deref());
+        output.announce(&generated.files, self.strategies.iter().chain(&self.serde).map(String::as_str));
         output.write(file_name, &generated.code)
     }
 
@@ -465,15 +491,15 @@ impl Output {
     }
 
     /// Inside a build script, tells cargo to rerun when a schema file
-    /// changes, and that the generated code tests the cargo features of
-    /// `strategies`: a crate without such a feature then compiles the
-    /// strategies out without an `unexpected_cfgs` warning.
-    pub(crate) fn announce<'f>(&self, files: &[PathBuf], strategies: impl IntoIterator<Item = &'f str>) {
+    /// changes, and that the generated code tests the cargo `features` (of
+    /// `strategies` and `serde_feature`): a crate without such a feature
+    /// then compiles that code out without an `unexpected_cfgs` warning.
+    pub(crate) fn announce<'f>(&self, files: &[PathBuf], features: impl IntoIterator<Item = &'f str>) {
         if self.in_build_script {
             for file in files {
                 println!("cargo:rerun-if-changed={}", file.display());
             }
-            for feature in strategies {
+            for feature in features {
                 println!("cargo::rustc-check-cfg=cfg(feature, values({feature:?}))");
             }
         }

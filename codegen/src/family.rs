@@ -80,7 +80,8 @@ pub struct Family {
     pub members: Vec<Member>,
     /// Every schema file read.
     pub files: Vec<PathBuf>,
-    /// The cargo features the members' strategies are generated under.
+    /// The cargo features the members' strategies and serde derives are
+    /// generated under.
     strategy_features: BTreeSet<String>,
 }
 
@@ -94,7 +95,7 @@ impl Family {
     /// Writes `shared.rs` and one `<member>.rs` per member into `dir` (the
     /// build script's `OUT_DIR` when `None`), each only if it changed; inside
     /// a build script, tells cargo to rerun when a schema file changes (and
-    /// declares the features of the members' strategies).
+    /// declares the features of the members' strategies and serde derives).
     ///
     /// # Errors
     ///
@@ -165,7 +166,8 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
     }
     files.sort();
     files.dedup();
-    let strategy_features = members.iter().filter_map(|(_, config)| config.strategies.clone()).collect();
+    let strategy_features =
+        members.iter().flat_map(|(_, config)| config.strategies.iter().chain(&config.serde).cloned()).collect();
     Ok(Family { shared, shared_items: shared_list, members: rendered, files, strategy_features })
 }
 

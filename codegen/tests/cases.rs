@@ -39,15 +39,20 @@ fn case_name(dir: &Path) -> &str {
 
 /// The configuration every case is generated with; the case `strategies`
 /// also gets proptest strategies (under `plesk-types`' feature `proptest`),
-/// which the others leave out so that their snapshots show the rest, and the
-/// cases `configured_attributes` and `operation_result` the options they
-/// are about.
+/// which the others leave out so that their snapshots show the rest, it and
+/// `nillable` serde derives (under the feature `serde`: together they hold
+/// every runtime value a field can have), and the cases
+/// `configured_attributes` and `operation_result` the options they are
+/// about.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
     config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
     match case_name(case) {
         "strategies" => {
-            config.strategies("proptest");
+            config.strategies("proptest").serde_feature("serde");
+        }
+        "nillable" => {
+            config.serde_feature("serde");
         }
         "configured_attributes" => {
             config

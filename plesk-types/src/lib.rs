@@ -82,6 +82,9 @@ pub mod __private {
     pub use crate::outcome::{OperationError, OperationResult, operation_status};
     pub use crate::xml::support::*;
     pub use crate::xml::*;
+    /// serde, for the derives of generated code (`xml::serde::Serialize`).
+    #[cfg(feature = "serde")]
+    pub use ::serde;
 }
 
 pub use outcome::{OperationError, OperationResult, SystemError};

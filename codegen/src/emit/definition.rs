@@ -7,19 +7,20 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{constructor, docs, field_type, ident, occurrence_type, rust_type};
+use crate::config::Config;
 use crate::plan::{
     AttributeField, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent,
     Variant,
 };
 
 /// The definition of one item.
-pub fn item(module: &Module, item: &Item) -> TokenStream {
+pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
     let added = configured(module.attributes.of_item(&item.name));
-    let derives = derive_attribute(&item.derives);
+    let derives = derive_attribute(&item.derives, config.serde.as_deref());
     match &item.kind {
-        ItemKind::Struct(plan) => structure(module, item, plan),
+        ItemKind::Struct(plan) => structure(module, item, plan, derives),
         ItemKind::Choice(choice) => {
             let variants = choice.variants.iter().map(|one| variant(module, item, one));
             quote! {
@@ -97,16 +98,28 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
     }
 }
 
-/// `#[derive(...)]` of the traits the plan decided.
-fn derive_attribute(derives: &Derives) -> TokenStream {
+/// `#[derive(...)]` of the traits the plan decided, and serde's traits
+/// under the cargo feature `serde` when there is one. Serde is reached
+/// through the runtime (`xml::serde`), so that the crate of the generated
+/// code needs no dependency of its own on it.
+fn derive_attribute(derives: &Derives, serde: Option<&str>) -> TokenStream {
     if derives.is_empty() {
         return TokenStream::new();
     }
     let names = derives.iter().map(|derive| ident(derive.name()));
-    quote! { #[derive(#(#names),*)] }
+    let serde = serde.map(|feature| {
+        quote! {
+            #[cfg_attr(
+                feature = #feature,
+                derive(xml::serde::Serialize, xml::serde::Deserialize),
+                serde(crate = "xml::serde")
+            )]
+        }
+    });
+    quote! { #[derive(#(#names),*)] #serde }
 }
 
-fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
+fn structure(module: &Module, item: &Item, plan: &Struct, derives: TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
     let attributes = plan.attributes.iter().map(attribute_field);
@@ -132,7 +145,6 @@ fn structure(module: &Module, item: &Item, plan: &Struct) -> TokenStream {
             })
         }
     };
-    let derives = derive_attribute(&item.derives);
     let added = configured(module.attributes.of_item(&item.name));
     let definition = if plan.attributes.is_empty() && plan.other_attributes.is_none() && content.is_none() {
         quote! {

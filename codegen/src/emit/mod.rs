@@ -29,7 +29,7 @@ pub fn emit(module: &Module, config: &Config) -> Result<String, Error> {
 /// Everything generated for one item: its definition, its implementations,
 /// and the document methods when it is the type of a global element.
 pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
-    let mut tokens = definition::item(module, item);
+    let mut tokens = definition::item(module, item, config);
     tokens.extend(element::item(item));
     tokens.extend(simple::item(item));
     tokens.extend(validate::item(item, &|ty: &RustType| module.validates(ty)));

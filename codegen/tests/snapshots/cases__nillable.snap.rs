@@ -6,6 +6,11 @@ use xml::{Validate, XmlElement, XmlGroup};
 
 /// Type of the global element `<record>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Record {
     /// Element `<host>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
@@ -194,6 +199,11 @@ impl xml::Document for Record {
 
 /// One of `<weight>`, `<label>`, inside [`Record`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -267,6 +277,11 @@ impl xml::ChoiceItem for RecordWeightOrLabel {
 
 /// Schema type `Owner` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Owner {
     /// Element `<name>`.
     pub name: String,

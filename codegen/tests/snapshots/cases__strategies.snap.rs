@@ -11,6 +11,11 @@ use ::proptest::strategy::Strategy as _;
 ///
 /// The type of the root element `<order>`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Order {
     /// Attribute `id`, required.
     pub id: u64,
@@ -555,6 +560,11 @@ impl ::proptest::arbitrary::Arbitrary for Order {
 
 /// One of `<email>`, `<phone>`, inside [`Order`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants mirror the schema's alternatives; boxing would burden every use"
@@ -649,6 +659,11 @@ impl ::proptest::arbitrary::Arbitrary for OrderEmailOrPhone {
 
 /// Schema type `Code` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Code(pub String);
 
 impl From<String> for Code {
@@ -730,6 +745,11 @@ impl ::proptest::arbitrary::Arbitrary for Code {
 
 /// Schema type `ACode` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct ACode(pub String);
 
 impl From<String> for ACode {
@@ -822,6 +842,11 @@ impl ::proptest::arbitrary::Arbitrary for ACode {
 
 /// Schema type `Name` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Name(pub String);
 
 impl From<String> for Name {
@@ -895,6 +920,11 @@ impl ::proptest::arbitrary::Arbitrary for Name {
 
 /// Schema type `Status` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub enum Status {
     /// `new`
     New,
@@ -969,6 +999,11 @@ impl ::proptest::arbitrary::Arbitrary for Status {
 
 /// Schema type `Quantity` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Quantity(pub i32);
 
 impl From<i32> for Quantity {
@@ -1031,6 +1066,11 @@ impl ::proptest::arbitrary::Arbitrary for Quantity {
 
 /// Schema type `Price` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Price(pub xml::Decimal);
 
 impl From<xml::Decimal> for Price {
@@ -1093,6 +1133,11 @@ impl ::proptest::arbitrary::Arbitrary for Price {
 
 /// Schema type `Discount` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Discount(pub f64);
 
 impl From<f64> for Discount {
@@ -1155,6 +1200,11 @@ impl ::proptest::arbitrary::Arbitrary for Discount {
 
 /// Schema type `ThreeDigits` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct ThreeDigits(pub i64);
 
 impl From<i64> for ThreeDigits {
@@ -1217,6 +1267,11 @@ impl ::proptest::arbitrary::Arbitrary for ThreeDigits {
 
 /// Schema type `Tag` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Tag(pub String);
 
 impl From<String> for Tag {
@@ -1298,6 +1353,11 @@ impl ::proptest::arbitrary::Arbitrary for Tag {
 
 /// Schema type `Tags` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Tags(pub Vec<Tag>);
 
 impl From<Vec<Tag>> for Tags {
@@ -1355,6 +1415,11 @@ impl ::proptest::arbitrary::Arbitrary for Tags {
 
 /// Schema type `Pair` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Pair(pub Vec<i32>);
 
 impl From<Vec<i32>> for Pair {
@@ -1412,6 +1477,11 @@ impl ::proptest::arbitrary::Arbitrary for Pair {
 
 /// Schema type `Size` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub enum Size {
     /// A value of the member type `Member`.
     Member(i32),
@@ -1535,6 +1605,11 @@ impl ::proptest::arbitrary::Arbitrary for Size {
 
 /// Schema type `Email` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Email(pub String);
 
 impl From<String> for Email {
@@ -1619,6 +1694,11 @@ impl ::proptest::arbitrary::Arbitrary for Email {
 
 /// Schema type `Channel` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub enum Channel {
     /// `web`
     Web,
@@ -1689,6 +1769,11 @@ impl ::proptest::arbitrary::Arbitrary for Channel {
 
 /// Schema type `Weight` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Weight {
     /// Attribute `unit`, required.
     pub unit: WeightUnit,
@@ -1758,6 +1843,11 @@ impl ::proptest::arbitrary::Arbitrary for Weight {
 
 /// Anonymous type at `Weight/@unit` (`schema.xsd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub enum WeightUnit {
     /// `kg`
     Kg,
@@ -1828,6 +1918,11 @@ impl ::proptest::arbitrary::Arbitrary for WeightUnit {
 
 /// Schema type `Options` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Options {
     /// Element `<gift-wrap>`.
     pub gift_wrap: Option<bool>,
@@ -1927,6 +2022,11 @@ impl ::proptest::arbitrary::Arbitrary for Options {
 
 /// Schema type `Part` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Part {
     /// Element `<title>`.
     pub title: String,
@@ -2012,6 +2112,11 @@ impl ::proptest::arbitrary::Arbitrary for Part {
 
 /// Schema type `Open` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(xml::serde::Serialize, xml::serde::Deserialize),
+    serde(crate = "xml::serde")
+)]
 pub struct Open {
     /// Element `<kind>`.
     pub kind: String,

@@ -12,6 +12,7 @@ use super::writer::XmlWriter;
 
 /// An attribute matched by a wildcard, with its name as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnyAttribute {
     /// The name, with its prefix if it had one.
     pub name: String,
@@ -22,6 +23,7 @@ pub struct AnyAttribute {
 /// The content of an `xs:anyType` element: its attributes and children, in
 /// document order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnyContent {
     /// Attributes, in document order.
     pub attributes: Vec<AnyAttribute>,
@@ -32,6 +34,7 @@ pub struct AnyContent {
 
 /// A child of [`AnyContent`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AnyNode {
     /// A child element.
     Element(AnyElement),
@@ -41,6 +44,7 @@ pub enum AnyNode {
 
 /// An element matched by an `xs:any` wildcard, or a child of [`AnyContent`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnyElement {
     /// The name, with its prefix if it had one.
     pub name: String,

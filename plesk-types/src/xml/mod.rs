@@ -19,6 +19,8 @@ mod facet;
 mod nillable;
 mod read_error;
 mod reader;
+#[cfg(feature = "serde")]
+mod serialize;
 pub(crate) mod support;
 mod validate;
 mod value;

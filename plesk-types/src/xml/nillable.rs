@@ -22,6 +22,7 @@ pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// `xsi:nil="false"` (or `0`) means the element has its value as usual; it
 /// is not written back (it is the default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Nillable<T> {
     /// `xsi:nil="true"`: present, without content.
     Nil,
