@@ -98,6 +98,15 @@
 //! in `every_type::visit`, so that a test can check a property of every
 //! type, new ones included.
 //!
+//! # Derives
+//!
+//! What a generated type derives follows its fields: `Eq` and `Hash` where
+//! every field has them (floats do not), `Ord` on enumerations in the
+//! schema's order, `Default` only where the default value validates; every
+//! other struct gets `new` with the fields the schema requires. With
+//! [`Config::serde_feature`] (on in [`Config::plesk`], under `serde`),
+//! every type also derives serde's `Serialize` and `Deserialize`.
+//!
 //! # Comparing protocol versions
 //!
 //! [`diff::diff`] reads two schema versions and reports what changed, each

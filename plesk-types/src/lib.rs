@@ -11,7 +11,9 @@
 //! One module per protocol version, each behind a cargo feature of the same
 //! name: `v1_6_8_0` (the default) and `v1_6_7_0`. Types that are the same in
 //! every version live once in [`shared`] and are re-exported by each
-//! version's module.
+//! version's module. With the feature `serde`, every generated type and
+//! runtime value implements serde's `Serialize` and `Deserialize`
+//! (passwords included: redaction is `Debug`'s only).
 //!
 //! ```
 //! use plesk_types::v1_6_8_0::*;
