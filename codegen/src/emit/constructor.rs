@@ -81,7 +81,7 @@ pub fn constructor(item: &Item, plan: &Struct) -> TokenStream {
     let name = ident(&item.name);
     let parameters: Vec<&TokenStream> = settings.iter().filter_map(|setting| setting.parameter.as_ref()).collect();
     let allow = (parameters.len() > MANY_PARAMETERS).then(|| {
-        quote! { #[allow(clippy::too_many_arguments, reason = "one parameter per element the schema requires")] }
+        quote! { #[allow(clippy::too_many_arguments, reason = "one parameter per field the schema requires")] }
     });
     let fields = settings.iter().map(|Setting { field, parameter, value }| match parameter {
         Some(_) if value.to_string() == field.to_string() => quote! { #field },
