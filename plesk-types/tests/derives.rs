@@ -10,7 +10,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use plesk_types::v1_6_8_0::{
-    IdType, RequestPacket, ResultStatus, ServicesType, UserAddGenInfo, UserInput, UserSetGenInfo, WebUserAddInputType,
+    ContactInfoAdd, IdType, NoneType, RequestPacket, RequestPacketRequestSettingsSetting, ResultStatus, ServicesType,
+    UserAddGenInfo, UserDatasetInput, UserGetOutputData, UserInput, UserSetGenInfo, UserSetValuesInput,
+    WebUserAddInputType, WebUserSetParam,
 };
 use plesk_types::xml::Validate;
 
@@ -103,7 +105,15 @@ fn every_default_validates() {
     check::<derives::Options>("Options");
     // A required element whose type has a valid default.
     check::<derives::Settings>("Settings");
+    // Every Plesk type with a `Default` today.
+    check::<RequestPacketRequestSettingsSetting>("RequestPacketRequestSettingsSetting");
+    check::<ContactInfoAdd>("ContactInfoAdd");
+    check::<UserDatasetInput>("UserDatasetInput");
+    check::<UserSetValuesInput>("UserSetValuesInput");
     check::<UserSetGenInfo>("UserSetGenInfo");
+    check::<UserGetOutputData>("UserGetOutputData");
+    check::<NoneType>("NoneType");
+    check::<WebUserSetParam>("WebUserSetParam");
     assert_eq!(derives::Settings::default().options, derives::Options::default());
 }
 
