@@ -1,6 +1,7 @@
 //! Stage 4, emit: the plan as Rust tokens (`quote`), checked by parsing
 //! (`syn`) and formatted (`prettyplease`). Same plan, same bytes.
 
+mod conversions;
 mod definition;
 mod element;
 mod outcome;
@@ -9,6 +10,7 @@ mod root;
 mod simple;
 mod strategy;
 mod validate;
+mod walk;
 mod write;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -36,6 +38,8 @@ pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
         tokens.extend(root::root(root));
     }
     tokens.extend(outcome::item(module, item));
+    tokens.extend(conversions::item(module, item));
+    tokens.extend(walk::item(module, item));
     tokens.extend(strategy::item(module, item, config));
     tokens
 }
