@@ -40,8 +40,8 @@ fn case_name(dir: &Path) -> &str {
 /// The configuration every case is generated with; the case `strategies`
 /// also gets proptest strategies (under `plesk-types`' feature `proptest`),
 /// which the others leave out so that their snapshots show the rest, and the
-/// cases `configured_attributes` and `operation_result` the options they
-/// are about.
+/// cases `configured_attributes`, `operation_result` and `operators` the
+/// options they are about.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
     config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
@@ -64,6 +64,9 @@ fn config(case: &Path) -> Config {
                 .operation_results()
                 .operation_success("resultFilterType/id")
                 .operation_success_required("/results/created/guid");
+        }
+        "operators" => {
+            config.operation_results().operators("/request#order_or_stock_or_ping").operators("/response#order_or_stock");
         }
         _ => {}
     }

@@ -155,3 +155,74 @@ fn results_of_one_kind_come_from_every_operator_element_in_packet_order() {
     assert_eq!(response.results::<WebUserDelOutputType>().unwrap().count(), 1);
     assert_eq!(response.results::<UserGetOutput>().unwrap().count(), 0);
 }
+
+#[path = "support/case_module.rs"]
+#[macro_use]
+mod case_module;
+
+case_module!(operators);
+
+/// The generator's case `operators`, a schema of its own: the same
+/// conversions and walk, and none where a type is two operations.
+#[test]
+fn the_operators_of_another_schema_convert_and_walk_the_same_way() {
+    use operators::*;
+    use plesk_types::Alternative;
+
+    let long = Request {
+        client: None,
+        note: None,
+        order_or_stock_or_ping: vec![
+            RequestOrderOrStockOrPing::Order(RequestOrder {
+                choice: vec![
+                    RequestOrderChoice::Place(OrderNew { item: vec!["pen".to_owned()] }),
+                    RequestOrderChoice::Cancel(OrderRef { number: 7 }),
+                ],
+            }),
+            RequestOrderOrStockOrPing::Ping("hello".to_owned()),
+            RequestOrderOrStockOrPing::Stock(RequestStock {
+                count_or_find: vec![RequestStockCountOrFind::Count(StockCount { item: "pen".to_owned() })],
+            }),
+        ],
+    };
+    // `OrderRef` is two operations of `<order>` and converts into nothing:
+    // its variant is named; `Ping` holds no list of operations.
+    let short = Request::from(OrderNew { item: vec!["pen".to_owned()] })
+        .with(RequestOrder::from(RequestOrderChoice::Cancel(OrderRef { number: 7 })))
+        .with(RequestOrderOrStockOrPing::Ping("hello".to_owned()))
+        .with(StockCount { item: "pen".to_owned() });
+    assert_eq!(short.to_xml(), long.to_xml());
+    assert_eq!(
+        short.to_xml(),
+        "<request><order><place><item>pen</item></place><cancel><number>7</number></cancel></order>\
+         <ping>hello</ping><stock><count><item>pen</item></count></stock></request>"
+    );
+    let stock = &long.order_or_stock_or_ping[2];
+    assert_eq!(RequestStock::of(stock).map(|stock| stock.count_or_find.len()), Some(1));
+    assert!(RequestOrder::of(stock).is_none());
+
+    let response = Response::from_xml(
+        "<response><order><place><result><status>ok</status><number>8</number></result>\
+         <result><status>error</status><errcode>3</errcode><errtext>out of stock</errtext></result></place>\
+         <cancel><result><status>error</status><errcode>4</errcode></result></cancel></order>\
+         <stock><find><text>ink</text></find><count><result><status>ok</status></result></count></stock>\
+         <order><place><result><status>ok</status></result></place></order></response>",
+    )
+    .unwrap();
+    let Response::OrderOrStock(operators) = &response else { panic!("operators: {response:?}") };
+    let failures: Vec<String> =
+        plesk_types::__private::failures("response", operators).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        failures,
+        [
+            "response/order[1]/place/result[2]: operation failed (error 3): out of stock",
+            "response/order[1]/cancel: operation failed (error 4)",
+        ]
+    );
+    let placed: Vec<usize> =
+        plesk_types::__private::operations_of::<_, Placed>(operators).map(|place| place.result.len()).collect();
+    assert_eq!(placed, [2, 1]);
+    let found: Vec<&str> =
+        plesk_types::__private::operations_of::<_, Query>(operators).map(|query| query.text.as_str()).collect();
+    assert_eq!(found, ["ink"]);
+}

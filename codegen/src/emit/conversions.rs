@@ -155,8 +155,7 @@ fn packet(group: &Operators, envelope: &Envelope) -> TokenStream {
             /// Appends an operation, or a whole operator element, after the
             /// others: into the last operator element when it is of the same
             /// operator, so that consecutive operations of one operator
-            /// share its element (as Plesk's own examples write them), and
-            /// in a new operator element otherwise. The order of the
+            /// share its element, and in a new operator element otherwise. The order of the
             /// operations is always the order they were added in.
             pub fn push(&mut self, operation: impl Into<#operators>) {
                 #push
