@@ -96,7 +96,9 @@ impl Config {
     /// private keys, session ids) are redacted from `Debug`,
     /// a user get response may lack `email` (servers speaking protocols
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
-    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), and a
+    /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), the
+    /// operators of both envelopes convert from their operations (see
+    /// [`operators`](Self::operators)), and a
     /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
     /// Plesk server's, with files neither envelope includes) has those as its
     /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
@@ -113,6 +115,12 @@ impl Config {
             .field_name("ResponsePacketType#choice", "content")
             .type_name("ResponsePacketType#choice#webuser_or_user", "ResponseOperator")
             .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
+            // The same for the whole API, whose operator groups have more
+            // than three elements and so the field name `choice`.
+            .type_name("/packet#choice", "RequestOperator")
+            .field_name("/packet#choice", "operators")
+            .type_name("ResponsePacketType#choice#choice", "ResponseOperator")
+            .field_name("ResponsePacketType#choice#choice", "operators")
             .redact_debug("passwd")
             .redact_debug("password")
             // Other secrets of Plesk's operators: service passwords, secret
@@ -146,6 +154,8 @@ impl Config {
             .conversions()
             .operators("/packet#webuser_or_user")
             .operators("ResponsePacketType#choice#webuser_or_user")
+            .operators("/packet#choice")
+            .operators("ResponsePacketType#choice#choice")
             .strategies("proptest")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
         config.optional_paths = config

@@ -125,22 +125,30 @@ fn failures_names_every_failed_operation_by_its_place() {
 
 #[test]
 fn a_response_without_failures_has_none_and_a_refused_one_is_a_system_error() {
-    let ok = ResponsePacket::from_xml("<packet><user><add><result><status>ok</status><id>1</id><guid>g</guid></result></add></user></packet>")
-        .unwrap();
+    let ok = ResponsePacket::from_xml(
+        "<packet><user><add><result><status>ok</status><id>1</id><guid>g</guid></result></add></user></packet>",
+    )
+    .unwrap();
     assert_eq!(ok.failures().unwrap(), []);
     let refused = ResponsePacket::from_xml(
         "<packet><system><status>error</status><errcode>1001</errcode><errtext>wrong password</errtext></system></packet>",
     )
     .unwrap();
-    assert_eq!(refused.failures().unwrap_err(), SystemError { code: Some(1001), text: Some("wrong password".to_owned()) });
+    assert_eq!(
+        refused.failures().unwrap_err(),
+        SystemError { code: Some(1001), text: Some("wrong password".to_owned()) }
+    );
     assert!(refused.results::<UserAddOutput>().is_err());
 }
 
 #[test]
 fn results_of_one_kind_come_from_every_operator_element_in_packet_order() {
     let response = ResponsePacket::from_xml(MIXED).unwrap();
-    let adds: Vec<Result<_, _>> =
-        response.results::<UserAddOutput>().unwrap().map(|add| add.result.outcome().map(|created| created.id)).collect();
+    let adds: Vec<Result<_, _>> = response
+        .results::<UserAddOutput>()
+        .unwrap()
+        .map(|add| add.result.outcome().map(|created| created.id))
+        .collect();
     assert_eq!(
         adds,
         [

@@ -36,7 +36,9 @@ impl Planner<'_> {
         }
         // A packet struct converts from everything its operators do, which a
         // conversion of its own from one list would overlap.
-        lists.retain(|list| !groups.iter().any(|group| group.envelope.as_ref().is_some_and(|env| env.item == list.item)));
+        lists.retain(|list| {
+            !groups.iter().any(|group| group.envelope.as_ref().is_some_and(|env| env.item == list.item))
+        });
         self.conversions = Conversions { alternatives, lists, operators: groups };
         Ok(())
     }
@@ -50,7 +52,13 @@ fn is_choice(item: &Item) -> bool {
 /// it is exactly one value of it (not boxed, not nil, not a list).
 fn single_item(kind: &FieldKind) -> Option<&str> {
     match kind {
-        FieldKind::Element(ElementField { ty: RustType::Item(name), occurs: Occurs::Required, boxed: false, nillable: false, .. })
+        FieldKind::Element(ElementField {
+            ty: RustType::Item(name),
+            occurs: Occurs::Required,
+            boxed: false,
+            nillable: false,
+            ..
+        })
         | FieldKind::Group(GroupField { ty: name, occurs: Occurs::Required, boxed: false, .. }) => Some(name),
         _ => None,
     }
@@ -92,9 +100,13 @@ fn list_of(item: &Item) -> Option<ListConversion> {
     }
     let [field] = plan.content.fields() else { return None };
     match &field.kind {
-        FieldKind::Group(GroupField { ty, occurs: Occurs::Repeated { min: 0 | 1, max }, boxed: false, is_choice: true, .. })
-            if max.is_none_or(|max| max >= 1) =>
-        {
+        FieldKind::Group(GroupField {
+            ty,
+            occurs: Occurs::Repeated { min: 0 | 1, max },
+            boxed: false,
+            is_choice: true,
+            ..
+        }) if max.is_none_or(|max| max >= 1) => {
             Some(ListConversion { item: item.name.clone(), field: field.name.clone(), choice: ty.clone() })
         }
         _ => None,
@@ -126,7 +138,8 @@ fn operators_of(
         let list = single_item(&variant.kind)
             .filter(|ty| converts(&choice.name, ty))
             .and_then(|ty| lists.iter().find(|list| list.item == ty));
-        let operations = list.and_then(|list| find(&list.choice)).and_then(|operations| operations_in(items, operations, outcomes));
+        let operations =
+            list.and_then(|list| find(&list.choice)).and_then(|operations| operations_in(items, operations, outcomes));
         operators.push(PacketOperator {
             variant: variant.name.clone(),
             element: element.xml_name.clone(),
@@ -151,13 +164,15 @@ fn operators_of(
             }
         }
     }
-    let operator_types: Vec<String> = alternatives.iter().filter(|alt| alt.choice == choice.name).map(|alt| alt.ty.clone()).collect();
+    let operator_types: Vec<String> =
+        alternatives.iter().filter(|alt| alt.choice == choice.name).map(|alt| alt.ty.clone()).collect();
     for list in operators.iter_mut().filter_map(|operator| operator.list.as_mut()) {
         let choice = list.choice.clone();
         for operation in &mut list.operations {
-            operation.linked = operation.ty.as_ref().is_some_and(|ty| {
-                holding[ty] == 1 && converts(&choice, ty) && !operator_types.contains(ty)
-            });
+            operation.linked = operation
+                .ty
+                .as_ref()
+                .is_some_and(|ty| holding[ty] == 1 && converts(&choice, ty) && !operator_types.contains(ty));
         }
     }
     let walks = operators
@@ -200,11 +215,19 @@ fn results_of(items: &[Item], name: &str, outcomes: &[Outcome]) -> Vec<ResultFie
         .fields()
         .iter()
         .filter_map(|field| match &field.kind {
-            FieldKind::Element(ElementField { ty: RustType::Item(ty), occurs, boxed, nillable: false, xml_name, .. })
-                if outcomes.iter().any(|outcome| &outcome.item == ty) =>
-            {
-                Some(ResultField { field: field.name.clone(), element: xml_name.clone(), occurs: *occurs, boxed: *boxed })
-            }
+            FieldKind::Element(ElementField {
+                ty: RustType::Item(ty),
+                occurs,
+                boxed,
+                nillable: false,
+                xml_name,
+                ..
+            }) if outcomes.iter().any(|outcome| &outcome.item == ty) => Some(ResultField {
+                field: field.name.clone(),
+                element: xml_name.clone(),
+                occurs: *occurs,
+                boxed: *boxed,
+            }),
             _ => None,
         })
         .collect()
@@ -266,9 +289,9 @@ impl Conversions {
 
     /// The operators group whose packet struct is `item`.
     pub fn envelope_of(&self, item: &str) -> Option<(&Operators, &Envelope)> {
-        self.operators
-            .iter()
-            .find_map(|group| group.envelope.as_ref().filter(|envelope| envelope.item == item).map(|envelope| (group, envelope)))
+        self.operators.iter().find_map(|group| {
+            group.envelope.as_ref().filter(|envelope| envelope.item == item).map(|envelope| (group, envelope))
+        })
     }
 
     /// The operator whose element type (a list of operations) is `item`.
