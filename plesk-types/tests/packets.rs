@@ -196,7 +196,7 @@ fn the_operators_of_another_schema_convert_and_walk_the_same_way() {
     // `OrderRef` is two operations of `<order>` and converts into nothing:
     // its variant is named; `Ping` holds no list of operations.
     let short = Request::from(OrderNew { item: vec!["pen".to_owned()] })
-        .with(RequestOrder::from(RequestOrderChoice::Cancel(OrderRef { number: 7 })))
+        .with(RequestOrderChoice::Cancel(OrderRef { number: 7 }))
         .with(RequestOrderOrStockOrPing::Ping("hello".to_owned()))
         .with(StockCount { item: "pen".to_owned() });
     assert_eq!(short.to_xml(), long.to_xml());
@@ -233,4 +233,24 @@ fn the_operators_of_another_schema_convert_and_walk_the_same_way() {
     let found: Vec<&str> =
         plesk_types::__private::operations_of::<_, Query>(operators).map(|query| query.text.as_str()).collect();
     assert_eq!(found, ["ink"]);
+}
+
+/// In 1.6.7.0, `UserAddInput` is both `<add>` and `<add-billing>`, so it
+/// converts into nothing; its variant named, it converts as any operation.
+#[cfg(feature = "v1_6_7_0")]
+#[test]
+fn an_operation_type_of_two_operations_converts_once_its_variant_is_named() {
+    use plesk_types::v1_6_7_0 as old;
+
+    let short = old::RequestPacket::from(old::UserInputChoice::AddBilling(user_add("a")))
+        .with(old::UserInputChoice::Add(user_add("b")));
+    let long = old::RequestPacket {
+        version: None,
+        request_settings: None,
+        operators: vec![old::RequestOperator::User(old::UserInput {
+            choice: vec![old::UserInputChoice::AddBilling(user_add("a")), old::UserInputChoice::Add(user_add("b"))],
+        })],
+    };
+    assert_eq!(short.to_xml(), long.to_xml());
+    assert!(short.to_xml().starts_with("<packet><user><add-billing><gen-info>"));
 }

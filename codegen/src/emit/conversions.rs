@@ -1,5 +1,6 @@
 //! The `From` conversions the plan found unambiguous, and what builds a
-//! packet from operations: `From<Operation> for Operators`, the
+//! packet from operations: `From<Operation> for Operators` (and from an
+//! operator's choice of operations), the
 //! `Operation` links, and the packet struct's `From`, `push`, `with`,
 //! `FromIterator` and `Extend`. Each conversion is an item of its own, so
 //! that an attribute (a `#[cfg]`) can be put on each.
@@ -97,6 +98,15 @@ fn operation_links(group: &Operators) -> TokenStream {
         let variant = ident(&operator.variant);
         let list_type = ident(&list.item);
         let choice = ident(&list.choice);
+        if list.choice_converts {
+            tokens.extend(quote! {
+                impl From<#choice> for #operators {
+                    fn from(operation: #choice) -> Self {
+                        Self::#variant(#list_type::from(operation))
+                    }
+                }
+            });
+        }
         for operation in list.operations.iter().filter(|operation| operation.linked) {
             let Some(ty) = &operation.ty else { continue };
             let ty = ident(ty);

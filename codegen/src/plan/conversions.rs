@@ -148,6 +148,7 @@ fn operators_of(
                     item: list.item.clone(),
                     field: list.field.clone(),
                     choice: list.choice.clone(),
+                    choice_converts: false,
                     operations,
                 }),
                 _ => None,
@@ -166,8 +167,14 @@ fn operators_of(
     }
     let operator_types: Vec<String> =
         alternatives.iter().filter(|alt| alt.choice == choice.name).map(|alt| alt.ty.clone()).collect();
+    let mut choices: BTreeMap<String, usize> = BTreeMap::new();
+    for list in operators.iter().filter_map(|operator| operator.list.as_ref()) {
+        *choices.entry(list.choice.clone()).or_default() += 1;
+    }
     for list in operators.iter_mut().filter_map(|operator| operator.list.as_mut()) {
         let choice = list.choice.clone();
+        list.choice_converts =
+            choices[&choice] == 1 && !operator_types.contains(&choice) && !holding.contains_key(&choice);
         for operation in &mut list.operations {
             operation.linked = operation
                 .ty
@@ -381,6 +388,10 @@ pub struct OperatorList {
     pub field: String,
     /// The choice of operations (`UserInputChoice`).
     pub choice: String,
+    /// Whether the choice converts into the operators (as a list of one):
+    /// so does an operation whose type is that of another operation too,
+    /// once its variant is named (`UserInputChoice::AddBilling(add)`).
+    pub choice_converts: bool,
     /// The operations, one per variant of that choice.
     pub operations: Vec<PacketOperation>,
 }

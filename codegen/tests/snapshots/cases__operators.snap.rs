@@ -591,6 +591,12 @@ impl xml::Alternative<RequestOrderOrStockOrPing> for RequestStock {
     }
 }
 
+impl From<RequestOrderChoice> for RequestOrderOrStockOrPing {
+    fn from(operation: RequestOrderChoice) -> Self {
+        Self::Order(RequestOrder::from(operation))
+    }
+}
+
 impl From<OrderNew> for RequestOrderOrStockOrPing {
     fn from(operation: OrderNew) -> Self {
         Self::Order(RequestOrder::from(RequestOrderChoice::from(operation)))
@@ -599,6 +605,12 @@ impl From<OrderNew> for RequestOrderOrStockOrPing {
 
 impl xml::Operation<RequestOrderOrStockOrPing> for OrderNew {
     type Operator = RequestOrder;
+}
+
+impl From<RequestStockCountOrFind> for RequestOrderOrStockOrPing {
+    fn from(operation: RequestStockCountOrFind) -> Self {
+        Self::Stock(RequestStock::from(operation))
+    }
 }
 
 impl From<StockCount> for RequestOrderOrStockOrPing {
@@ -1345,6 +1357,12 @@ impl xml::Alternative<ResponseOrderOrStock> for ResponseStock {
     }
 }
 
+impl From<ResponseOrderPlaceOrCancel> for ResponseOrderOrStock {
+    fn from(operation: ResponseOrderPlaceOrCancel) -> Self {
+        Self::Order(ResponseOrder::from(operation))
+    }
+}
+
 impl From<Placed> for ResponseOrderOrStock {
     fn from(operation: Placed) -> Self {
         Self::Order(ResponseOrder::from(ResponseOrderPlaceOrCancel::from(operation)))
@@ -1353,6 +1371,12 @@ impl From<Placed> for ResponseOrderOrStock {
 
 impl xml::Operation<ResponseOrderOrStock> for Placed {
     type Operator = ResponseOrder;
+}
+
+impl From<ResponseStockCountOrFind> for ResponseOrderOrStock {
+    fn from(operation: ResponseStockCountOrFind) -> Self {
+        Self::Stock(ResponseStock::from(operation))
+    }
 }
 
 impl From<Query> for ResponseOrderOrStock {
