@@ -41,6 +41,12 @@ pub struct Config {
     /// Fields that are what a successful operation's result carries, and
     /// whether a success must carry them.
     pub(crate) operation_successes: BTreeMap<String, SuccessPresence>,
+    /// Whether choices and single-choice structs get `From` conversions
+    /// (see [`conversions`](Config::conversions)).
+    pub(crate) conversions: bool,
+    /// Schema paths of the choice groups that are a packet's operators (see
+    /// [`operators`](Config::operators)).
+    pub(crate) operators: BTreeSet<String>,
     /// The cargo feature under which proptest strategies are generated.
     pub(crate) strategies: Option<String>,
     /// The cargo feature under which every type derives serde's traits.
@@ -74,6 +80,8 @@ impl Config {
             tolerated: BTreeMap::new(),
             operation_results: false,
             operation_successes: BTreeMap::new(),
+            conversions: false,
+            operators: BTreeSet::new(),
             strategies: None,
             serde: None,
             optional_paths: BTreeSet::new(),
@@ -93,7 +101,9 @@ impl Config {
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
     /// the cargo feature `proptest` (see [`strategies`](Self::strategies)),
     /// serde's traits are derived under the cargo feature `serde` (see
-    /// [`serde_feature`](Self::serde_feature)), and a
+    /// [`serde_feature`](Self::serde_feature)), the operators of both
+    /// envelopes convert from their operations (see
+    /// [`operators`](Self::operators)), and a
     /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
     /// Plesk server's, with files neither envelope includes) has those as its
     /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
@@ -110,6 +120,12 @@ impl Config {
             .field_name("ResponsePacketType#choice", "content")
             .type_name("ResponsePacketType#choice#webuser_or_user", "ResponseOperator")
             .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
+            // The same for the whole API, whose operator groups have more
+            // than three elements and so the field name `choice`.
+            .type_name("/packet#choice", "RequestOperator")
+            .field_name("/packet#choice", "operators")
+            .type_name("ResponsePacketType#choice#choice", "ResponseOperator")
+            .field_name("ResponsePacketType#choice#choice", "operators")
             .redact_debug("passwd")
             .redact_debug("password")
             // Other secrets of Plesk's operators: service passwords, secret
@@ -138,6 +154,13 @@ impl Config {
             .operation_success_required("WebUserAddOutputType/result/id")
             .operation_success("WebUserGetOutputType/result#login_group")
             .operation_success("WebUserGetPrefOutputType/result/wuscripts")
+            // Packets in one expression: `RequestPacket::from(operation)`,
+            // `response.results::<UserAddOutput>()`, `response.failures()`.
+            .conversions()
+            .operators("/packet#webuser_or_user")
+            .operators("ResponsePacketType#choice#webuser_or_user")
+            .operators("/packet#choice")
+            .operators("ResponsePacketType#choice#choice")
             .strategies("proptest")
             .serde_feature("serde")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
@@ -147,6 +170,7 @@ impl Config {
             .chain(config.field_names.keys())
             .chain(config.tolerated.keys())
             .chain(config.operation_successes.keys())
+            .chain(config.operators.iter())
             .cloned()
             .collect();
         config
@@ -254,6 +278,38 @@ impl Config {
     /// without it is `OperationError::Incomplete`.
     pub fn operation_success_required(&mut self, schema_path: impl Into<String>) -> &mut Self {
         self.operation_successes.insert(schema_path.into(), SuccessPresence::Required);
+        self
+    }
+
+    /// Generates `From` conversions into choices: `From<T> for Choice` for
+    /// every alternative whose type `T` (a generated type) no other
+    /// alternative of the choice holds, with `plesk_types::Alternative`
+    /// (`T::of(&choice)`, the value when the choice is that alternative);
+    /// and into a struct whose whole content is one repeated choice (an
+    /// operator's list of operations): `From<Choice> for Struct`, a list of
+    /// one. Where a type is several alternatives of a choice, neither is
+    /// generated.
+    pub fn conversions(&mut self) -> &mut Self {
+        self.conversions = true;
+        self
+    }
+
+    /// Marks the choice group at `schema_path` (`/packet#webuser_or_user`)
+    /// as a packet's operators: alternatives each an element whose content
+    /// is one repeated choice of operations (`<user>` holding `<add>`,
+    /// `<get>`, ...). Implies [`conversions`](Self::conversions), and
+    /// generates, for every operation whose type no other operation of
+    /// these operators has, `From<Operation> for Operators` and
+    /// `plesk_types::Operation<Operators>` (which operator it belongs to);
+    /// where the group is a repeated field of a struct whose other fields
+    /// may all be absent (the request packet), `From<T> for Struct` for
+    /// every `T` the operators convert from, `push`, `with`,
+    /// `FromIterator` and `Extend`, which put consecutive operations of one
+    /// operator into one operator element; and where the operations have
+    /// results, the walk `failures()` takes over them.
+    pub fn operators(&mut self, schema_path: impl Into<String>) -> &mut Self {
+        self.operators.insert(schema_path.into());
+        self.conversions = true;
         self
     }
 

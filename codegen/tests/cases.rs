@@ -42,8 +42,8 @@ fn case_name(dir: &Path) -> &str {
 /// which the others leave out so that their snapshots show the rest, it and
 /// `nillable` serde derives (under the feature `serde`: together they hold
 /// every runtime value a field can have), and the cases
-/// `configured_attributes` and `operation_result` the options they are
-/// about.
+/// `configured_attributes`, `operation_result` and `operators` the options
+/// they are about.
 fn config(case: &Path) -> Config {
     let mut config = Config::new();
     config.schema(case.join("schema.xsd")).runtime_crate("plesk_types");
@@ -69,6 +69,12 @@ fn config(case: &Path) -> Config {
                 .operation_results()
                 .operation_success("resultFilterType/id")
                 .operation_success_required("/results/created/guid");
+        }
+        "operators" => {
+            config
+                .operation_results()
+                .operators("/request#order_or_stock_or_ping")
+                .operators("/response#order_or_stock");
         }
         _ => {}
     }
@@ -205,4 +211,28 @@ fn operation_success_needs_a_path_that_names_a_field() {
     plain.schema(case.join("schema.xsd"));
     let code = plain.generate().expect("the case generates");
     assert!(!code.contains("OperationResult"), "results without operation_results():\n{code}");
+}
+
+/// `operators` on a path that names no choice group is a configuration
+/// error; so is a group with an alternative that is no element (a walk
+/// names each operator by its element); without `conversions` or
+/// `operators` nothing converts.
+#[test]
+fn operators_need_a_choice_group_of_elements() {
+    let case = tests_dir().join("cases/operators");
+    let mut unknown = config(&case);
+    unknown.operators("/request#orders");
+    let error = unknown.generate().expect_err("the group is order_or_stock_or_ping").to_string();
+    assert!(error.contains("operators \"/request#orders\" names nothing"), "{error}");
+
+    let choice_case = tests_dir().join("cases/choice_sequence_alternative");
+    let mut not_elements = Config::new();
+    not_elements.schema(choice_case.join("schema.xsd")).operators("Login#choice");
+    let error = not_elements.generate().expect_err("the alternatives are sequences").to_string();
+    assert!(error.contains("operators at Login#choice: the alternative"), "{error}");
+
+    let mut plain = Config::new();
+    plain.schema(case.join("schema.xsd"));
+    let code = plain.generate().expect("the case generates");
+    assert!(!code.contains("impl From<"), "conversions without conversions():\n{code}");
 }

@@ -9,38 +9,33 @@ use plesk_types::OperationResult;
 use plesk_types::v1_6_8_0::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // The request: fields are in schema order by construction, so `login`
+    // The operation: fields are in schema order by construction, so `login`
     // cannot be written after `name` and `passwd` cannot be forgotten.
-    let request = RequestPacket {
-        version: Some("1.6.8.0".to_owned()),
-        request_settings: None,
-        operators: vec![RequestOperator::User(UserInput {
-            choice: vec![UserInputChoice::Add(UserAddInput {
-                gen_info: UserAddGenInfo {
-                    login: "admin2@adams.com".to_owned(),
-                    passwd: "123123".to_owned(),
-                    owner_guid_or_owner_external_id: None,
-                    name: "Eugene Grin".to_owned(),
-                    contact_info: Some(ContactInfoAdd {
-                        company: Some("Grin LLC".to_owned()),
-                        country: Some("US".to_owned()),
-                        ..ContactInfoAdd::default()
-                    }),
-                    status: Some(UserAddGenInfoStatus::Enabled),
-                    external_id: None,
-                    subscription_domain_id: None,
-                    email: Some(EmailType::from("eugene@adams.com")),
-                },
-                roles: UserAddRoles { name: "Admin".to_owned() },
-            })],
-        })],
+    let add = UserAddInput {
+        gen_info: UserAddGenInfo {
+            login: "admin2@adams.com".to_owned(),
+            passwd: "123123".to_owned(),
+            owner_guid_or_owner_external_id: None,
+            name: "Eugene Grin".to_owned(),
+            contact_info: Some(ContactInfoAdd {
+                company: Some("Grin LLC".to_owned()),
+                country: Some("US".to_owned()),
+                ..ContactInfoAdd::default()
+            }),
+            status: Some(UserAddGenInfoStatus::Enabled),
+            external_id: None,
+            subscription_domain_id: None,
+            email: Some(EmailType::from("eugene@adams.com")),
+        },
+        roles: UserAddRoles { name: "Admin".to_owned() },
     };
+    println!("Debug output hides the password: {:?}", add.gen_info);
+    // The packet around it: `From` puts the operation into its operator
+    // element (`<user>`); `.with(...)` would append more operations.
+    let request = RequestPacket { version: Some("1.6.8.0".to_owned()), ..RequestPacket::from(add) };
     request.validate()?;
     println!("Request ({} bytes), ready to POST to /enterprise/control/agent.php:", request.to_xml().len());
     println!("{}", request.to_xml_pretty());
-    if let Some(gen_info) = find_gen_info(&request) {
-        println!("Debug output hides the password: {gen_info:?}");
-    }
 
     // The response, as Plesk sends it back.
     let response = ResponsePacket::from_xml(
@@ -57,25 +52,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
            </packet>"#,
     )?;
     response.validate()?;
-    for operator in response.operators()? {
-        if let ResponseOperator::User(user) = operator {
-            for operation in &user.choice {
-                if let UserOutputChoice::Add(add) = operation {
-                    let created = add.result.outcome()?;
-                    println!("Created user {} with GUID {}", created.id, created.guid);
-                }
-            }
-        }
+    // Every failed operation, with its place (`packet/user/add: operation failed (error 1007): ...`).
+    for failure in response.failures()? {
+        println!("{failure}");
+    }
+    // The results of one kind of operation, in packet order.
+    for add in response.results::<UserAddOutput>()? {
+        let created = add.result.outcome()?;
+        println!("Created user {} with GUID {}", created.id, created.guid);
     }
     Ok(())
-}
-
-fn find_gen_info(request: &RequestPacket) -> Option<&UserAddGenInfo> {
-    request.operators.iter().find_map(|operator| match operator {
-        RequestOperator::User(user) => user.choice.iter().find_map(|operation| match operation {
-            UserInputChoice::Add(add) => Some(&add.gen_info),
-            _ => None,
-        }),
-        RequestOperator::Webuser(_) => None,
-    })
 }

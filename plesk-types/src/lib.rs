@@ -18,23 +18,18 @@
 //! ```
 //! use plesk_types::v1_6_8_0::*;
 //!
-//! let request = RequestPacket {
-//!     version: Some("1.6.8.0".to_owned()),
-//!     request_settings: None,
-//!     operators: vec![RequestOperator::Webuser(WebUserInputType {
-//!         choice: vec![WebUserInputTypeChoice::Add(WebUserAddInputType {
-//!             site_id: IdType(12),
-//!             login: "myWebAccount".to_owned(),
-//!             password_and_password_type: None,
-//!             ftp_quota: None,
-//!             services: None,
-//!         })],
-//!     })],
-//! };
+//! // An operation converts into its operator element and into a packet.
+//! let request = RequestPacket::from(WebUserAddInputType {
+//!     site_id: IdType(12),
+//!     login: "myWebAccount".to_owned(),
+//!     password_and_password_type: None,
+//!     ftp_quota: None,
+//!     services: None,
+//! });
 //! request.validate()?;
 //! assert_eq!(
 //!     request.to_xml(),
-//!     r#"<packet version="1.6.8.0"><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>"#
+//!     "<packet><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>"
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -49,20 +44,18 @@
 //!     "<packet><webuser><add><result><status>error</status>\
 //!      <errcode>1015</errcode><errtext>Domain does not exist</errtext>\
 //!      </result></add></webuser></packet>",
-//! )?;
-//! for operator in response.operators()? {
-//!     let ResponseOperator::Webuser(webuser) = operator else { continue };
-//!     for operation in &webuser.choice {
-//!         if let WebUserOutputTypeChoice::Add(add) = operation {
-//!             let error = add.result.outcome().unwrap_err();
-//!             assert_eq!(error.to_string(), "operation failed (error 1015): Domain does not exist");
-//!         }
-//!     }
+//! )?; // a `<system>` refusal would be `Err(SystemError)` from `failures()` and `results()`
+//! let failures = response.failures()?;
+//! assert_eq!(failures[0].to_string(), "packet/webuser/add: operation failed (error 1015): Domain does not exist");
+//! for add in response.results::<WebUserAddOutputType>()? {
+//!     let error = add.result.outcome().unwrap_err();
+//!     assert_eq!(error.to_string(), "operation failed (error 1015): Domain does not exist");
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod outcome;
+mod packets;
 #[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
 pub mod shared;
 #[cfg(feature = "proptest")]
@@ -82,6 +75,9 @@ pub mod xml;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::outcome::{OperationError, OperationResult, operation_status};
+    pub use crate::packets::{
+        Alternative, Operation, OperationResults, Operator, OperatorResults, ResultFailure, failures, operations_of,
+    };
     pub use crate::xml::support::*;
     pub use crate::xml::*;
     /// serde, for the derives of generated code (`xml::serde::Serialize`).
@@ -90,3 +86,4 @@ pub mod __private {
 }
 
 pub use outcome::{OperationError, OperationResult, SystemError};
+pub use packets::{Alternative, Failure, Operation, Operator, Place, Step};

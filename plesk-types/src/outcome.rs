@@ -98,7 +98,7 @@ pub trait OperationResult {
     fn outcome(&self) -> Result<Self::Success<'_>, OperationError>;
 }
 
-/// Implements `ResponsePacket::operators` in a protocol version's module,
+/// Implements `ResponsePacket::operators`, `results` and `failures` in a protocol version's module,
 /// whose `ResponsePacket`, `ResponseContent` and `ResponseOperator` are its own.
 #[cfg(any(feature = "v1_6_7_0", feature = "v1_6_8_0"))]
 macro_rules! response_operators {
@@ -118,6 +118,32 @@ macro_rules! response_operators {
                         Err(crate::SystemError { code: system.errcode, text: system.errtext.clone() })
                     }
                 }
+            }
+
+            /// The operations of type `T` (`UserAddOutput`) in the
+            /// response, in packet order, from every operator element.
+            ///
+            /// # Errors
+            ///
+            /// [`SystemError`](crate::SystemError) when the response holds a
+            /// `<system>` element instead of operator results.
+            pub fn results<T>(&self) -> Result<impl Iterator<Item = &T>, crate::SystemError>
+            where
+                T: crate::Operation<ResponseOperator>,
+            {
+                Ok(crate::__private::operations_of(self.operators()?))
+            }
+
+            /// Every operation of the response that failed, in packet
+            /// order, each with its place: `packet/user/add[2]: operation
+            /// failed (error 1007): ...` (see [`Place`](crate::Place)).
+            ///
+            /// # Errors
+            ///
+            /// [`SystemError`](crate::SystemError) when the response holds a
+            /// `<system>` element instead of operator results.
+            pub fn failures(&self) -> Result<Vec<crate::Failure>, crate::SystemError> {
+                Ok(crate::__private::failures("packet", self.operators()?))
             }
         }
     };

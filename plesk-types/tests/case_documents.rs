@@ -73,6 +73,7 @@ cases! {
     choice_in_sequence { "contact" => Contact }
     configured_attributes { "ticket" => Ticket }
     operation_result { "results" => Results }
+    operators { "request" => Request, "response" => Response }
     choice_nested { "shape" => Shape }
     choice_repeated { "playlist" => Playlist, "mix" => Mix }
     choice_sequence_alternative { "login" => Login }

@@ -1,6 +1,7 @@
 //! The README's "Using plesk-types" program, compiled outside plesk-types
 //! (so only through its public API) and run: a request packet built,
-//! validated and written, a response read and its operation's outcome taken.
+//! validated and written, a response read: its failed operations with their
+//! places, and the outcomes of its operations of one kind.
 //! When the README's example changes, this test changes with it.
 
 use plesk_types::OperationResult;
@@ -9,37 +10,31 @@ use plesk_types::xml::{Document, ReadOptions};
 
 #[test]
 fn the_readme_program_builds_writes_and_reads_packets() -> Result<(), Box<dyn std::error::Error>> {
-    let request = RequestPacket {
-        version: Some("1.6.8.0".to_owned()),
-        request_settings: None,
-        operators: vec![RequestOperator::Webuser(WebUserInputType {
-            choice: vec![WebUserInputTypeChoice::Add(WebUserAddInputType {
-                site_id: IdType(12),
-                login: "myWebAccount".to_owned(),
-                password_and_password_type: None,
-                ftp_quota: None,
-                services: None,
-            })],
-        })],
-    };
+    // One operation is a packet in one conversion; `.with(op)` appends more.
+    let request = RequestPacket::from(WebUserAddInputType {
+        site_id: IdType(12),
+        login: "myWebAccount".to_owned(),
+        password_and_password_type: None,
+        ftp_quota: None,
+        services: None,
+    });
     request.validate()?;
     let body = request.to_xml(); // POST this to /enterprise/control/agent.php
-    assert_eq!(
-        body,
-        r#"<packet version="1.6.8.0"><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>"#
-    );
+    assert_eq!(body, "<packet><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>");
 
-    let answer = "<packet><webuser><add><result><status>ok</status><id>7</id></result></add></webuser></packet>";
+    let answer = "<packet><webuser><add><result><status>ok</status><id>7</id></result></add>\
+                  <add><result><status>error</status><errcode>1015</errcode><errtext>no site</errtext></result></add>\
+                  </webuser></packet>";
     let response = ResponsePacket::from_xml(answer)?;
+    let mut failed = Vec::new();
+    for failure in response.failures()? {
+        failed.push(failure.to_string());
+    }
+    assert_eq!(failed, ["packet/webuser/add[2]: operation failed (error 1015): no site"]);
     let mut ids = Vec::new();
-    for operator in response.operators()? {
-        if let ResponseOperator::Webuser(webuser) = operator {
-            for operation in &webuser.choice {
-                if let WebUserOutputTypeChoice::Add(add) = operation {
-                    let id = add.result.outcome()?;
-                    ids.push(id);
-                }
-            }
+    for add in response.results::<WebUserAddOutputType>()? {
+        if let Ok(id) = add.result.outcome() {
+            ids.push(id);
         }
     }
     assert_eq!(ids, [IdType(7)]);

@@ -2,6 +2,7 @@
 //! (`syn`) and formatted (`prettyplease`). Same plan, same bytes.
 
 mod constructor;
+mod conversions;
 mod definition;
 mod element;
 mod outcome;
@@ -10,6 +11,7 @@ mod root;
 mod simple;
 mod strategy;
 mod validate;
+mod walk;
 mod write;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -37,6 +39,8 @@ pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
         tokens.extend(root::root(root));
     }
     tokens.extend(outcome::item(module, item));
+    tokens.extend(conversions::item(module, item));
+    tokens.extend(walk::item(module, item));
     tokens.extend(strategy::item(module, item, config));
     tokens
 }

@@ -29,6 +29,9 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.box_recursion();
     planner.mark_validation();
     planner.mark_derives();
+    if planner.errors.is_empty() {
+        planner.plan_conversions()?;
+    }
     planner.finish()
 }
 
@@ -51,6 +54,8 @@ pub(super) struct Planner<'s> {
     pub(super) attributes: Attributes,
     /// The structs that are an operation's result.
     pub(super) outcomes: Vec<Outcome>,
+    /// The `From` conversions and the operators of the packets.
+    pub(super) conversions: Conversions,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -93,6 +98,7 @@ impl<'s> Planner<'s> {
             roots: Vec::new(),
             attributes: Attributes::default(),
             outcomes: Vec::new(),
+            conversions: Conversions::default(),
             errors: Vec::new(),
         }
     }
@@ -169,6 +175,13 @@ impl<'s> Planner<'s> {
         let mut files: Vec<String> =
             self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes, outcomes: self.outcomes })
+        Ok(Module {
+            items: self.items,
+            roots: self.roots,
+            files,
+            attributes: self.attributes,
+            outcomes: self.outcomes,
+            conversions: self.conversions,
+        })
     }
 }

@@ -7,12 +7,14 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`, `derives.rs`.
+//! `roots.rs`, `recursion.rs`, `validation.rs`, `derives.rs`, `outcome.rs`,
+//! `conversions.rs`.
 
 mod attributes;
 mod build;
 mod checks;
 mod content;
+mod conversions;
 mod derives;
 mod docs;
 mod lookahead;
@@ -28,6 +30,7 @@ use std::collections::BTreeSet;
 
 pub use attributes::Attributes;
 pub use build::plan;
+pub use conversions::{Conversions, Envelope, OperatorList, Operators, ResultField};
 pub use derives::{Derive, Derives};
 pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
@@ -49,6 +52,8 @@ pub struct Module {
     /// The structs that are an operation's result, with what a success
     /// carries.
     pub outcomes: Vec<Outcome>,
+    /// The `From` conversions, and the operators of the packets.
+    pub conversions: Conversions,
 }
 
 impl Module {

@@ -142,6 +142,7 @@ enum ConfigOption {
     TypeAttribute,
     FieldAttribute,
     OperationSuccess,
+    Operators,
 }
 
 impl ConfigOption {
@@ -153,6 +154,7 @@ impl ConfigOption {
             Self::TypeAttribute => "type_attribute",
             Self::FieldAttribute => "field_attribute",
             Self::OperationSuccess => "operation_success",
+            Self::Operators => "operators",
         }
     }
 }
@@ -214,6 +216,21 @@ impl<'c> ConfigLookup<'c> {
         Some(presence)
     }
 
+    /// Whether `From` conversions into choices are generated.
+    pub(super) fn conversions(&self) -> bool {
+        self.config.conversions
+    }
+
+    /// The schema paths of the choice groups that are a packet's operators.
+    pub(super) fn operators(&self) -> impl Iterator<Item = &'c str> + use<'c> {
+        self.config.operators.iter().map(String::as_str)
+    }
+
+    /// Records that the operators option at `path` named a group.
+    pub(super) fn found_operators(&mut self, path: &str) {
+        self.used.insert((ConfigOption::Operators, path.to_owned()));
+    }
+
     /// Whether the type at `path` is renamed, without counting as a use.
     pub(super) fn renames_type(&self, path: &str) -> bool {
         self.config.type_names.contains_key(path)
@@ -230,7 +247,10 @@ impl<'c> ConfigLookup<'c> {
             ConfigOption::TypeName => &self.config.type_names,
             ConfigOption::FieldName => &self.config.field_names,
             ConfigOption::TolerateMissing => &self.config.tolerated,
-            ConfigOption::TypeAttribute | ConfigOption::FieldAttribute | ConfigOption::OperationSuccess => return None,
+            ConfigOption::TypeAttribute
+            | ConfigOption::FieldAttribute
+            | ConfigOption::OperationSuccess
+            | ConfigOption::Operators => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -240,13 +260,14 @@ impl<'c> ConfigLookup<'c> {
     /// The options whose schema paths named nothing (presets' excepted, as
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
-        let options: [(ConfigOption, Vec<&String>); 6] = [
+        let options: [(ConfigOption, Vec<&String>); 7] = [
             (ConfigOption::TypeName, self.config.type_names.keys().collect()),
             (ConfigOption::FieldName, self.config.field_names.keys().collect()),
             (ConfigOption::TolerateMissing, self.config.tolerated.keys().collect()),
             (ConfigOption::TypeAttribute, self.config.type_attributes.keys().collect()),
             (ConfigOption::FieldAttribute, self.config.field_attributes.keys().collect()),
             (ConfigOption::OperationSuccess, self.config.operation_successes.keys().collect()),
+            (ConfigOption::Operators, self.config.operators.iter().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {
