@@ -3,6 +3,7 @@
 
 mod definition;
 mod element;
+mod facets;
 mod outcome;
 mod read;
 mod root;
@@ -31,6 +32,7 @@ pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
     let mut tokens = definition::item(module, item);
     tokens.extend(element::item(item));
     tokens.extend(simple::item(item));
+    tokens.extend(facets::item(item));
     tokens.extend(validate::item(item, &|ty: &RustType| module.validates(ty)));
     for root in module.roots.iter().filter(|root| root.ty == item.name) {
         tokens.extend(root::root(root));

@@ -196,19 +196,20 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

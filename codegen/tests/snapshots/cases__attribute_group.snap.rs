@@ -70,6 +70,14 @@ impl XmlElement for Record {
     }
 }
 
+impl Record {
+    /// The facets of the attribute `version`.
+    const ATTRIBUTE_VERSION: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Record {
     fn validate_into(
         &self,
@@ -79,15 +87,7 @@ impl Validate for Record {
         xml::child(&self.id, "@id", path, violations);
         xml::child(&self.by, "@by", path, violations);
         if let Some(value) = &self.version {
-            static ATTRIBUTE_VERSION: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_VERSION.check(value, &path.child("@version"), violations);
+            Self::ATTRIBUTE_VERSION.check(value, &path.child("@version"), violations);
         }
         xml::repeated_child(&self.entry, "entry", path, violations);
     }

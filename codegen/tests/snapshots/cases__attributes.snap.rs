@@ -95,6 +95,15 @@ impl XmlElement for Server {
     }
 }
 
+impl Server {
+    /// The facets of the attribute `weight`.
+    const ATTRIBUTE_WEIGHT: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Server {
     fn validate_into(
         &self,
@@ -104,15 +113,7 @@ impl Validate for Server {
         xml::child(&self.host, "@host", path, violations);
         xml::optional_child(&self.label, "@label", path, violations);
         if let Some(value) = &self.weight {
-            static ATTRIBUTE_WEIGHT: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: Some(10),
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_WEIGHT.check(value, &path.child("@weight"), violations);
+            Self::ATTRIBUTE_WEIGHT.check(value, &path.child("@weight"), violations);
         }
         xml::repeated_child(&self.alias, "alias", path, violations);
     }
@@ -211,22 +212,22 @@ impl XmlElement for Alias {
     }
 }
 
+impl Alias {
+    /// The facets of the attribute `name`.
+    const ATTRIBUTE_NAME: xml::StringFacets = xml::StringFacets {
+        min_length: Some(1),
+        max_length: Some(8),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Alias {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static ATTRIBUTE_NAME: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: Some(1),
-                max_length: Some(8),
-                patterns: &[],
-            };
-            ATTRIBUTE_NAME.check(&self.name, &path.child("@name"), violations);
-        }
+        Self::ATTRIBUTE_NAME.check(&self.name, &path.child("@name"), violations);
     }
 }
 

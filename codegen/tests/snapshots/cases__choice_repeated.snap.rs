@@ -471,20 +471,21 @@ impl xml::SimpleValue for Seconds {
     }
 }
 
+impl Seconds {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(60),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Seconds {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: Some(60),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -270,44 +270,48 @@ impl XmlGroup for LoginChoiceCertificateAndChain {
     }
 }
 
+impl LoginChoiceCertificateAndChain {
+    /// The facets of `<certificate>`.
+    const CERTIFICATE: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+        );
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Collapse,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+    /// The facets of `<chain>`.
+    const CHAIN: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+        );
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Collapse,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for LoginChoiceCertificateAndChain {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static CERTIFICATE_PATTERN: xml::Pattern = xml::Pattern::new(
-                "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-                "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
-            );
-            static CERTIFICATE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Collapse,
-                length: None,
-                min_length: None,
-                max_length: None,
-                patterns: &[&CERTIFICATE_PATTERN],
-            };
-            CERTIFICATE.check(&self.certificate, &path.child("certificate"), violations);
-        }
+        Self::CERTIFICATE
+            .check(&self.certificate, &path.child("certificate"), violations);
         xml::occurrences(&self.chain, "chain", 1, None, path, violations);
         xml::for_each_child(
             &self.chain,
             "chain",
             path,
             |value, path| {
-                static CHAIN_PATTERN: xml::Pattern = xml::Pattern::new(
-                    "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-                    "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
-                );
-                static CHAIN: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Collapse,
-                    length: None,
-                    min_length: None,
-                    max_length: None,
-                    patterns: &[&CHAIN_PATTERN],
-                };
-                CHAIN.check(value, path, violations);
+                Self::CHAIN.check(value, path, violations);
             },
         );
     }

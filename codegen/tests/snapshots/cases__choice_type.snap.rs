@@ -180,20 +180,21 @@ impl xml::SimpleValue for CardNumber {
     }
 }
 
+impl CardNumber {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        length: Some(16),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for CardNumber {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: Some(16),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

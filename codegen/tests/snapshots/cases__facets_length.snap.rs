@@ -49,6 +49,14 @@ impl XmlElement for Codes {
     }
 }
 
+impl Codes {
+    /// The facets of `<comment>`.
+    const COMMENT: xml::StringFacets = xml::StringFacets {
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Codes {
     fn validate_into(
         &self,
@@ -63,14 +71,7 @@ impl Validate for Codes {
             "comment",
             path,
             |value, path| {
-                static COMMENT: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Preserve,
-                    length: None,
-                    min_length: None,
-                    max_length: Some(3),
-                    patterns: &[],
-                };
-                COMMENT.check(value, path, violations);
+                Self::COMMENT.check(value, path, violations);
             },
         );
     }
@@ -175,20 +176,21 @@ impl xml::SimpleValue for CountryCode {
     }
 }
 
+impl CountryCode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for CountryCode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: Some(2),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -231,20 +233,22 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(5),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -287,19 +291,21 @@ impl xml::SimpleValue for Nick {
     }
 }
 
+impl Nick {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Nick {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(3),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

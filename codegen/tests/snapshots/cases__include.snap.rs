@@ -191,20 +191,21 @@ impl xml::SimpleValue for CountryCode {
     }
 }
 
+impl CountryCode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for CountryCode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: Some(2),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

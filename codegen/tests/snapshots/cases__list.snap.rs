@@ -227,21 +227,22 @@ impl xml::SimpleValue for Digit {
     }
 }
 
+impl Digit {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(0),
+        max_inclusive: Some(9),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Digit {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(0),
-            max_inclusive: Some(9),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

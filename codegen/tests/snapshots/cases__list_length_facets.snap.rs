@@ -43,6 +43,19 @@ impl XmlElement for Lists {
     }
 }
 
+impl Lists {
+    /// The facets of `<pair>`.
+    const PAIR: xml::ListFacets = xml::ListFacets {
+        length: Some(2),
+        ..xml::ListFacets::NONE
+    };
+    /// The facets of `<some>`.
+    const SOME: xml::ListFacets = xml::ListFacets {
+        min_length: Some(2),
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Lists {
     fn validate_into(
         &self,
@@ -50,25 +63,9 @@ impl Validate for Lists {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.few, "few", path, violations);
-        {
-            static PAIR: xml::ListFacets = xml::ListFacets {
-                length: Some(2),
-                min_length: None,
-                max_length: None,
-                enumeration: &[],
-                patterns: &[],
-            };
-            PAIR.check(&self.pair, &path.child("pair"), violations);
-        }
+        Self::PAIR.check(&self.pair, &path.child("pair"), violations);
         if let Some(value) = &self.some {
-            static SOME: xml::ListFacets = xml::ListFacets {
-                length: None,
-                min_length: Some(2),
-                max_length: None,
-                enumeration: &[],
-                patterns: &[],
-            };
-            SOME.check(value, &path.child("some"), violations);
+            Self::SOME.check(value, &path.child("some"), violations);
         }
     }
 }
@@ -156,19 +153,21 @@ impl xml::SimpleValue for FewNumbers {
     }
 }
 
+impl FewNumbers {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        min_length: Some(1),
+        max_length: Some(3),
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for FewNumbers {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(3),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

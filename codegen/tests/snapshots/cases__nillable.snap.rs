@@ -88,6 +88,14 @@ impl XmlElement for Record {
     }
 }
 
+impl Record {
+    /// The facets of `<code>`.
+    const CODE: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Record {
     fn validate_into(
         &self,
@@ -98,14 +106,7 @@ impl Validate for Record {
         xml::optional_child(&self.opt, "opt", path, violations);
         xml::occurrences(&self.ttl, "ttl", 0, Some(3), path, violations);
         if let Some(xml::Nillable::Value(value)) = &self.code {
-            static CODE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: Some(2),
-                min_length: None,
-                max_length: None,
-                patterns: &[],
-            };
-            CODE.check(value, &path.child("code"), violations);
+            Self::CODE.check(value, &path.child("code"), violations);
         }
         xml::child(&self.owner, "owner", path, violations);
         xml::optional_child(&self.backup, "backup", path, violations);

@@ -157,21 +157,21 @@ impl xml::SimpleValue for Depth {
     }
 }
 
+impl Depth {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        max_inclusive: Some(3),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Depth {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: Some(3),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

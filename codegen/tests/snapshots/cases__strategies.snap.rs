@@ -242,34 +242,31 @@ impl XmlElement for Order {
     }
 }
 
+impl Order {
+    /// The facets of the attribute `id`.
+    const ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of `<note>`.
+    const NOTE: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Replace,
+        max_length: Some(10),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Order {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_ID.check(&self.id, &path.child("@id"), violations);
-        }
+        Self::ATTRIBUTE_ID.check(&self.id, &path.child("@id"), violations);
         xml::child(&self.code, "code", path, violations);
         xml::child(&self.name, "name", path, violations);
         if let Some(value) = &self.note {
-            static NOTE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Replace,
-                length: None,
-                min_length: None,
-                max_length: Some(10),
-                patterns: &[],
-            };
-            NOTE.check(value, &path.child("note"), violations);
+            Self::NOTE.check(value, &path.child("note"), violations);
         }
         xml::occurrences(&self.quantity, "quantity", 1, Some(3), path, violations);
         xml::repeated_child(&self.quantity, "quantity", path, violations);
@@ -359,29 +356,14 @@ impl ::proptest::arbitrary::Arbitrary for Order {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        static NOTE: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Replace,
-            length: None,
-            min_length: None,
-            max_length: Some(10),
-            patterns: &[],
-        };
         (
             (
-                ATTRIBUTE_ID.strategy(),
+                Self::ATTRIBUTE_ID.strategy(),
                 ::proptest::option::of(::proptest::arbitrary::any::<Channel>()),
                 xml::AnyAttribute::wildcard_strategy(&["id", "channel"]),
                 ::proptest::arbitrary::any::<ACode>(),
                 ::proptest::arbitrary::any::<Name>(),
-                ::proptest::option::of(NOTE.strategy()),
+                ::proptest::option::of(Self::NOTE.strategy()),
                 ::proptest::arbitrary::any::<Status>(),
                 ::proptest::collection::vec(
                     ::proptest::arbitrary::any::<Quantity>(),
@@ -644,24 +626,27 @@ impl xml::SimpleValue for Code {
     }
 }
 
+impl Code {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Code {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -671,18 +656,10 @@ impl ::proptest::arbitrary::Arbitrary for Code {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.strategy_matching(&["\\A(?:[A-Z]{3}-\\d{2})\\z"]).prop_map(Self).boxed()
+        Self::FACETS
+            .strategy_matching(&["\\A(?:[A-Z]{3}-\\d{2})\\z"])
+            .prop_map(Self)
+            .boxed()
     }
 }
 
@@ -725,28 +702,28 @@ impl xml::SimpleValue for ACode {
     }
 }
 
+impl ACode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("A.*", "\\A(?:A[^\\n\\r]*)\\z");
+        static PATTERN_2: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN, &PATTERN_2],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for ACode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "A.*",
-            "\\A(?:A[^\\n\\r]*)\\z",
-        );
-        static FACETS_PATTERN_2: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN, &FACETS_PATTERN_2],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -756,22 +733,7 @@ impl ::proptest::arbitrary::Arbitrary for ACode {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "A.*",
-            "\\A(?:A[^\\n\\r]*)\\z",
-        );
-        static FACETS_PATTERN_2: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN, &FACETS_PATTERN_2],
-        };
-        FACETS
+        Self::FACETS
             .strategy_matching(&["\\A(?:A[^\\n\\r]*)\\z", "\\A(?:[A-Z]{3}-\\d{2})\\z"])
             .prop_map(Self)
             .boxed()
@@ -817,20 +779,23 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Collapse,
+        min_length: Some(2),
+        max_length: Some(20),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(20),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -840,14 +805,7 @@ impl ::proptest::arbitrary::Arbitrary for Name {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(20),
-            patterns: &[],
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -951,21 +909,22 @@ impl xml::SimpleValue for Quantity {
     }
 }
 
+impl Quantity {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_exclusive: Some(0),
+        max_exclusive: Some(1000),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Quantity {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: Some(0),
-            max_exclusive: Some(1000),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -975,15 +934,7 @@ impl ::proptest::arbitrary::Arbitrary for Quantity {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: Some(0),
-            max_exclusive: Some(1000),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1013,21 +964,24 @@ impl xml::SimpleValue for Price {
     }
 }
 
+impl Price {
+    /// The facets of the value.
+    const FACETS: xml::DecimalFacets = xml::DecimalFacets {
+        max_inclusive: Some("9999.99"),
+        min_exclusive: Some("0"),
+        total_digits: Some(6),
+        fraction_digits: Some(2),
+        ..xml::DecimalFacets::NONE
+    };
+}
+
 impl Validate for Price {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("9999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
-            total_digits: Some(6),
-            fraction_digits: Some(2),
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1037,15 +991,7 @@ impl ::proptest::arbitrary::Arbitrary for Price {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("9999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
-            total_digits: Some(6),
-            fraction_digits: Some(2),
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1075,21 +1021,22 @@ impl xml::SimpleValue for Discount {
     }
 }
 
+impl Discount {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
+        min_inclusive: Some(0.0),
+        max_exclusive: Some(0.5),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Discount {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
-            min_inclusive: Some(0.0),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: Some(0.5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1099,15 +1046,7 @@ impl ::proptest::arbitrary::Arbitrary for Discount {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
-            min_inclusive: Some(0.0),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: Some(0.5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1137,21 +1076,21 @@ impl xml::SimpleValue for ThreeDigits {
     }
 }
 
+impl ThreeDigits {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
+        total_digits: Some(3),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for ThreeDigits {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(3),
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1161,15 +1100,7 @@ impl ::proptest::arbitrary::Arbitrary for ThreeDigits {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(3),
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1212,24 +1143,25 @@ impl xml::SimpleValue for Tag {
     }
 }
 
+impl Tag {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z]+", "\\A(?:[a-z]+)\\z");
+        xml::StringFacets {
+            max_length: Some(8),
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Tag {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z]+",
-            "\\A(?:[a-z]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(8),
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1239,18 +1171,7 @@ impl ::proptest::arbitrary::Arbitrary for Tag {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z]+",
-            "\\A(?:[a-z]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(8),
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.strategy_matching(&["\\A(?:[a-z]+)\\z"]).prop_map(Self).boxed()
+        Self::FACETS.strategy_matching(&["\\A(?:[a-z]+)\\z"]).prop_map(Self).boxed()
     }
 }
 
@@ -1274,20 +1195,22 @@ impl xml::SimpleValue for Tags {
     }
 }
 
+impl Tags {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        min_length: Some(1),
+        max_length: Some(4),
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Tags {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(4),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1297,14 +1220,7 @@ impl ::proptest::arbitrary::Arbitrary for Tags {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(4),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS
+        Self::FACETS
             .strategy(::proptest::arbitrary::any::<Tag>().boxed())
             .prop_map(Self)
             .boxed()
@@ -1331,20 +1247,21 @@ impl xml::SimpleValue for Pair {
     }
 }
 
+impl Pair {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        enumeration: &["1 2", "3 4"],
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Pair {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1354,14 +1271,7 @@ impl ::proptest::arbitrary::Arbitrary for Pair {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS
+        Self::FACETS
             .strategy(::proptest::arbitrary::any::<i32>().boxed())
             .prop_map(Self)
             .boxed()
@@ -1381,29 +1291,14 @@ impl xml::SimpleValue for Size {
     fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
         if let Ok(value) = <i32 as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: Some(10),
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member(value));
             }
         }
         if let Ok(value) = <String as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER2: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: None,
-                max_length: Some(5),
-                patterns: &[],
-            };
-            MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member2(value));
             }
@@ -1421,6 +1316,20 @@ impl xml::SimpleValue for Size {
     }
 }
 
+impl Size {
+    /// The facets of the member `Member`.
+    const MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of the member `Member2`.
+    const MEMBER2: xml::StringFacets = xml::StringFacets {
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Size {
     fn validate_into(
         &self,
@@ -1429,25 +1338,10 @@ impl Validate for Size {
     ) {
         match self {
             Self::Member(value) => {
-                static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-                    min_inclusive: Some(1),
-                    max_inclusive: Some(10),
-                    min_exclusive: None,
-                    max_exclusive: None,
-                    total_digits: None,
-                    fraction_digits: None,
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER.check(value, path, violations);
             }
             Self::Member2(value) => {
-                static FACETS: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Preserve,
-                    length: None,
-                    min_length: None,
-                    max_length: Some(5),
-                    patterns: &[],
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER2.check(value, path, violations);
             }
         }
     }
@@ -1459,24 +1353,9 @@ impl ::proptest::arbitrary::Arbitrary for Size {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: Some(10),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        static MEMBER2: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(5),
-            patterns: &[],
-        };
         ::proptest::strategy::Union::new([
-                MEMBER.strategy().prop_map(Self::Member).boxed(),
-                MEMBER2.strategy().prop_map(Self::Member2).boxed(),
+                Self::MEMBER.strategy().prop_map(Self::Member).boxed(),
+                Self::MEMBER2.strategy().prop_map(Self::Member2).boxed(),
             ])
             .prop_filter(
                 "a value that reads back as the same member",
@@ -1530,24 +1409,27 @@ impl xml::SimpleValue for Email {
     }
 }
 
+impl Email {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[^@\\s]+@[^@\\s]+",
+            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Email {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[^@\\s]+@[^@\\s]+",
-            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1557,18 +1439,7 @@ impl ::proptest::arbitrary::Arbitrary for Email {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[^@\\s]+@[^@\\s]+",
-            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS
+        Self::FACETS
             .strategy_matching(&["\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z"])
             .prop_map(Self)
             .boxed()
