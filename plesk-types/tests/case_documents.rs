@@ -71,6 +71,7 @@ cases! {
     attribute_group { "record" => Record }
     attributes { "server" => Server }
     choice_in_sequence { "contact" => Contact }
+    choice_large_variant { "contact" => Contact }
     configured_attributes { "ticket" => Ticket }
     operation_result { "results" => Results }
     choice_nested { "shape" => Shape }

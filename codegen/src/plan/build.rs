@@ -28,6 +28,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
+    planner.mark_large_variants();
     planner.finish()
 }
 

@@ -7,7 +7,7 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`.
+//! `roots.rs`, `recursion.rs`, `validation.rs`, `size.rs`.
 
 mod attributes;
 mod build;
@@ -20,6 +20,7 @@ mod outcome;
 mod recursion;
 mod roots;
 mod simple;
+mod size;
 mod validation;
 mod values;
 
@@ -484,6 +485,9 @@ pub struct Choice {
     pub variants: Vec<Variant>,
     /// Every element that can start one of the alternatives, in order.
     pub first: Vec<String>,
+    /// Whether a variant may be large enough for `clippy::large_enum_variant`
+    /// (`size.rs`).
+    pub large_variant: bool,
 }
 
 /// One alternative of a choice.

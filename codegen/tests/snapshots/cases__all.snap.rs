@@ -56,17 +56,11 @@ impl XmlElement for Config {
         let mut timeout = None;
         loop {
             match r.peek_element()? {
-                Some("host") if host.is_none() => {
-                    host = Some(r.required("host", &["host"])?);
-                }
-                Some("port") if port.is_none() => {
-                    port = Some(r.required("port", &["port"])?);
-                }
-                Some("user") if user.is_none() => {
-                    user = Some(r.required("user", &["user"])?);
-                }
+                Some("host") if host.is_none() => host = Some(r.required(&"host")?),
+                Some("port") if port.is_none() => port = Some(r.required(&"port")?),
+                Some("user") if user.is_none() => user = Some(r.required(&"user")?),
                 Some("timeout") if timeout.is_none() => {
-                    timeout = Some(r.required("timeout", &["timeout"])?);
+                    timeout = Some(r.required(&"timeout")?);
                 }
                 _ => break,
             }

@@ -152,7 +152,7 @@ impl XmlElement for Item {
         let value = Self {
             id,
             other_attributes,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)

@@ -117,10 +117,6 @@ impl xml::Document for Shape {
 
 /// One of `<circle>`, `<square>`, `<rectangle>`, `<point>`, `<line>`, inside [`Shape`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeChoice {
     /// Element `<circle>`.
     Circle(f64),
@@ -154,11 +150,9 @@ impl XmlGroup for ShapeChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("circle") => Self::Circle(r.required_value("circle", &["circle"])?),
-            Some("square") => Self::Square(r.required_value("square", &["square"])?),
-            Some("rectangle") => {
-                Self::Rectangle(r.required_value("rectangle", &["rectangle"])?)
-            }
+            Some("circle") => Self::Circle(r.required_value(&"circle")?),
+            Some("square") => Self::Square(r.required_value(&"square")?),
+            Some("rectangle") => Self::Rectangle(r.required_value(&"rectangle")?),
             Some("point" | "line") => {
                 Self::PointOrLine(r.repeated_group(1, None, &["point", "line"])?)
             }
@@ -214,10 +208,6 @@ impl xml::ChoiceItem for ShapeChoice {
 
 /// One of `<point>`, `<line>`, inside [`ShapeChoice`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeChoicePointOrLine {
     /// Element `<point>`.
     Point(String),
@@ -239,8 +229,8 @@ impl XmlGroup for ShapeChoicePointOrLine {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("point") => Self::Point(r.required_value("point", &["point"])?),
-            Some("line") => Self::Line(r.required_value("line", &["line"])?),
+            Some("point") => Self::Point(r.required_value(&"point")?),
+            Some("line") => Self::Line(r.required_value(&"line")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -292,10 +282,6 @@ impl xml::ChoiceItem for ShapeChoicePointOrLine {
 
 /// One of `<color>`, `<pattern>`, inside [`Shape`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeColorOrPattern {
     /// Element `<color>`.
     Color(Option<String>),
@@ -320,7 +306,7 @@ impl XmlGroup for ShapeColorOrPattern {
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
             Some("color") => Self::Color(r.optional_value("color")?),
-            Some("pattern") => Self::Pattern(r.required_value("pattern", &["pattern"])?),
+            Some("pattern") => Self::Pattern(r.required_value(&"pattern")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

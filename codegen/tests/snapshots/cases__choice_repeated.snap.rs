@@ -36,7 +36,7 @@ impl XmlElement for Playlist {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             song_or_pause: r.repeated_group(1, None, &["song", "pause"])?,
             credit_or_thanks: r.repeated_group(0, Some(2), &["credit", "thanks"])?,
         };
@@ -121,10 +121,6 @@ impl xml::Document for Playlist {
 
 /// One of `<song>`, `<pause>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PlaylistSongOrPause {
     /// Element `<song>`.
     Song(String),
@@ -146,8 +142,8 @@ impl XmlGroup for PlaylistSongOrPause {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("song") => Self::Song(r.required_value("song", &["song"])?),
-            Some("pause") => Self::Pause(r.required_value("pause", &["pause"])?),
+            Some("song") => Self::Song(r.required_value(&"song")?),
+            Some("pause") => Self::Pause(r.required_value(&"pause")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -199,10 +195,6 @@ impl xml::ChoiceItem for PlaylistSongOrPause {
 
 /// One of `<credit>`, `<thanks>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PlaylistCreditOrThanks {
     /// Element `<credit>`.
     Credit(String),
@@ -224,8 +216,8 @@ impl XmlGroup for PlaylistCreditOrThanks {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("credit") => Self::Credit(r.required_value("credit", &["credit"])?),
-            Some("thanks") => Self::Thanks(r.required_value("thanks", &["thanks"])?),
+            Some("credit") => Self::Credit(r.required_value(&"credit")?),
+            Some("thanks") => Self::Thanks(r.required_value(&"thanks")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -379,10 +371,6 @@ impl xml::Document for Mix {
 
 /// One of `<a>`, `<b>`, inside [`Mix`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum MixAOrB {
     /// Element `<a>`.
     A(String),
@@ -404,8 +392,8 @@ impl XmlGroup for MixAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
-            Some("b") => Self::B(r.required_value("b", &["b"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
+            Some("b") => Self::B(r.required_value(&"b")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -29,7 +29,7 @@ impl XmlElement for Login {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            realm: r.required_value("realm", &["realm"])?,
+            realm: r.required_value(&"realm")?,
             choice: r.required_group(&["token", "user", "certificate"])?,
         };
         r.end_of_content(&[&["realm"], &["token", "user", "certificate"]])?;
@@ -110,10 +110,6 @@ impl xml::Document for Login {
 
 /// One of `<token>`, `<user>`, `<password>`, `<otp>`, `<certificate>`, `<chain>`, inside [`Login`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum LoginChoice {
     /// Element `<token>`.
     Token(String),
@@ -140,7 +136,7 @@ impl XmlGroup for LoginChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("token") => Self::Token(r.required_value("token", &["token"])?),
+            Some("token") => Self::Token(r.required_value(&"token")?),
             Some("user") => Self::UserAndPasswordAndOtp(r.required_group(&["user"])?),
             Some("certificate") => {
                 Self::CertificateAndChain(r.required_group(&["certificate"])?)
@@ -220,8 +216,8 @@ impl XmlGroup for LoginChoiceUserAndPasswordAndOtp {
         };
         Ok(
             Some(Self {
-                user: r.required_value("user", &["user"])?,
-                password: r.required_value("password", &["password"])?,
+                user: r.required_value(&"user")?,
+                password: r.required_value(&"password")?,
                 otp: r.optional_value("otp")?,
             }),
         )
@@ -263,7 +259,7 @@ impl XmlGroup for LoginChoiceCertificateAndChain {
         };
         Ok(
             Some(Self {
-                certificate: r.required_value("certificate", &["certificate"])?,
+                certificate: r.required_value(&"certificate")?,
                 chain: r.repeated_values("chain", 1, None)?,
             }),
         )

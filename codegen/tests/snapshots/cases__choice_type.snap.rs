@@ -8,10 +8,6 @@ use xml::{Validate, XmlElement};
 ///
 /// The type of the root element `<payment>`.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum Payment {
     /// Element `<card>`.
     Card(CardNumber),
@@ -49,10 +45,10 @@ impl XmlElement for Payment {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("card") => Self::Card(r.required_value("card", &["card"])?),
-            Some("iban") => Self::Iban(r.required_value("iban", &["iban"])?),
-            Some("cash") => Self::Cash(r.required("cash", &["cash"])?),
-            Some("voucher") => Self::Voucher(r.required("voucher", &["voucher"])?),
+            Some("card") => Self::Card(r.required_value(&"card")?),
+            Some("iban") => Self::Iban(r.required_value(&"iban")?),
+            Some("cash") => Self::Cash(r.required(&"cash")?),
+            Some("voucher") => Self::Voucher(r.required(&"voucher")?),
             _ => return Err(r.missing(&["card", "iban", "cash", "voucher"])),
         };
         r.end_of_content(&[&["card", "iban", "cash", "voucher"]])?;
@@ -250,8 +246,8 @@ impl XmlElement for Voucher {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            code: r.required_value("code", &["code"])?,
-            value: r.required_value("value", &["value"])?,
+            code: r.required_value(&"code")?,
+            value: r.required_value(&"value")?,
         };
         r.end_of_content(&[&["code"], &["value"]])?;
         Ok(value)

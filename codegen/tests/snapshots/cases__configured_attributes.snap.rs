@@ -34,8 +34,8 @@ impl XmlElement for Ticket {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
-            priority: r.required_value("priority", &["priority"])?,
+            title: r.required_value(&"title")?,
+            priority: r.required_value(&"priority")?,
             assignee_or_queue: r.required_group(&["assignee", "queue"])?,
         };
         r.end_of_content(&[&["title"], &["priority"], &["assignee", "queue"]])?;
@@ -116,10 +116,6 @@ impl xml::Document for Ticket {
 
 /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 #[derive(Eq, Hash)]
 pub enum TicketAssigneeOrQueue {
     /// Element `<assignee>`.
@@ -143,10 +139,8 @@ impl XmlGroup for TicketAssigneeOrQueue {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("assignee") => {
-                Self::Assignee(r.required_value("assignee", &["assignee"])?)
-            }
-            Some("queue") => Self::Queue(r.required_value("queue", &["queue"])?),
+            Some("assignee") => Self::Assignee(r.required_value(&"assignee")?),
+            Some("queue") => Self::Queue(r.required_value(&"queue")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

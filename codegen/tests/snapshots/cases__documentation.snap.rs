@@ -63,7 +63,7 @@ impl XmlElement for Task {
         }
         let value = Self {
             priority,
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             due_or_someday: TaskDueOrSomeday::read_group(r)?,
             state: r.optional_value("state")?,
         };
@@ -146,10 +146,6 @@ impl xml::Document for Task {
 ///
 /// One of `<due>`, `<someday>`, inside [`Task`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum TaskDueOrSomeday {
     /// Due date.
     ///
@@ -173,8 +169,8 @@ impl XmlGroup for TaskDueOrSomeday {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("due") => Self::Due(r.required_value("due", &["due"])?),
-            Some("someday") => Self::Someday(r.required("someday", &["someday"])?),
+            Some("due") => Self::Due(r.required_value(&"due")?),
+            Some("someday") => Self::Someday(r.required(&"someday")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -163,7 +163,7 @@ impl XmlElement for Animal {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;
@@ -230,9 +230,9 @@ impl XmlElement for Dog {
         let value = Self {
             id,
             good,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
-            breed: r.required_value("breed", &["breed"])?,
+            breed: r.required_value(&"breed")?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
         Ok(value)
@@ -312,9 +312,9 @@ impl XmlElement for ShowDog {
             id,
             good,
             ring,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
-            breed: r.required_value("breed", &["breed"])?,
+            breed: r.required_value(&"breed")?,
             prize: r.repeated_values("prize", 0, Some(3))?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
@@ -439,7 +439,7 @@ impl XmlElement for Tagged {
         let value = Self {
             id,
             tag,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;

@@ -39,8 +39,8 @@ impl XmlElement for Codes {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            country: r.required_value("country", &["country"])?,
-            name: r.required_value("name", &["name"])?,
+            country: r.required_value(&"country")?,
+            name: r.required_value(&"name")?,
             nick: r.optional_value("nick")?,
             comment: r.repeated_values("comment", 0, None)?,
         };

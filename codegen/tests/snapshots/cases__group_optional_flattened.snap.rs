@@ -44,11 +44,11 @@ impl XmlElement for BoxType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            label: r.required_value("label", &["label"])?,
+            label: r.required_value(&"label")?,
             width: r.optional_value("width")?,
             height: r.optional_value("height")?,
             sticker: r.repeated_values("sticker", 0, None)?,
-            weight: r.required_value("weight", &["weight"])?,
+            weight: r.required_value(&"weight")?,
         };
         r.end_of_content(
             &[&["label"], &["width"], &["height"], &["sticker"], &["weight"]],

@@ -36,7 +36,7 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             street_and_city_and_zip: PersonStreetAndCityAndZip::read_group(r)?,
             age: r.optional_value("age")?,
         };
@@ -144,8 +144,8 @@ impl XmlGroup for PersonStreetAndCityAndZip {
         };
         Ok(
             Some(Self {
-                street: r.required_value("street", &["street"])?,
-                city: r.required_value("city", &["city"])?,
+                street: r.required_value(&"street")?,
+                city: r.required_value(&"city")?,
                 zip: r.optional_value("zip")?,
             }),
         )

@@ -140,8 +140,8 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            first: r.required_value("first", &["first"])?,
-            last: r.required_value("last", &["last"])?,
+            first: r.required_value(&"first")?,
+            last: r.required_value(&"last")?,
             email_or_phone: r.repeated_group(0, None, &["email", "phone"])?,
         };
         r.end_of_content(&[&["first"], &["last"], &["email", "phone"]])?;
@@ -163,10 +163,6 @@ impl Validate for Person {
 
 /// One of `<email>`, `<phone>`, inside [`Person`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PersonEmailOrPhone {
     /// Element `<email>`.
     Email(String),
@@ -188,8 +184,8 @@ impl XmlGroup for PersonEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
+            Some("phone") => Self::Phone(r.required_value(&"phone")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -267,7 +263,7 @@ impl XmlElement for Company {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             email_or_phone: r.required_group(&["email", "phone"])?,
             first_and_last: CompanyFirstAndLast::read_group(r)?,
         };
@@ -292,10 +288,6 @@ impl Validate for Company {
 
 /// One of `<email>`, `<phone>`, inside [`Company`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum CompanyEmailOrPhone {
     /// Element `<email>`.
     Email(String),
@@ -317,8 +309,8 @@ impl XmlGroup for CompanyEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
+            Some("phone") => Self::Phone(r.required_value(&"phone")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -389,8 +381,8 @@ impl XmlGroup for CompanyFirstAndLast {
         };
         Ok(
             Some(Self {
-                first: r.required_value("first", &["first"])?,
-                last: r.required_value("last", &["last"])?,
+                first: r.required_value(&"first")?,
+                last: r.required_value(&"last")?,
             }),
         )
     }

@@ -36,7 +36,7 @@ impl XmlElement for Settings {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            scope: r.required_value("scope", &["scope"])?,
+            scope: r.required_value(&"scope")?,
             key_and_value: r.repeated_group(1, None, &["key"])?,
             alias_and_target: r.repeated_group(0, Some(2), &["alias"])?,
         };
@@ -142,7 +142,7 @@ impl XmlGroup for SettingsKeyAndValue {
         };
         Ok(
             Some(Self {
-                key: r.required_value("key", &["key"])?,
+                key: r.required_value(&"key")?,
                 value: r.optional_value("value")?,
             }),
         )
@@ -181,8 +181,8 @@ impl XmlGroup for SettingsAliasAndTarget {
         };
         Ok(
             Some(Self {
-                alias: r.required_value("alias", &["alias"])?,
-                target: r.required_value("target", &["target"])?,
+                alias: r.required_value(&"alias")?,
+                target: r.required_value(&"target")?,
             }),
         )
     }

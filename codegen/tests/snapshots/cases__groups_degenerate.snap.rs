@@ -37,9 +37,9 @@ impl XmlElement for Groups {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            single: r.required("single", &["single"])?,
+            single: r.required(&"single")?,
             optional_choice: r.repeated("optional-choice", 1, None)?,
-            deep: r.required_value("deep", &["deep"])?,
+            deep: r.required_value(&"deep")?,
             twice: r.repeated_values("twice", 0, Some(2))?,
         };
         r.end_of_content(&[&["single"], &["optional-choice"], &["deep"], &["twice"]])?;
@@ -130,10 +130,6 @@ impl xml::Document for Groups {
 
 /// Schema type `SingleChoice` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum SingleChoice {
     /// Element `<only>`.
     Only(i32),
@@ -156,7 +152,7 @@ impl XmlElement for SingleChoice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("only") => Self::Only(r.required_value("only", &["only"])?),
+            Some("only") => Self::Only(r.required_value(&"only")?),
             _ => return Err(r.missing(&["only"])),
         };
         r.end_of_content(&[&["only"]])?;
@@ -215,10 +211,6 @@ impl Validate for OptionalChoice {
 
 /// One of `<a>`, `<b>`, inside [`OptionalChoice`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum OptionalChoiceAOrB {
     /// Element `<a>`.
     A(String),
@@ -240,8 +232,8 @@ impl XmlGroup for OptionalChoiceAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
-            Some("b") => Self::B(r.required_value("b", &["b"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
+            Some("b") => Self::B(r.required_value(&"b")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -44,8 +44,8 @@ impl XmlElement for Invoice {
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
         let value = Self {
             currency,
-            number: r.required_value("number", &["number"])?,
-            total: r.required("total", &["total"])?,
+            number: r.required_value(&"number")?,
+            total: r.required(&"total")?,
             line: r.repeated("line", 1, None)?,
         };
         r.end_of_content(&[&["number"], &["total"], &["line"]])?;
@@ -149,7 +149,7 @@ impl XmlElement for Money {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            cents: r.required_value("cents", &["cents"])?,
+            cents: r.required_value(&"cents")?,
         };
         r.end_of_content(&[&["cents"]])?;
         Ok(value)
@@ -262,7 +262,7 @@ impl XmlElement for Money2 {
         }
         let value = Self {
             currency,
-            amount: r.required_value("amount", &["amount"])?,
+            amount: r.required_value(&"amount")?,
             note: r.optional_value("note")?,
         };
         r.end_of_content(&[&["amount"], &["note"]])?;

@@ -30,9 +30,9 @@ impl XmlElement for Shipment {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            from: r.required("from", &["from"])?,
-            to: r.required("to", &["to"])?,
-            weight: r.required("weight", &["weight"])?,
+            from: r.required(&"from")?,
+            to: r.required(&"to")?,
+            weight: r.required(&"weight")?,
         };
         r.end_of_content(&[&["from"], &["to"], &["weight"]])?;
         Ok(value)
@@ -133,8 +133,8 @@ impl XmlElement for Address {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            street: r.required_value("street", &["street"])?,
-            country: r.required_value("country", &["country"])?,
+            street: r.required_value(&"street")?,
+            country: r.required_value(&"country")?,
         };
         r.end_of_content(&[&["street"], &["country"]])?;
         Ok(value)

@@ -54,7 +54,7 @@ impl XmlElement for Lists {
         }
         let value = Self {
             ids,
-            numbers: r.required_value("numbers", &["numbers"])?,
+            numbers: r.required_value(&"numbers")?,
             colors: r.optional_value("colors")?,
             digits: r.optional_value("digits")?,
             names: r.optional_value("names")?,

@@ -34,8 +34,8 @@ impl XmlElement for Lists {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            few: r.required_value("few", &["few"])?,
-            pair: r.required_value("pair", &["pair"])?,
+            few: r.required_value(&"few")?,
+            pair: r.required_value(&"pair")?,
             some: r.optional_value("some")?,
         };
         r.end_of_content(&[&["few"], &["pair"], &["some"]])?;

@@ -87,7 +87,7 @@ impl XmlElement for Names {
         let value = Self {
             r#type,
             r#impl,
-            type_2: r.required("type", &["type"])?,
+            type_2: r.required(&"type")?,
             r#match: r.optional("match")?,
             self_: r.optional("self")?,
             r#fn: r.optional_value("fn")?,
@@ -280,10 +280,6 @@ impl Validate for Item2 {
 
 /// Schema type `Result` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ResultType {
     /// Element `<ok>`.
     OkType(String),
@@ -316,9 +312,9 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("ok") => Self::OkType(r.required_value("ok", &["ok"])?),
-            Some("err") => Self::ErrType(r.required_value("err", &["err"])?),
-            Some("Ok") => Self::OkType2(r.required_value("Ok", &["Ok"])?),
+            Some("ok") => Self::OkType(r.required_value(&"ok")?),
+            Some("err") => Self::ErrType(r.required_value(&"err")?),
+            Some("Ok") => Self::OkType2(r.required_value(&"Ok")?),
             _ => return Err(r.missing(&["ok", "err", "Ok"])),
         };
         r.end_of_content(&[&["ok", "err", "Ok"]])?;

@@ -82,7 +82,7 @@ impl XmlElement for Locals {
         let value = Self {
             attribute: attribute_,
             group,
-            r: r.required_value("r", &["r"])?,
+            r: r.required_value(&"r")?,
             w: r.optional_value("w")?,
             start: r.optional_value("start")?,
             value: r.optional_value("value")?,
@@ -214,12 +214,8 @@ impl XmlElement for Unordered {
         let mut value_ = None;
         loop {
             match r.peek_element()? {
-                Some("name") if name_.is_none() => {
-                    name_ = Some(r.required("name", &["name"])?);
-                }
-                Some("value") if value_.is_none() => {
-                    value_ = Some(r.required("value", &["value"])?);
-                }
+                Some("name") if name_.is_none() => name_ = Some(r.required(&"name")?),
+                Some("value") if value_.is_none() => value_ = Some(r.required(&"value")?),
                 _ => break,
             }
         }

@@ -31,7 +31,7 @@ impl XmlElement for ValidateType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            element: r.required("element", &["element"])?,
+            element: r.required(&"element")?,
             group: r.optional("group")?,
         };
         r.end_of_content(&[&["element"], &["group"]])?;
@@ -129,9 +129,7 @@ impl XmlElement for XmlElementType {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let value = Self {
-            x: r.required_value("x", &["x"])?,
-        };
+        let value = Self { x: r.required_value(&"x")? };
         r.end_of_content(&[&["x"]])?;
         Ok(value)
     }
@@ -149,10 +147,6 @@ impl Validate for XmlElementType {
 
 /// Schema type `XmlGroup` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum XmlGroupType {
     /// Element `<a>`.
     A(String),
@@ -180,7 +174,7 @@ impl XmlElement for XmlGroupType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
             Some("b") => Self::BAndC(r.required_group(&["b"])?),
             _ => return Err(r.missing(&["a", "b"])),
         };
@@ -229,7 +223,7 @@ impl XmlGroup for XmlGroupTypeBAndC {
         };
         Ok(
             Some(Self {
-                b: r.required_value("b", &["b"])?,
+                b: r.required_value(&"b")?,
                 c: r.optional_value("c")?,
             }),
         )

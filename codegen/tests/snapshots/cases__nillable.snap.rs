@@ -63,11 +63,11 @@ impl XmlElement for Record {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            host: r.required("host", &["host"])?,
+            host: r.required(&"host")?,
             opt: r.optional("opt")?,
             ttl: r.repeated("ttl", 0, Some(3))?,
             code: r.optional("code")?,
-            owner: r.required("owner", &["owner"])?,
+            owner: r.required(&"owner")?,
             backup: r.optional("backup")?,
             weight_or_label: RecordWeightOrLabel::read_group(r)?,
             plain: r.optional_value("plain")?,
@@ -179,10 +179,6 @@ impl xml::Document for Record {
 
 /// One of `<weight>`, `<label>`, inside [`Record`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum RecordWeightOrLabel {
     /// Element `<weight>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
@@ -205,8 +201,8 @@ impl XmlGroup for RecordWeightOrLabel {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("weight") => Self::Weight(r.required("weight", &["weight"])?),
-            Some("label") => Self::Label(r.required_value("label", &["label"])?),
+            Some("weight") => Self::Weight(r.required(&"weight")?),
+            Some("label") => Self::Label(r.required_value(&"label")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -270,7 +266,7 @@ impl XmlElement for Owner {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)

@@ -97,7 +97,7 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
         };
@@ -169,7 +169,7 @@ impl XmlElement for ResultFilterType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             filter_id: r.optional_value("filter-id")?,
@@ -255,7 +255,7 @@ impl XmlElement for Results {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            plain: r.required("plain", &["plain"])?,
+            plain: r.required(&"plain")?,
             created: r.repeated("created", 1, None)?,
             filtered: r.repeated("filtered", 0, None)?,
             read: r.optional("read")?,
@@ -391,7 +391,7 @@ impl XmlElement for ResultsCreated {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             guid: r.optional_value("guid")?,
@@ -474,7 +474,7 @@ impl XmlElement for ResultsRead {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             filter_id: r.optional_value("filter-id")?,
@@ -555,7 +555,7 @@ impl XmlElement for ResultsListed {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             entry: r.repeated_values("entry", 0, None)?,
@@ -621,10 +621,10 @@ impl XmlElement for ResultsInline {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
-            count: r.required_value("count", &["count"])?,
+            count: r.required_value(&"count")?,
         };
         r.end_of_content(&[&["status"], &["errcode"], &["errtext"], &["count"]])?;
         Ok(value)
@@ -683,7 +683,7 @@ impl XmlElement for ResultsNotice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
         };

@@ -49,7 +49,7 @@ impl XmlElement for Node {
         }
         let value = Self {
             depth,
-            label: r.required_value("label", &["label"])?,
+            label: r.required_value(&"label")?,
             first: r.optional("first")?.map(Box::new),
             child: r.repeated("child", 0, None)?,
         };
@@ -179,10 +179,6 @@ impl Validate for Depth {
 ///
 /// The type of the root element `<expr>`.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum Expr {
     /// Element `<value>`.
     Value(i32),
@@ -220,10 +216,10 @@ impl XmlElement for Expr {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("value") => Self::Value(r.required_value("value", &["value"])?),
-            Some("not") => Self::Not(Box::new(r.required("not", &["not"])?)),
-            Some("and") => Self::And(r.required("and", &["and"])?),
-            Some("or") => Self::Or(r.required("or", &["or"])?),
+            Some("value") => Self::Value(r.required_value(&"value")?),
+            Some("not") => Self::Not(Box::new(r.required(&"not")?)),
+            Some("and") => Self::And(r.required(&"and")?),
+            Some("or") => Self::Or(r.required(&"or")?),
             _ => return Err(r.missing(&["value", "not", "and", "or"])),
         };
         r.end_of_content(&[&["value", "not", "and", "or"]])?;
@@ -322,8 +318,8 @@ impl XmlElement for Pair {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            left: Box::new(r.required("left", &["left"])?),
-            right: Box::new(r.required("right", &["right"])?),
+            left: Box::new(r.required(&"left")?),
+            right: Box::new(r.required(&"right")?),
         };
         r.end_of_content(&[&["left"], &["right"]])?;
         Ok(value)

@@ -125,8 +125,8 @@ impl XmlGroup for SettingsAliasAndTarget {
         };
         Ok(
             Some(Self {
-                alias: r.required_value("alias", &["alias"])?,
-                target: r.required_value("target", &["target"])?,
+                alias: r.required_value(&"alias")?,
+                target: r.required_value(&"target")?,
             }),
         )
     }

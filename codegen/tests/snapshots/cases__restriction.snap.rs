@@ -163,7 +163,7 @@ impl XmlElement for Address {
         let value = Self {
             kind,
             legacy,
-            street: r.required_value("street", &["street"])?,
+            street: r.required_value(&"street")?,
             city: r.optional_value("city")?,
             note: r.repeated_values("note", 0, None)?,
         };
@@ -227,8 +227,8 @@ impl XmlElement for CityAddress {
         let kind = kind.ok_or_else(|| r.missing_attribute(start, "kind"))?;
         let value = Self {
             kind,
-            street: r.required_value("street", &["street"])?,
-            city: r.required_value("city", &["city"])?,
+            street: r.required_value(&"street")?,
+            city: r.required_value(&"city")?,
             note: r.repeated_values("note", 0, Some(2))?,
         };
         r.end_of_content(&[&["street"], &["city"], &["note"]])?;

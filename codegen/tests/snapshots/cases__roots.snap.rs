@@ -645,7 +645,7 @@ impl XmlElement for Message {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            text: r.required_value("text", &["text"])?,
+            text: r.required_value(&"text")?,
         };
         r.end_of_content(&[&["text"]])?;
         Ok(value)

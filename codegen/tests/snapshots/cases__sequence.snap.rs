@@ -54,11 +54,11 @@ impl XmlElement for Order {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            id: r.required_value("id", &["id"])?,
+            id: r.required_value(&"id")?,
             note: r.optional_value("note")?,
             line: r.repeated_values("line", 2, Some(4))?,
             tag: r.repeated_values("tag", 0, None)?,
-            total: r.required_value("total", &["total"])?,
+            total: r.required_value(&"total")?,
             flag: r.repeated_values("flag", 1, None)?,
             comment: r.repeated_values("comment", 0, Some(2))?,
         };

@@ -168,12 +168,12 @@ impl XmlElement for Order {
             id,
             channel,
             other_attributes,
-            code: r.required_value("code", &["code"])?,
-            name: r.required_value("name", &["name"])?,
+            code: r.required_value(&"code")?,
+            name: r.required_value(&"name")?,
             note: r.optional_value("note")?,
-            status: r.required_defaulted("status", &["status"], "new")?,
+            status: r.required_defaulted(&"status", "new")?,
             quantity: r.repeated_values("quantity", 1, Some(3))?,
-            price: r.required_value("price", &["price"])?,
+            price: r.required_value(&"price")?,
             discount: r.optional_value("discount")?,
             digits: r.optional_value("digits")?,
             tags: r.optional_value("tags")?,
@@ -495,10 +495,6 @@ impl ::proptest::arbitrary::Arbitrary for Order {
 
 /// One of `<email>`, `<phone>`, inside [`Order`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum OrderEmailOrPhone {
     /// Element `<email>`.
     Email(Email),
@@ -522,7 +518,7 @@ impl XmlGroup for OrderEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
             Some("phone") => Self::Phone(r.optional_value("phone")?),
             _ => return Ok(None),
         };
@@ -1679,10 +1675,10 @@ impl XmlElement for Options {
         loop {
             match r.peek_element()? {
                 Some("gift-wrap") if gift_wrap.is_none() => {
-                    gift_wrap = Some(r.required("gift-wrap", &["gift-wrap"])?);
+                    gift_wrap = Some(r.required(&"gift-wrap")?);
                 }
                 Some("message") if message.is_none() => {
-                    message = Some(r.required("message", &["message"])?);
+                    message = Some(r.required(&"message")?);
                 }
                 _ => break,
             }
@@ -1772,7 +1768,7 @@ impl XmlElement for Part {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             part: r.repeated("part", 0, None)?,
         };
         r.end_of_content(&[&["title"], &["part"]])?;
@@ -1847,7 +1843,7 @@ impl XmlElement for Open {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            kind: r.required_value("kind", &["kind"])?,
+            kind: r.required_value(&"kind")?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Any)?,
         };
         r.end_of_content(&[&["kind"], &[]])?;
