@@ -13,9 +13,9 @@ pub struct Config {
     pub name: Option<String>,
     /// Element `<host>`.
     pub host: String,
-    /// Element `<port>`.
+    /// Element `<port>`, optional.
     pub port: Option<u16>,
-    /// Element `<user>`.
+    /// Element `<user>`, optional: at least 2 characters.
     pub user: Option<Name>,
     /// Element `<timeout>`.
     pub timeout: i32,

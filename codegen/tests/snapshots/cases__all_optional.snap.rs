@@ -11,7 +11,7 @@ use xml::{Validate, XmlElement};
 pub struct Extras {
     /// Element `<label>`.
     pub label: Option<String>,
-    /// Element `<size>`.
+    /// Element `<size>`, optional.
     pub size: Option<i32>,
 }
 

@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<items>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Items {
-    /// Element `<item>`.
+    /// Element `<item>`, 1 or more times.
     pub item: Vec<Item>,
-    /// Element `<strict>`.
+    /// Element `<strict>`, optional.
     pub strict: Option<Strict>,
 }
 

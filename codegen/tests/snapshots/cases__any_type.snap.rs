@@ -11,7 +11,7 @@ pub struct Note {
     pub payload: xml::AnyContent,
     /// Element `<extra>`.
     pub extra: xml::AnyContent,
-    /// Element `<meta>`.
+    /// Element `<meta>`, any number of times.
     pub meta: Vec<xml::AnyContent>,
 }
 

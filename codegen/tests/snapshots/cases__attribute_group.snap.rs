@@ -15,9 +15,9 @@ pub struct Record {
     pub created: Option<xml::Date>,
     /// Attribute `by`, required.
     pub by: String,
-    /// Attribute `version`, optional.
+    /// Attribute `version`, optional: value at least 1.
     pub version: Option<i32>,
-    /// Element `<entry>`.
+    /// Element `<entry>`, any number of times.
     pub entry: Vec<Entry>,
 }
 

@@ -11,19 +11,19 @@ use xml::{Validate, XmlElement};
 pub struct Server {
     /// Attribute `host`, required.
     pub host: String,
-    /// Attribute `port`; absent means `80`.
+    /// Attribute `port`, optional (absent means `80`).
     pub port: Option<u16>,
-    /// Attribute `secure`; absent means `false`.
+    /// Attribute `secure`, optional (absent means `false`).
     pub secure: Option<bool>,
     /// Attribute `label`, optional.
     pub label: Option<String>,
-    /// Attribute `mode`, optional.
+    /// Attribute `mode`, optional: one of the values of [`Mode`].
     pub mode: Option<Mode>,
-    /// Attribute `weight`, optional.
+    /// Attribute `weight`, optional: value 1 to 10.
     pub weight: Option<i32>,
     /// Attribute `since`, optional.
     pub since: Option<xml::DateTime>,
-    /// Element `<alias>`.
+    /// Element `<alias>`, any number of times.
     pub alias: Vec<Alias>,
 }
 
@@ -182,7 +182,7 @@ impl xml::Document for Server {
 /// Schema type `Alias` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
-    /// Attribute `name`, required.
+    /// Attribute `name`, required: 1 to 8 characters.
     pub name: String,
 }
 

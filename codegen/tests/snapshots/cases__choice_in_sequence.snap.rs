@@ -15,7 +15,7 @@ pub struct Contact {
     pub email_or_phone: ContactEmailOrPhone,
     /// One of `<fax>`, `<telex>`, `<pager>`, inside [`Contact`].
     pub fax_or_telex_or_pager: Option<ContactFaxOrTelexOrPager>,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 

@@ -259,23 +259,23 @@ impl xml::ChoiceItem for ContactEmailOrPager {
 pub struct Address {
     /// Element `<recipient>`.
     pub recipient: String,
-    /// Element `<company>`.
+    /// Element `<company>`, optional.
     pub company: Option<String>,
     /// Element `<street>`.
     pub street: String,
     /// Element `<number>`.
     pub number: String,
-    /// Element `<floor>`.
+    /// Element `<floor>`, optional.
     pub floor: Option<String>,
     /// Element `<postcode>`.
     pub postcode: String,
     /// Element `<city>`.
     pub city: String,
-    /// Element `<region>`.
+    /// Element `<region>`, optional.
     pub region: Option<String>,
     /// Element `<country>`.
     pub country: String,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 

@@ -283,7 +283,7 @@ impl xml::ChoiceItem for ShapeChoicePointOrLine {
 /// One of `<color>`, `<pattern>`, inside [`Shape`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShapeColorOrPattern {
-    /// Element `<color>`.
+    /// Element `<color>`, optional.
     Color(Option<String>),
     /// Element `<pattern>`.
     Pattern(String),

@@ -124,7 +124,7 @@ impl xml::Document for Playlist {
 pub enum PlaylistSongOrPause {
     /// Element `<song>`.
     Song(String),
-    /// Element `<pause>`.
+    /// Element `<pause>`: value 1 to 60.
     Pause(Seconds),
 }
 

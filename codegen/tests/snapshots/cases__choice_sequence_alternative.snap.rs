@@ -197,7 +197,7 @@ pub struct LoginChoiceUserAndPasswordAndOtp {
     pub user: String,
     /// Element `<password>`.
     pub password: String,
-    /// Element `<otp>`.
+    /// Element `<otp>`, optional.
     pub otp: Option<String>,
 }
 
@@ -241,7 +241,7 @@ impl Validate for LoginChoiceUserAndPasswordAndOtp {
 pub struct LoginChoiceCertificateAndChain {
     /// Element `<certificate>`.
     pub certificate: String,
-    /// Element `<chain>`.
+    /// Element `<chain>`, 1 or more times.
     pub chain: Vec<String>,
 }
 

@@ -9,7 +9,7 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<payment>`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payment {
-    /// Element `<card>`.
+    /// Element `<card>`: exactly 16 characters.
     Card(CardNumber),
     /// Element `<iban>`.
     Iban(String),

@@ -12,7 +12,7 @@ pub struct Ticket {
     /// Element `<title>`.
     #[doc(alias = "subject")]
     pub title: String,
-    /// Element `<priority>`.
+    /// Element `<priority>`: one of the values of [`Priority`].
     pub priority: Priority,
     /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
     #[doc(alias = "owner")]

@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<amounts>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Amounts {
-    /// Element `<price>`.
+    /// Element `<price>`, optional: value above 0, at most 999.99.
     pub price: Option<Price>,
-    /// Element `<amount>`.
+    /// Element `<amount>`, any number of times: at most 5 digits; at most 2 digits after the decimal point.
     pub amount: Vec<Amount>,
 }
 

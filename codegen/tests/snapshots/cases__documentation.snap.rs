@@ -29,7 +29,7 @@ pub struct Task {
     ///
     /// One of `<due>`, `<someday>`, inside [`Task`].
     pub due_or_someday: Option<TaskDueOrSomeday>,
-    /// Element `<state>`.
+    /// Element `<state>`, optional: one of the values of [`State`].
     pub state: Option<State>,
 }
 

@@ -310,9 +310,9 @@ pub struct Post {
     pub title: String,
     /// Element `<author>`.
     pub author: Author,
-    /// Element `<comment>`.
+    /// Element `<comment>`, any number of times.
     pub comment: Vec<String>,
-    /// Element `<stamp>`.
+    /// Element `<stamp>`, optional.
     pub stamp: Option<Stamp>,
 }
 

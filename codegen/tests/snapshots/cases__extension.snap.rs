@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<kennel>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Kennel {
-    /// Element `<animal>`.
+    /// Element `<animal>`, any number of times.
     pub animal: Vec<Animal>,
-    /// Element `<dog>`.
+    /// Element `<dog>`, optional.
     pub dog: Option<Dog>,
-    /// Element `<show-dog>`.
+    /// Element `<show-dog>`, any number of times.
     pub show_dog: Vec<ShowDog>,
-    /// Element `<tagged>`.
+    /// Element `<tagged>`, optional.
     pub tagged: Option<Tagged>,
 }
 
@@ -133,7 +133,7 @@ pub struct Animal {
     pub id: i32,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
 }
 
@@ -191,7 +191,7 @@ pub struct Dog {
     pub good: Option<bool>,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
     /// Element `<breed>`.
     pub breed: String,
@@ -262,11 +262,11 @@ pub struct ShowDog {
     pub ring: Option<u8>,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
     /// Element `<breed>`.
     pub breed: String,
-    /// Element `<prize>`.
+    /// Element `<prize>`, up to 3 times: one of the values of [`Prize`].
     pub prize: Vec<Prize>,
 }
 
@@ -404,7 +404,7 @@ pub struct Tagged {
     pub tag: String,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
 }
 

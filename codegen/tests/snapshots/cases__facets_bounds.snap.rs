@@ -9,19 +9,19 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<bounds>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bounds {
-    /// Element `<percent>`.
+    /// Element `<percent>`, optional: value 0 to 100.
     pub percent: Option<Percent>,
-    /// Element `<open>`.
+    /// Element `<open>`, optional: value above -5, below 5.
     pub open: Option<OpenRange>,
-    /// Element `<price>`.
+    /// Element `<price>`, optional: value above 0, at most 999.99.
     pub price: Option<xml::Decimal>,
-    /// Element `<ratio>`.
+    /// Element `<ratio>`, optional: value at least -1.5, below 1.
     pub ratio: Option<Ratio>,
-    /// Element `<count>`.
+    /// Element `<count>`, optional.
     pub count: Option<u64>,
-    /// Element `<temperature>`.
+    /// Element `<temperature>`, optional: value at least -40, below 50.
     pub temperature: Option<i16>,
-    /// Element `<small>`.
+    /// Element `<small>`, optional: value 0 to 10.
     pub small: Option<Small>,
 }
 

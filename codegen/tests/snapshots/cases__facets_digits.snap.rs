@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<amounts>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Amounts {
-    /// Element `<amount>`.
+    /// Element `<amount>`, 1 or more times: at most 5 digits; at most 2 digits after the decimal point.
     pub amount: Vec<xml::Decimal>,
-    /// Element `<rate>`.
+    /// Element `<rate>`, optional: no digits after the decimal point.
     pub rate: Option<xml::Decimal>,
-    /// Element `<pin>`.
+    /// Element `<pin>`, optional: at most 4 digits.
     pub pin: Option<Pin>,
 }
 

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<codes>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Codes {
-    /// Element `<country>`.
+    /// Element `<country>`: exactly 2 characters.
     pub country: CountryCode,
-    /// Element `<name>`.
+    /// Element `<name>`: 2 to 5 characters.
     pub name: Name,
-    /// Element `<nick>`.
+    /// Element `<nick>`, optional: 2 to 3 characters.
     pub nick: Option<Nick>,
-    /// Element `<comment>`.
+    /// Element `<comment>`, any number of times: at most 3 characters.
     pub comment: Vec<String>,
 }
 

@@ -9,17 +9,17 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<patterns>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Patterns {
-    /// Element `<code>`.
+    /// Element `<code>`, optional: pattern `[A-Z]{3}-\d{2}`.
     pub code: Option<Code>,
-    /// Element `<yes-no>`.
+    /// Element `<yes-no>`, optional: pattern `yes` or `no`.
     pub yes_no: Option<YesNo>,
-    /// Element `<a-code>`.
+    /// Element `<a-code>`, optional: pattern `A.*`; pattern `[A-Z]{3}-\d{2}`.
     pub a_code: Option<ACode>,
-    /// Element `<literal>`.
+    /// Element `<literal>`, optional: pattern `^$[a-z.]+\\`.
     pub literal: Option<String>,
-    /// Element `<word>`.
+    /// Element `<word>`, any number of times: at most 6 characters; pattern `\w+`.
     pub word: Vec<Word>,
-    /// Element `<no-vowel>`.
+    /// Element `<no-vowel>`, optional: pattern `[a-z-[aeiou]]+`.
     pub no_vowel: Option<NoVowel>,
 }
 

@@ -9,15 +9,15 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<texts>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Texts {
-    /// Element `<short>`.
+    /// Element `<short>`, any number of times: at most 5 characters.
     pub short: Vec<Collapsed>,
-    /// Element `<words>`.
+    /// Element `<words>`, optional: pattern `[a-z]+( [a-z]+)*`.
     pub words: Option<Words>,
-    /// Element `<token>`.
+    /// Element `<token>`, optional: exactly 3 characters.
     pub token: Option<ShortToken>,
-    /// Element `<replaced>`.
+    /// Element `<replaced>`, optional: pattern `[a-z ]+`.
     pub replaced: Option<Replaced>,
-    /// Element `<choice>`.
+    /// Element `<choice>`, optional: one of the values of [`CollapsedChoice`].
     pub choice: Option<CollapsedChoice>,
 }
 

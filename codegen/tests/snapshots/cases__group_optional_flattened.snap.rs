@@ -11,11 +11,11 @@ use xml::{Validate, XmlElement};
 pub struct BoxType {
     /// Element `<label>`.
     pub label: String,
-    /// Element `<width>`.
+    /// Element `<width>`, optional.
     pub width: Option<i32>,
-    /// Element `<height>`.
+    /// Element `<height>`, optional.
     pub height: Option<i32>,
-    /// Element `<sticker>`.
+    /// Element `<sticker>`, any number of times.
     pub sticker: Vec<String>,
     /// Element `<weight>`.
     pub weight: f64,

@@ -13,7 +13,7 @@ pub struct Person {
     pub name: String,
     /// The elements `<street>`, `<city>`, `<zip>`, together, inside [`Person`].
     pub street_and_city_and_zip: Option<PersonStreetAndCityAndZip>,
-    /// Element `<age>`.
+    /// Element `<age>`, optional.
     pub age: Option<i32>,
 }
 
@@ -125,7 +125,7 @@ pub struct PersonStreetAndCityAndZip {
     pub street: String,
     /// Element `<city>`.
     pub city: String,
-    /// Element `<zip>`.
+    /// Element `<zip>`, optional: pattern `[0-9]{5}`.
     pub zip: Option<Zip>,
 }
 

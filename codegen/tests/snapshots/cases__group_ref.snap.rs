@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// The type of the root element `<directory>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Directory {
-    /// Element `<person>`.
+    /// Element `<person>`, any number of times.
     pub person: Vec<Person>,
-    /// Element `<company>`.
+    /// Element `<company>`, any number of times.
     pub company: Vec<Company>,
 }
 

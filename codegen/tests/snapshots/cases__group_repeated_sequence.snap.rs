@@ -124,7 +124,7 @@ impl xml::Document for Settings {
 pub struct SettingsKeyAndValue {
     /// Element `<key>`.
     pub key: String,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
 }
 
@@ -165,7 +165,7 @@ impl Validate for SettingsKeyAndValue {
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
-    /// Element `<target>`.
+    /// Element `<target>`: at most 5 characters.
     pub target: ShortText,
 }
 

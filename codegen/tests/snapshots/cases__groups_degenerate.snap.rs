@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement, XmlGroup};
 pub struct Groups {
     /// Element `<single>`.
     pub single: SingleChoice,
-    /// Element `<optional-choice>`.
+    /// Element `<optional-choice>`, 1 or more times.
     pub optional_choice: Vec<OptionalChoice>,
     /// Element `<deep>`.
     pub deep: String,
-    /// Element `<twice>`.
+    /// Element `<twice>`, up to 2 times.
     pub twice: Vec<String>,
 }
 

@@ -7,13 +7,13 @@ use xml::{Validate, XmlElement};
 /// Type of the global element `<invoice>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invoice {
-    /// Attribute `currency`, required.
+    /// Attribute `currency`, required: pattern `[A-Z]{3}`.
     pub currency: CurrencyCode,
     /// Element `<number>`.
     pub number: String,
     /// Element `<total>`.
     pub total: Money2,
-    /// Element `<line>`.
+    /// Element `<line>`, 1 or more times.
     pub line: Vec<Money2>,
 }
 
@@ -227,11 +227,11 @@ impl xml::Document for Money {
 /// Schema type `Money` (`money.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money2 {
-    /// Attribute `currency`, optional.
+    /// Attribute `currency`, optional: pattern `[A-Z]{3}`.
     pub currency: Option<CurrencyCode>,
     /// Element `<amount>`.
     pub amount: xml::Decimal,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 

@@ -115,7 +115,7 @@ impl xml::Document for Shipment {
 pub struct Address {
     /// Element `<street>`.
     pub street: String,
-    /// Element `<country>`.
+    /// Element `<country>`: exactly 2 characters.
     pub country: CountryCode,
 }
 
@@ -212,7 +212,7 @@ impl Validate for CountryCode {
 /// Schema type `Weight` (`parts/units.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weight {
-    /// Attribute `unit`, required.
+    /// Attribute `unit`, required: one of the values of [`WeightUnit`].
     pub unit: WeightUnit,
     /// The element's text.
     pub value: xml::Decimal,

@@ -13,11 +13,11 @@ pub struct Lists {
     pub ids: Option<Numbers>,
     /// Element `<numbers>`.
     pub numbers: Numbers,
-    /// Element `<colors>`.
+    /// Element `<colors>`, optional.
     pub colors: Option<Colors>,
-    /// Element `<digits>`.
+    /// Element `<digits>`, optional.
     pub digits: Option<Digits>,
-    /// Element `<names>`.
+    /// Element `<names>`, optional.
     pub names: Option<Vec<String>>,
 }
 

@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<lists>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lists {
-    /// Element `<few>`.
+    /// Element `<few>`: 1 to 3 items.
     pub few: FewNumbers,
-    /// Element `<pair>`.
+    /// Element `<pair>`: exactly 2 items.
     pub pair: Vec<i32>,
-    /// Element `<some>`.
+    /// Element `<some>`, optional: at least 2 items.
     pub some: Option<Vec<i32>>,
 }
 

@@ -15,21 +15,21 @@ pub struct Names {
     pub r#impl: Option<String>,
     /// Element `<type>`.
     pub type_2: Item,
-    /// Element `<match>`.
+    /// Element `<match>`, optional.
     pub r#match: Option<Item2>,
-    /// Element `<self>`.
+    /// Element `<self>`, optional.
     pub self_: Option<ResultType>,
-    /// Element `<fn>`.
+    /// Element `<fn>`, optional: at most 3 characters.
     pub r#fn: Option<ResultType2>,
-    /// Element `<crate>`.
+    /// Element `<crate>`, optional.
     pub crate_: Option<String>,
-    /// Element `<super>`.
+    /// Element `<super>`, optional: one of the values of [`OptionType`].
     pub super_: Option<OptionType>,
-    /// Element `<gen-info>`.
+    /// Element `<gen-info>`, optional.
     pub gen_info: Option<String>,
-    /// Element `<gen_info>`.
+    /// Element `<gen_info>`, optional.
     pub gen_info_2: Option<String>,
-    /// Element `<async>`.
+    /// Element `<async>`, optional: one of the values of [`Kind`].
     pub r#async: Option<Kind>,
 }
 

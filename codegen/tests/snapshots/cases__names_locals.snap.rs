@@ -15,19 +15,19 @@ pub struct Locals {
     pub group: Option<String>,
     /// Element `<r>`.
     pub r: String,
-    /// Element `<w>`.
+    /// Element `<w>`, optional.
     pub w: Option<String>,
-    /// Element `<start>`.
+    /// Element `<start>`, optional.
     pub start: Option<String>,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
-    /// Element `<path>`.
+    /// Element `<path>`, optional: at most 2 characters.
     pub path: Option<Short>,
-    /// Element `<violations>`.
+    /// Element `<violations>`, any number of times: at most 2 characters.
     pub violations: Vec<Short>,
-    /// Element `<name>`.
+    /// Element `<name>`, optional.
     pub name: Option<String>,
-    /// Element `<item>`.
+    /// Element `<item>`, any number of times.
     pub item: Vec<String>,
 }
 
@@ -191,7 +191,7 @@ impl xml::Document for Locals {
 pub struct Unordered {
     /// Element `<name>`.
     pub name: String,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
 }
 

@@ -11,7 +11,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 pub struct ValidateType {
     /// Element `<element>`.
     pub element: XmlElementType,
-    /// Element `<group>`.
+    /// Element `<group>`, optional.
     pub group: Option<XmlGroupType>,
 }
 
@@ -205,7 +205,7 @@ impl Validate for XmlGroupType {
 pub struct XmlGroupTypeBAndC {
     /// Element `<b>`.
     pub b: String,
-    /// Element `<c>`.
+    /// Element `<c>`, optional.
     pub c: Option<String>,
 }
 

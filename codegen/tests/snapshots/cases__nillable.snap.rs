@@ -10,24 +10,24 @@ pub struct Record {
     /// Element `<host>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub host: xml::Nillable<String>,
-    /// Element `<opt>`.
+    /// Element `<opt>`, optional.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub opt: Option<xml::Nillable<String>>,
-    /// Element `<ttl>`.
+    /// Element `<ttl>`, up to 3 times.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub ttl: Vec<xml::Nillable<i32>>,
-    /// Element `<code>`.
+    /// Element `<code>`, optional: exactly 2 characters.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub code: Option<xml::Nillable<String>>,
     /// Element `<owner>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub owner: xml::Nillable<Owner>,
-    /// Element `<backup>`.
+    /// Element `<backup>`, optional.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub backup: Option<xml::Nillable<Owner>>,
     /// One of `<weight>`, `<label>`, inside [`Record`].
     pub weight_or_label: Option<RecordWeightOrLabel>,
-    /// Element `<plain>`.
+    /// Element `<plain>`, optional.
     pub plain: Option<String>,
 }
 

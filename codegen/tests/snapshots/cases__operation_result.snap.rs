@@ -70,11 +70,11 @@ pub type Code = u32;
 /// Schema type `resultType` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultType {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
 }
 
@@ -132,15 +132,15 @@ impl xml::OperationResult for ResultType {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultFilterType {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<filter-id>`.
+    /// Element `<filter-id>`, optional.
     pub filter_id: Option<String>,
-    /// Element `<id>`.
+    /// Element `<id>`, optional.
     pub id: Option<u64>,
 }
 
@@ -210,17 +210,17 @@ impl xml::OperationResult for ResultFilterType {
 pub struct Results {
     /// Element `<plain>`.
     pub plain: ResultType,
-    /// Element `<created>`.
+    /// Element `<created>`, 1 or more times.
     pub created: Vec<ResultsCreated>,
-    /// Element `<filtered>`.
+    /// Element `<filtered>`, any number of times.
     pub filtered: Vec<ResultFilterType>,
-    /// Element `<read>`.
+    /// Element `<read>`, optional.
     pub read: Option<ResultsRead>,
-    /// Element `<listed>`.
+    /// Element `<listed>`, optional.
     pub listed: Option<ResultsListed>,
-    /// Element `<inline>`.
+    /// Element `<inline>`, optional.
     pub inline: Option<ResultsInline>,
-    /// Element `<notice>`.
+    /// Element `<notice>`, optional.
     pub notice: Option<ResultsNotice>,
 }
 
@@ -359,13 +359,13 @@ impl xml::Document for Results {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsCreated {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<guid>`.
+    /// Element `<guid>`, optional.
     pub guid: Option<String>,
 }
 
@@ -432,17 +432,17 @@ impl xml::OperationResult for ResultsCreated {
 /// Extends [`ResultFilterType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsRead {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<filter-id>`.
+    /// Element `<filter-id>`, optional.
     pub filter_id: Option<String>,
-    /// Element `<id>`.
+    /// Element `<id>`, optional.
     pub id: Option<u64>,
-    /// Element `<name>`.
+    /// Element `<name>`, optional.
     pub name: Option<String>,
 }
 
@@ -523,13 +523,13 @@ impl xml::OperationResult for ResultsRead {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsListed {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<entry>`.
+    /// Element `<entry>`, any number of times.
     pub entry: Vec<String>,
 }
 
@@ -591,11 +591,11 @@ impl xml::OperationResult for ResultsListed {
 /// Anonymous type at `/results/inline` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsInline {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<u32>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
     /// Element `<count>`.
     pub count: i32,
@@ -656,11 +656,11 @@ impl xml::OperationResult for ResultsInline {
 /// Anonymous type at `/results/notice` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsNotice {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<String>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
 }
 

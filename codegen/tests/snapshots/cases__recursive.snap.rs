@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<tree>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    /// Attribute `depth`, optional.
+    /// Attribute `depth`, optional: value at most 3.
     pub depth: Option<Depth>,
     /// Element `<label>`.
     pub label: String,
-    /// Element `<first>`.
+    /// Element `<first>`, optional.
     pub first: Option<Box<Node>>,
-    /// Element `<child>`.
+    /// Element `<child>`, any number of times.
     pub child: Vec<Node>,
 }
 

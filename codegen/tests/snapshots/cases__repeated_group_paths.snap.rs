@@ -109,7 +109,7 @@ impl xml::Document for Settings {
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
-    /// Element `<target>`.
+    /// Element `<target>`: at most 5 characters.
     pub target: ShortText,
 }
 

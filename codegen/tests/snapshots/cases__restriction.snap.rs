@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<addresses>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Addresses {
-    /// Element `<any>`.
+    /// Element `<any>`, any number of times.
     pub any: Vec<Address>,
-    /// Element `<city>`.
+    /// Element `<city>`, any number of times.
     pub city: Vec<CityAddress>,
 }
 
@@ -121,9 +121,9 @@ pub struct Address {
     pub legacy: Option<String>,
     /// Element `<street>`.
     pub street: String,
-    /// Element `<city>`.
+    /// Element `<city>`, optional.
     pub city: Option<String>,
-    /// Element `<note>`.
+    /// Element `<note>`, any number of times.
     pub note: Vec<String>,
 }
 
@@ -196,7 +196,7 @@ pub struct CityAddress {
     pub street: String,
     /// Element `<city>`.
     pub city: String,
-    /// Element `<note>`.
+    /// Element `<note>`, up to 2 times.
     pub note: Vec<String>,
 }
 

@@ -11,17 +11,17 @@ use xml::{Validate, XmlElement};
 pub struct Order {
     /// Element `<id>`.
     pub id: i32,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
-    /// Element `<line>`.
+    /// Element `<line>`, 2 to 4 times.
     pub line: Vec<String>,
-    /// Element `<tag>`.
+    /// Element `<tag>`, any number of times.
     pub tag: Vec<String>,
     /// Element `<total>`.
     pub total: xml::Decimal,
-    /// Element `<flag>`.
+    /// Element `<flag>`, 1 or more times.
     pub flag: Vec<bool>,
-    /// Element `<comment>`.
+    /// Element `<comment>`, up to 2 times.
     pub comment: Vec<String>,
 }
 

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<prices>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prices {
-    /// Element `<price>`.
+    /// Element `<price>`, 1 or more times.
     pub price: Vec<Price>,
-    /// Element `<taxed>`.
+    /// Element `<taxed>`, optional.
     pub taxed: Option<TaxedPrice>,
-    /// Element `<code>`.
+    /// Element `<code>`, optional.
     pub code: Option<TaggedCode>,
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<Label>,
 }
 

@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<readings>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Readings {
-    /// Element `<measure>`.
+    /// Element `<measure>`, any number of times.
     pub measure: Vec<Measure>,
-    /// Element `<percent>`.
+    /// Element `<percent>`, any number of times.
     pub percent: Vec<Percent>,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<ShortNote>,
 }
 

@@ -14,59 +14,59 @@ use ::proptest::strategy::Strategy as _;
 pub struct Order {
     /// Attribute `id`, required.
     pub id: u64,
-    /// Attribute `channel`, optional.
+    /// Attribute `channel`, optional: one of the values of [`Channel`].
     pub channel: Option<Channel>,
     /// Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order.
     pub other_attributes: Vec<xml::AnyAttribute>,
-    /// Element `<code>`.
+    /// Element `<code>`: pattern `A.*`; pattern `[A-Z]{3}-\d{2}`.
     pub code: ACode,
-    /// Element `<name>`.
+    /// Element `<name>`: 2 to 20 characters.
     pub name: Name,
-    /// Element `<note>`.
+    /// Element `<note>`, optional: at most 10 characters.
     pub note: Option<String>,
     /// Empty in a document, it has the default value `new`.
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`Status`].
     pub status: Status,
-    /// Element `<quantity>`.
+    /// Element `<quantity>`, 1 to 3 times: value above 0, below 1000.
     pub quantity: Vec<Quantity>,
-    /// Element `<price>`.
+    /// Element `<price>`: value above 0, at most 9999.99; at most 6 digits; at most 2 digits after the decimal point.
     pub price: Price,
-    /// Element `<discount>`.
+    /// Element `<discount>`, optional: value at least 0, below 0.5.
     pub discount: Option<Discount>,
-    /// Element `<digits>`.
+    /// Element `<digits>`, optional: at most 3 digits.
     pub digits: Option<ThreeDigits>,
-    /// Element `<tags>`.
+    /// Element `<tags>`, optional: 1 to 4 items.
     pub tags: Option<Tags>,
-    /// Element `<pair>`.
+    /// Element `<pair>`, optional: one of the lists of [`Pair`].
     pub pair: Option<Pair>,
-    /// Element `<size>`.
+    /// Element `<size>`, optional.
     pub size: Option<Size>,
     /// Empty in a document, it has the default value `none`.
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<String>,
     /// One of `<email>`, `<phone>`, inside [`Order`].
     pub email_or_phone: Option<OrderEmailOrPhone>,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
-    /// Element `<when>`.
+    /// Element `<when>`, optional.
     pub when: Option<xml::DateTime>,
-    /// Element `<day>`.
+    /// Element `<day>`, optional.
     pub day: Option<xml::Date>,
-    /// Element `<at>`.
+    /// Element `<at>`, optional.
     pub at: Option<xml::Time>,
-    /// Element `<within>`.
+    /// Element `<within>`, optional.
     pub within: Option<xml::Duration>,
-    /// Element `<gift>`.
+    /// Element `<gift>`, optional.
     pub gift: Option<bool>,
-    /// Element `<weight>`.
+    /// Element `<weight>`, optional.
     pub weight: Option<Weight>,
-    /// Element `<options>`.
+    /// Element `<options>`, optional.
     pub options: Option<Options>,
-    /// Element `<part>`.
+    /// Element `<part>`, any number of times.
     pub part: Vec<Part>,
-    /// Element `<extra>`.
+    /// Element `<extra>`, optional.
     pub extra: Option<xml::AnyContent>,
-    /// Element `<open>`.
+    /// Element `<open>`, optional.
     pub open: Option<Open>,
 }
 
@@ -496,9 +496,9 @@ impl ::proptest::arbitrary::Arbitrary for Order {
 /// One of `<email>`, `<phone>`, inside [`Order`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrderEmailOrPhone {
-    /// Element `<email>`.
+    /// Element `<email>`: pattern `[^@\s]+@[^@\s]+`.
     Email(Email),
-    /// Element `<phone>`.
+    /// Element `<phone>`, optional.
     Phone(Option<String>),
 }
 
@@ -1515,7 +1515,7 @@ impl ::proptest::arbitrary::Arbitrary for Channel {
 /// Schema type `Weight` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weight {
-    /// Attribute `unit`, required.
+    /// Attribute `unit`, required: one of the values of [`WeightUnit`].
     pub unit: WeightUnit,
     /// The element's text.
     pub value: Price,
@@ -1649,7 +1649,7 @@ impl ::proptest::arbitrary::Arbitrary for WeightUnit {
 pub struct Options {
     /// Element `<gift-wrap>`.
     pub gift_wrap: Option<bool>,
-    /// Element `<message>`.
+    /// Element `<message>`, optional.
     pub message: Option<String>,
 }
 
@@ -1748,7 +1748,7 @@ impl ::proptest::arbitrary::Arbitrary for Options {
 pub struct Part {
     /// Element `<title>`.
     pub title: String,
-    /// Element `<part>`.
+    /// Element `<part>`, any number of times.
     pub part: Vec<Part>,
 }
 

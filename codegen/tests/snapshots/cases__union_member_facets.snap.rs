@@ -9,7 +9,7 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<limits>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Limits {
-    /// Element `<limit>`.
+    /// Element `<limit>`, 1 or more times.
     pub limit: Vec<SmallOrWord>,
 }
 
