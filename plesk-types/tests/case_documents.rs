@@ -79,7 +79,7 @@ cases! {
     choice_sequence_alternative { "login" => Login }
     choice_type { "payment" => Payment }
     decimal_newtype { "amounts" => Amounts }
-    documentation { "task" => Task }
+    documentation { "task" => Task, "note" => Note }
     element_default { "options" => Options }
     element_ref { "post" => Post, "comment" => Comment, "author" => Author, "stamp" => Stamp }
     empty_sequence { "empty" => EmptySequence }
