@@ -217,8 +217,11 @@ fn kind(
             quote! { #bounds #tolerated #values }
         }
         FieldKind::Group(group) => {
-            let report_name = group.first.first().map_or("group", String::as_str);
-            let bounds = bounds(group.occurs, &reference, report_name);
+            let bounds = group.occurs.has_bounds().then(|| {
+                let (min, max) = bounds_tokens(group.occurs);
+                let first = &group.first;
+                quote! { xml::group_occurrences(#reference, &[#(#first),*], #min, #max, path, violations); }
+            });
             let values = validating(&RustType::Item(group.ty.clone())).then(|| match group.occurs {
                 Occurs::Required => quote! { #direct.validate_into(path, violations); },
                 Occurs::Optional => quote! {

@@ -199,7 +199,14 @@ impl xml::ChoiceItem for ShapeChoice {
                     );
             }
             Self::PointOrLine(value) => {
-                xml::occurrences(value, "point", 1, None, path, violations);
+                xml::group_occurrences(
+                    value,
+                    &["point", "line"],
+                    1,
+                    None,
+                    path,
+                    violations,
+                );
                 xml::repeated_choice(value, path, violations);
             }
         }

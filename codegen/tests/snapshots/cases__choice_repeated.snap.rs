@@ -52,9 +52,23 @@ impl Validate for Playlist {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.title, "title", path, violations);
-        xml::occurrences(&self.song_or_pause, "song", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.song_or_pause,
+            &["song", "pause"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.song_or_pause, path, violations);
-        xml::occurrences(&self.credit_or_thanks, "credit", 0, Some(2), path, violations);
+        xml::group_occurrences(
+            &self.credit_or_thanks,
+            &["credit", "thanks"],
+            0,
+            Some(2),
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.credit_or_thanks, path, violations);
     }
 }
@@ -304,7 +318,7 @@ impl Validate for Mix {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.a_or_b, "a", 2, Some(3), path, violations);
+        xml::group_occurrences(&self.a_or_b, &["a", "b"], 2, Some(3), path, violations);
         xml::repeated_choice(&self.a_or_b, path, violations);
     }
 }

@@ -52,9 +52,16 @@ impl Validate for Settings {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.scope, "scope", path, violations);
-        xml::occurrences(&self.key_and_value, "key", 1, None, path, violations);
+        xml::group_occurrences(&self.key_and_value, &["key"], 1, None, path, violations);
         xml::repeated_group(&self.key_and_value, path, violations);
-        xml::occurrences(&self.alias_and_target, "alias", 0, Some(2), path, violations);
+        xml::group_occurrences(
+            &self.alias_and_target,
+            &["alias"],
+            0,
+            Some(2),
+            path,
+            violations,
+        );
         xml::repeated_group(&self.alias_and_target, path, violations);
     }
 }

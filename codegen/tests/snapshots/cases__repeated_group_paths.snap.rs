@@ -39,7 +39,14 @@ impl Validate for Settings {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.alias_and_target, "alias", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.alias_and_target,
+            &["alias"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_group(&self.alias_and_target, path, violations);
     }
 }
