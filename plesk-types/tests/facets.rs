@@ -186,7 +186,7 @@ fn id_places(id: i32) -> Vec<(Packet, &'static str)> {
     let mut result = support::result_filter(1);
     result.id = Some(id);
     places.push((
-        user_response(UserOutputChoice::Set(UsetSetOutput { result: vec![result.clone()] })),
+        user_response(UserOutputChoice::Set(UserSetOutput { result: vec![result.clone()] })),
         "packet/user/set/result/id",
     ));
     places.push((

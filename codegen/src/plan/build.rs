@@ -134,7 +134,9 @@ impl<'s> Planner<'s> {
             };
             let path = self.paths[index].clone();
             let place = SchemaPlace { type_path: path.clone(), path, origin: Origin::Type };
+            let alias = self.deprecated_alias(index, &name);
             self.items.push(Item { name, doc, span: def.span, place, kind, validates: false, cycle: BTreeSet::new() });
+            self.items.extend(alias);
         }
     }
 
@@ -151,6 +153,9 @@ impl<'s> Planner<'s> {
     fn finish(mut self) -> Result<Module, Error> {
         if !self.errors.is_empty() {
             return Err(Error::Schema(self.errors));
+        }
+        if !self.config.invalid().is_empty() {
+            return Err(Error::Config(self.config.invalid().join("; ")));
         }
         let unknown = self.config.unknown();
         if !unknown.is_empty() {

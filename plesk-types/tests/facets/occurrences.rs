@@ -45,7 +45,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_element_is_refused() {
         (webuser(WebUserInputTypeChoice::Add(add)), too_few("packet/webuser/add/services", "service")),
         (no_settings, too_few("packet/request-settings", "setting")),
         (user_response(UserOutputChoice::Get(UserGetOutput { result: vec![] })), too_few("packet/user/get", "result")),
-        (user_response(UserOutputChoice::Set(UsetSetOutput { result: vec![] })), too_few("packet/user/set", "result")),
+        (user_response(UserOutputChoice::Set(UserSetOutput { result: vec![] })), too_few("packet/user/set", "result")),
         (user_response(UserOutputChoice::Del(UserDelOutput { result: vec![] })), too_few("packet/user/del", "result")),
         (
             webuser_response(WebUserOutputTypeChoice::Del(WebUserDelOutputType { result: vec![] })),

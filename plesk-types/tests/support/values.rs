@@ -490,7 +490,7 @@ pub fn maximal_responses() -> Vec<(String, ResponsePacket)> {
     let mut cases: Vec<(String, ResponsePacket)> = vec![
         ("user add".into(), user_response(UserOutputChoice::Add(user_add_output()))),
         ("user get".into(), user_response(UserOutputChoice::Get(user_get_output()))),
-        ("user set".into(), user_response(UserOutputChoice::Set(UsetSetOutput { result: pair() }))),
+        ("user set".into(), user_response(UserOutputChoice::Set(UserSetOutput { result: pair() }))),
         ("user del".into(), user_response(UserOutputChoice::Del(UserDelOutput { result: pair() }))),
         ("webuser add".into(), webuser_response(WebUserOutputTypeChoice::Add(webuser_add_output()))),
         ("webuser del".into(), webuser_response(WebUserOutputTypeChoice::Del(WebUserDelOutputType { result: pair() }))),
@@ -525,7 +525,7 @@ pub fn maximal_responses() -> Vec<(String, ResponsePacket)> {
                 choice: vec![
                     UserOutputChoice::Add(user_add_output()),
                     UserOutputChoice::Get(user_get_output()),
-                    UserOutputChoice::Set(UsetSetOutput { result: pair() }),
+                    UserOutputChoice::Set(UserSetOutput { result: pair() }),
                     UserOutputChoice::Del(UserDelOutput { result: pair() }),
                 ],
             }),
