@@ -95,6 +95,7 @@ cases! {
     group_ref { "directory" => Directory }
     group_repeated_sequence { "settings" => Settings }
     groups_degenerate { "groups" => Groups }
+    groups_identical { "requests" => Requests }
     import { "invoice" => Invoice, "cash" => Money }
     include { "shipment" => Shipment }
     list { "lists" => Lists }

@@ -25,6 +25,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.plan_types();
     planner.plan_roots();
     planner.plan_outcomes();
+    planner.merge_identical_groups();
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();

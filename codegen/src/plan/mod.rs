@@ -7,7 +7,7 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`, `size.rs`.
+//! `roots.rs`, `merge.rs`, `recursion.rs`, `validation.rs`, `size.rs`.
 
 mod attributes;
 mod build;
@@ -15,6 +15,7 @@ mod checks;
 mod content;
 mod docs;
 mod lookahead;
+mod merge;
 mod names;
 mod outcome;
 mod recursion;

@@ -120,7 +120,7 @@ pub struct Person {
     /// Element `<last>`.
     pub last: String,
     /// One of `<email>`, `<phone>`, inside [`Person`].
-    pub email_or_phone: Vec<PersonEmailOrPhone>,
+    pub email_or_phone: Vec<EmailOrPhone>,
 }
 
 impl XmlElement for Person {
@@ -161,16 +161,16 @@ impl Validate for Person {
     }
 }
 
-/// One of `<email>`, `<phone>`, inside [`Person`].
+/// One of `<email>`, `<phone>`, inside [`Person`] and [`Company`].
 #[derive(Debug, Clone, PartialEq)]
-pub enum PersonEmailOrPhone {
+pub enum EmailOrPhone {
     /// Element `<email>`.
     Email(String),
     /// Element `<phone>`.
     Phone(String),
 }
 
-impl XmlGroup for PersonEmailOrPhone {
+impl XmlGroup for EmailOrPhone {
     fn write_group(&self, w: &mut xml::XmlWriter) {
         match self {
             Self::Email(value) => {
@@ -192,7 +192,7 @@ impl XmlGroup for PersonEmailOrPhone {
     }
 }
 
-impl Validate for PersonEmailOrPhone {
+impl Validate for EmailOrPhone {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
@@ -202,7 +202,7 @@ impl Validate for PersonEmailOrPhone {
     }
 }
 
-impl xml::ChoiceItem for PersonEmailOrPhone {
+impl xml::ChoiceItem for EmailOrPhone {
     fn element_name(&self) -> Option<&'static str> {
         match self {
             Self::Email(_) => Some("email"),
@@ -241,7 +241,7 @@ pub struct Company {
     /// Element `<title>`.
     pub title: String,
     /// One of `<email>`, `<phone>`, inside [`Company`].
-    pub email_or_phone: CompanyEmailOrPhone,
+    pub email_or_phone: EmailOrPhone,
     /// The elements `<first>`, `<last>`, together, inside [`Company`].
     pub first_and_last: Option<CompanyFirstAndLast>,
 }
@@ -282,80 +282,6 @@ impl Validate for Company {
         self.email_or_phone.validate_into(path, violations);
         if let Some(group) = &self.first_and_last {
             group.validate_into(path, violations);
-        }
-    }
-}
-
-/// One of `<email>`, `<phone>`, inside [`Company`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum CompanyEmailOrPhone {
-    /// Element `<email>`.
-    Email(String),
-    /// Element `<phone>`.
-    Phone(String),
-}
-
-impl XmlGroup for CompanyEmailOrPhone {
-    fn write_group(&self, w: &mut xml::XmlWriter) {
-        match self {
-            Self::Email(value) => {
-                value.write_element(w, "email");
-            }
-            Self::Phone(value) => {
-                value.write_element(w, "phone");
-            }
-        }
-    }
-
-    fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
-        let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value(&"email")?),
-            Some("phone") => Self::Phone(r.required_value(&"phone")?),
-            _ => return Ok(None),
-        };
-        Ok(Some(value))
-    }
-}
-
-impl Validate for CompanyEmailOrPhone {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::ChoiceItem::validate_at(self, None, path, violations);
-    }
-}
-
-impl xml::ChoiceItem for CompanyEmailOrPhone {
-    fn element_name(&self) -> Option<&'static str> {
-        match self {
-            Self::Email(_) => Some("email"),
-            Self::Phone(_) => Some("phone"),
-        }
-    }
-
-    fn validate_at(
-        &self,
-        position: Option<usize>,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        match self {
-            Self::Email(value) => {
-                value
-                    .validate_into(
-                        &xml::choice_path(path, "email", position),
-                        violations,
-                    );
-            }
-            Self::Phone(value) => {
-                value
-                    .validate_into(
-                        &xml::choice_path(path, "phone", position),
-                        violations,
-                    );
-            }
         }
     }
 }
