@@ -1,6 +1,6 @@
 //! Stage 3: builds the [`Module`] plan from the schema model.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::checks::CheckError;
 use super::docs::{doc_lines, paragraph};
@@ -52,6 +52,8 @@ pub(super) struct Planner<'s> {
     pub(super) attributes: Attributes,
     /// The structs that are an operation's result.
     pub(super) outcomes: Vec<Outcome>,
+    /// Schema paths of merged groups, with the item standing for them.
+    pub(super) merged: BTreeMap<String, String>,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -94,6 +96,7 @@ impl<'s> Planner<'s> {
             roots: Vec::new(),
             attributes: Attributes::default(),
             outcomes: Vec::new(),
+            merged: BTreeMap::new(),
             errors: Vec::new(),
         }
     }
@@ -166,6 +169,13 @@ impl<'s> Planner<'s> {
         let mut files: Vec<String> =
             self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes, outcomes: self.outcomes })
+        Ok(Module {
+            items: self.items,
+            roots: self.roots,
+            files,
+            attributes: self.attributes,
+            outcomes: self.outcomes,
+            merged: self.merged,
+        })
     }
 }

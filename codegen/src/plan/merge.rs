@@ -66,6 +66,9 @@ impl<'s> Planner<'s> {
             for &at in &members {
                 renamed.insert(self.items[at].name.clone(), name.clone());
             }
+            for &at in &members[1..] {
+                self.merged.insert(self.items[at].place.path.clone(), name.clone());
+            }
             self.items[first].name = name;
             merged_away.extend(members[1..].iter().copied());
         }

@@ -25,7 +25,7 @@ mod size;
 mod validation;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use attributes::Attributes;
 pub use build::plan;
@@ -49,6 +49,9 @@ pub struct Module {
     /// The structs that are an operation's result, with what a success
     /// carries.
     pub outcomes: Vec<Outcome>,
+    /// The schema paths of groups merged into an identical one (`merge.rs`),
+    /// with the name of the item that stands for them.
+    pub merged: BTreeMap<String, String>,
 }
 
 impl Module {
