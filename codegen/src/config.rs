@@ -29,6 +29,11 @@ pub struct Config {
     pub(crate) runtime_crate: String,
     pub(crate) type_names: BTreeMap<String, String>,
     pub(crate) field_names: BTreeMap<String, String>,
+    /// Variant names of enumeration values, by the enumeration type's path
+    /// and the value.
+    pub(crate) enum_value_names: BTreeMap<(String, String), String>,
+    /// Deprecated type aliases, by the path of the type they stand for.
+    pub(crate) deprecated_aliases: BTreeMap<String, String>,
     /// Attributes added to the items at these schema paths, in order.
     pub(crate) type_attributes: BTreeMap<String, Vec<String>>,
     /// Attributes added to the fields at these schema paths, in order.
@@ -74,6 +79,8 @@ impl Config {
             runtime_crate: "::plesk_types".to_owned(),
             type_names: BTreeMap::new(),
             field_names: BTreeMap::new(),
+            enum_value_names: BTreeMap::new(),
+            deprecated_aliases: BTreeMap::new(),
             type_attributes: BTreeMap::new(),
             field_attributes: BTreeMap::new(),
             redacted: BTreeSet::new(),
@@ -161,9 +168,20 @@ impl Config {
             .operators("ResponsePacketType#choice#webuser_or_user")
             .operators("/packet#choice")
             .operators("ResponsePacketType#choice#choice")
+            // The status of a user account, 0 or 1 besides its words, as
+            // the documentation explains them; and the schema's typo
+            // `UsetSetOutput`, fixed, the old name kept deprecated.
+            .enum_value_name("UserAddGenInfo/status", "0", "DisabledAsZero")
+            .enum_value_name("UserAddGenInfo/status", "1", "EnabledAsOne")
+            .enum_value_name("UserSetGenInfo/status", "0", "DisabledAsZero")
+            .enum_value_name("UserSetGenInfo/status", "1", "EnabledAsOne")
+            .type_name("UsetSetOutput", "UserSetOutput")
+            .deprecated_alias("UsetSetOutput", "UsetSetOutput")
             .strategies("proptest")
             .serde_feature("serde")
             .root_files(["agent_input.xsd", "agent_output.xsd"]);
+        let value_keys: Vec<String> =
+            config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
         config.optional_paths = config
             .type_names
             .keys()
@@ -171,7 +189,9 @@ impl Config {
             .chain(config.tolerated.keys())
             .chain(config.operation_successes.keys())
             .chain(config.operators.iter())
+            .chain(config.deprecated_aliases.keys())
             .cloned()
+            .chain(value_keys)
             .collect();
         config
     }
@@ -223,6 +243,31 @@ impl Config {
     /// that is an alternative of a choice names the variant too.
     pub fn field_name(&mut self, schema_path: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
         self.field_names.insert(schema_path.into(), rust_name.into());
+        self
+    }
+
+    /// Names the variant of the value `value` of the enumeration type at
+    /// `schema_path` `rust_name` (`UserAddGenInfo/status`, `0`, `DisabledAsZero`),
+    /// instead of the name derived from the value (`Value0`). A name that
+    /// another value of the enumeration has (configured or derived), or that
+    /// is no Rust identifier, is an [`Error::Config`]; a value the
+    /// enumeration does not have is an unknown path.
+    pub fn enum_value_name(
+        &mut self,
+        schema_path: impl Into<String>,
+        value: impl Into<String>,
+        rust_name: impl Into<String>,
+    ) -> &mut Self {
+        self.enum_value_names.insert((schema_path.into(), value.into()), rust_name.into());
+        self
+    }
+
+    /// Also generates `alias`, a type alias of the type at `schema_path`
+    /// marked `#[deprecated]`: for a type renamed by [`type_name`](Self::type_name)
+    /// (a typo of the schema fixed), so that code using the old name still
+    /// compiles, with a warning naming the new one.
+    pub fn deprecated_alias(&mut self, schema_path: impl Into<String>, alias: impl Into<String>) -> &mut Self {
+        self.deprecated_aliases.insert(schema_path.into(), alias.into());
         self
     }
 
@@ -582,4 +627,10 @@ pub(crate) enum SuccessPresence {
     AsTheSchemaSays,
     /// Every success carries it; its absence is an incomplete result.
     Required,
+}
+
+/// How an enumeration value option is named in errors and among the
+/// optional paths: `UserAddGenInfo/status: 0`.
+pub(crate) fn enum_value_key(schema_path: &str, value: &str) -> String {
+    format!("{schema_path}: {value}")
 }

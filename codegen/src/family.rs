@@ -148,6 +148,14 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
         .map(|item| codes[0][item.name.as_str()].clone())
         .collect();
     let shared_list: Vec<String> = shared_code.iter().map(|(item, _)| item.name.clone()).collect();
+    // Re-exporting a deprecated item is itself a use of it.
+    let deprecated: Vec<String> = shared_list
+        .iter()
+        .filter(|name| {
+            modules[0].attributes.of_item(name).iter().any(|attribute| attribute.starts_with("#[deprecated"))
+        })
+        .cloned()
+        .collect();
     let names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
     let shared_sources = format!("the schemas of {}", names.join(", "));
     let shared = emit::render(&shared_sources, first, &shared_code, None)?;
@@ -160,7 +168,7 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
             .filter(|item| !shared_names.contains(item.name.as_str()))
             .map(|item| code[item.name.as_str()].clone())
             .collect();
-        let re_exports = ReExports { path: shared_path, names: &shared_list };
+        let re_exports = ReExports { path: shared_path, names: &shared_list, deprecated: &deprecated };
         let source = emit::render(&module.files.join(", "), config, &own, Some(re_exports))?;
         rendered.push(Member { name: name.clone(), code: source });
     }

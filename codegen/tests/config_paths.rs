@@ -61,3 +61,77 @@ fn schema_errors_come_before_configuration_errors() {
     let error = config.generate().expect_err("the schema is ambiguous");
     assert!(matches!(&error, Error::Schema(errors) if !errors.is_empty()), "{error:?}");
 }
+
+const ENUMERATIONS: &str = "tests/cases/enumeration/schema.xsd";
+
+#[test]
+fn enumeration_values_take_their_configured_names() {
+    let mut config = Config::new();
+    config
+        .schema(ENUMERATIONS)
+        .enum_value_name("Level", "1", "One")
+        .enum_value_name("Level", "-1", "MinusOne")
+        // The value `dark-blue` is `DarkBlue` by default; `DarkBlue` then keeps it.
+        .enum_value_name("Color", "DarkBlue", "DarkBlueCamel");
+    let code = config.generate().expect("every option names a value");
+    for expected in ["Self::One => \"1\"", "Self::MinusOne => \"-1\"", "Self::Value2 => \"2\""] {
+        assert!(code.contains(expected), "{expected} in\n{code}");
+    }
+    assert!(code.contains("Self::DarkBlue => \"dark-blue\""), "the derived name stays");
+    assert!(code.contains("Self::DarkBlueCamel => \"DarkBlue\""), "the configured one is used");
+}
+
+#[test]
+fn a_configured_value_name_another_value_has_is_a_configuration_error() {
+    let mut config = Config::new();
+    config.schema(ENUMERATIONS).enum_value_name("Palette/shade", "light", "Dark");
+    let error = config.generate().expect_err("`Dark` is the variant of `dark`");
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "configuration: enum_value_name \"Palette/shade\" value \"light\": `Dark` is already the variant of the value \"dark\""
+    );
+
+    let mut config = Config::new();
+    config.schema(ENUMERATIONS).enum_value_name("Answer", "yes", "Yes").enum_value_name("Answer", "no", "Yes");
+    let error = config.generate().expect_err("two values cannot share a name");
+    assert!(error.to_string().contains("`Yes` is already the variant of the value \"no\""), "{error}");
+
+    let mut config = Config::new();
+    config.schema(ENUMERATIONS).enum_value_name("Answer", "yes", "not a name");
+    let error = config.generate().expect_err("no identifier");
+    assert!(error.to_string().contains("`not a name` is not a Rust identifier"), "{error}");
+}
+
+#[test]
+fn an_enumeration_value_the_type_lacks_names_nothing() {
+    let mut config = Config::new();
+    config.schema(ENUMERATIONS).enum_value_name("Answer", "maybe", "Maybe").enum_value_name("Answr", "yes", "Y");
+    let error = config.generate().expect_err("no such value, no such type");
+    let Error::UnknownConfigPaths(found) = &error else {
+        panic!("expected unknown paths, got {error:?}");
+    };
+    assert_eq!(found, &[unknown("enum_value_name", "Answer: maybe"), unknown("enum_value_name", "Answr: yes")]);
+}
+
+#[test]
+fn a_renamed_type_keeps_its_old_name_as_a_deprecated_alias() {
+    let mut config = Config::new();
+    config.schema(SCHEMA).type_name("Order", "Purchase").deprecated_alias("Order", "Order");
+    let code = config.generate().expect("the alias is free");
+    assert!(code.contains("pub struct Purchase {"), "{code}");
+    assert!(code.contains("#[deprecated(note = \"renamed to `Purchase`\")]\npub type Order = Purchase;"), "{code}");
+
+    let mut config = Config::new();
+    config.schema(SCHEMA).type_name("Order", "Purchase").deprecated_alias("Order", "Purchase");
+    let error = config.generate().expect_err("the alias is the type's own name");
+    assert_eq!(
+        error.to_string(),
+        "configuration: deprecated_alias \"Order\": `Purchase` is already the name of another item"
+    );
+
+    let mut config = Config::new();
+    config.schema(SCHEMA).deprecated_alias("Ordr", "Old");
+    let error = config.generate().expect_err("no such type");
+    assert!(matches!(&error, Error::UnknownConfigPaths(found) if found == &[unknown("deprecated_alias", "Ordr")]));
+}

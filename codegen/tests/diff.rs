@@ -249,7 +249,7 @@ fn from_1_6_7_0_to_1_6_8_0_exactly_the_billing_operations_are_removed() {
     assert_eq!(report.effect(), Some(Effect::Breaking));
     assert_eq!(report.semver(), Semver::Major);
     assert_eq!(report.changes[0].description, "AddBilling(UserAddInput)");
-    assert_eq!(report.changes[5].description, "SetBilling(UsetSetOutput)");
+    assert_eq!(report.changes[5].description, "SetBilling(UserSetOutput)");
 }
 
 #[test]

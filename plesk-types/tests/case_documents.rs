@@ -71,6 +71,7 @@ cases! {
     attribute_group { "record" => Record }
     attributes { "server" => Server }
     choice_in_sequence { "contact" => Contact }
+    choice_large_variant { "contact" => Contact }
     configured_attributes { "ticket" => Ticket }
     operation_result { "results" => Results }
     operators { "request" => Request, "response" => Response }
@@ -80,7 +81,7 @@ cases! {
     choice_type { "payment" => Payment }
     decimal_newtype { "amounts" => Amounts }
     derives { "catalog" => Catalog }
-    documentation { "task" => Task }
+    documentation { "task" => Task, "note" => Note }
     element_default { "options" => Options }
     element_ref { "post" => Post, "comment" => Comment, "author" => Author, "stamp" => Stamp }
     empty_sequence { "empty" => EmptySequence }
@@ -96,6 +97,7 @@ cases! {
     group_ref { "directory" => Directory }
     group_repeated_sequence { "settings" => Settings }
     groups_degenerate { "groups" => Groups }
+    groups_identical { "requests" => Requests }
     import { "invoice" => Invoice, "cash" => Money }
     include { "shipment" => Shipment }
     list { "lists" => Lists }

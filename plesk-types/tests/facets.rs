@@ -145,7 +145,7 @@ fn id_places(id: i32) -> Vec<(Packet, &'static str)> {
     places.push((webuser(WebUserInputTypeChoice::Del(del)), "packet/webuser/del/filter/id"));
 
     let mut del = support::webuser_del();
-    del.site_id_or_site_name = Some(WebUserDelInputTypeSiteIdOrSiteName::SiteId(id));
+    del.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(id));
     places.push((webuser(WebUserInputTypeChoice::Del(del)), "packet/webuser/del/site-id"));
 
     let mut set = support::webuser_set();
@@ -153,11 +153,11 @@ fn id_places(id: i32) -> Vec<(Packet, &'static str)> {
     places.push((webuser(WebUserInputTypeChoice::Set(set)), "packet/webuser/set/filter/site-id"));
 
     let mut set = support::webuser_set();
-    set.site_id_or_site_name = Some(WebUserSetInputTypeSiteIdOrSiteName::SiteId(id));
+    set.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(id));
     places.push((webuser(WebUserInputTypeChoice::Set(set)), "packet/webuser/set/site-id"));
 
     let mut get = support::webuser_get();
-    get.site_id_or_site_name = Some(WebUserGetInputTypeSiteIdOrSiteName::SiteId(id));
+    get.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(id));
     places.push((webuser(WebUserInputTypeChoice::Get(get)), "packet/webuser/get/site-id"));
 
     let mut set_prefs = support::webuser_set_prefs();
@@ -165,11 +165,11 @@ fn id_places(id: i32) -> Vec<(Packet, &'static str)> {
     places.push((webuser(WebUserInputTypeChoice::SetPrefs(set_prefs)), "packet/webuser/set-prefs/filter/site-id"));
 
     let mut set_prefs = support::webuser_set_prefs();
-    set_prefs.site_id_or_site_name = Some(WebUserSetPrefInputTypeSiteIdOrSiteName::SiteId(id));
+    set_prefs.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(id));
     places.push((webuser(WebUserInputTypeChoice::SetPrefs(set_prefs)), "packet/webuser/set-prefs/site-id"));
 
     let mut get_prefs = support::webuser_get_prefs();
-    get_prefs.site_id_or_site_name = Some(WebUserGetPrefInputTypeSiteIdOrSiteName::SiteId(id));
+    get_prefs.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(id));
     places.push((webuser(WebUserInputTypeChoice::GetPrefs(get_prefs)), "packet/webuser/get-prefs/site-id"));
 
     let mut output = support::user_add_output();
@@ -186,7 +186,7 @@ fn id_places(id: i32) -> Vec<(Packet, &'static str)> {
     let mut result = support::result_filter(1);
     result.id = Some(id);
     places.push((
-        user_response(UserOutputChoice::Set(UsetSetOutput { result: vec![result.clone()] })),
+        user_response(UserOutputChoice::Set(UserSetOutput { result: vec![result.clone()] })),
         "packet/user/set/result/id",
     ));
     places.push((

@@ -19,7 +19,8 @@ pub(super) struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub(super) fn new(module: &'a Module) -> Self {
-        let by_name = module.items.iter().enumerate().map(|(at, item)| (item.name.as_str(), at)).collect();
+        let by_name: HashMap<&str, usize> =
+            module.items.iter().enumerate().map(|(at, item)| (item.name.as_str(), at)).collect();
         let mut by_key = BTreeMap::new();
         for (at, item) in module.items.iter().enumerate() {
             let key = match item.place.origin {
@@ -27,6 +28,12 @@ impl<'a> Index<'a> {
                 Origin::Type | Origin::Group => item.place.path.clone(),
             };
             by_key.insert(unique(&key, |candidate| by_key.contains_key(candidate)), at);
+        }
+        // A group merged into an identical one is found at its own path too.
+        for (path, name) in &module.merged {
+            if let Some(&at) = by_name.get(name.as_str()) {
+                by_key.entry(path.clone()).or_insert(at);
+            }
         }
         Self { module, by_key, by_name }
     }

@@ -23,10 +23,11 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
         ItemKind::Struct(plan) => structure(module, item, plan, derives),
         ItemKind::Choice(choice) => {
             let variants = choice.variants.iter().map(|one| variant(module, item, one));
+            let allow = choice.large_variant.then(|| quote! { #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")] });
             quote! {
                 #doc
                 #derives
-                #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")]
+                #allow
                 #added
                 pub enum #name {
                     #(#variants,)*

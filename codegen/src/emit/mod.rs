@@ -5,6 +5,7 @@ mod constructor;
 mod conversions;
 mod definition;
 mod element;
+mod facets;
 mod outcome;
 mod read;
 mod root;
@@ -34,6 +35,7 @@ pub fn item_code(module: &Module, item: &Item, config: &Config) -> TokenStream {
     let mut tokens = definition::item(module, item, config);
     tokens.extend(element::item(item));
     tokens.extend(simple::item(item));
+    tokens.extend(facets::item(item));
     tokens.extend(validate::item(item, &|ty: &RustType| module.validates(ty)));
     for root in module.roots.iter().filter(|root| root.ty == item.name) {
         tokens.extend(root::root(root));
@@ -52,6 +54,9 @@ pub struct ReExports<'r> {
     pub path: &'r str,
     /// The item names, in order.
     pub names: &'r [String],
+    /// Those of them that are `#[deprecated]`, re-exported with the lint
+    /// allowed.
+    pub deprecated: &'r [String],
 }
 
 /// Renders items as one formatted file: the header naming the schema files,
@@ -84,8 +89,17 @@ pub fn render(
     if let Some(re_exports) = re_exports.filter(|re_exports| !re_exports.names.is_empty()) {
         let path: syn::Path = syn::parse_str(re_exports.path)
             .map_err(|error| Error::Config(format!("module path '{}': {error}", re_exports.path)))?;
-        let names = re_exports.names.iter().map(|name| ident(name));
+        let (deprecated, names): (Vec<&String>, Vec<&String>) =
+            re_exports.names.iter().partition(|name| re_exports.deprecated.contains(name));
+        let names = names.iter().map(|name| ident(name));
         tokens.extend(quote! { pub use #path::{#(#names),*}; });
+        if !deprecated.is_empty() {
+            let deprecated = deprecated.iter().map(|name| ident(name));
+            tokens.extend(quote! {
+                #[allow(deprecated, reason = "deprecated names stay where they were")]
+                pub use #path::{#(#deprecated),*};
+            });
+        }
     }
     for (_, code) in items {
         tokens.extend(code.clone());

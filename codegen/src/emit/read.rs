@@ -171,9 +171,9 @@ fn all(fields: &[Field], required_together: &[String]) -> TokenStream {
         let local = local(&field.name);
         let xml_name = &element.xml_name;
         let read = match (&element.default, element.boxed) {
-            (Some(default), _) => quote! { r.required_defaulted(#xml_name, &[#xml_name], #default)? },
-            (None, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
-            (None, false) => quote! { r.required(#xml_name, &[#xml_name])? },
+            (Some(default), _) => quote! { r.required_defaulted(&#xml_name, #default)? },
+            (None, true) => quote! { Box::new(r.required(&#xml_name)?) },
+            (None, false) => quote! { r.required(&#xml_name)? },
         };
         Some(quote! { Some(#xml_name) if #local.is_none() => #local = Some(#read), })
     });
@@ -229,20 +229,20 @@ fn read_kind(kind: &FieldKind) -> TokenStream {
             match (element.occurs, element.boxed) {
                 (Occurs::Required, false) if element.default.is_some() => {
                     let default = element.default.as_deref().unwrap_or_default();
-                    quote! { r.required_defaulted(#xml_name, &[#xml_name], #default)? }
+                    quote! { r.required_defaulted(&#xml_name, #default)? }
                 }
                 (Occurs::Optional, false) if element.default.is_some() => {
                     let default = element.default.as_deref().unwrap_or_default();
                     quote! { r.optional_defaulted(#xml_name, #default)? }
                 }
-                (Occurs::Required, false) if is_simple => quote! { r.required_value(#xml_name, &[#xml_name])? },
+                (Occurs::Required, false) if is_simple => quote! { r.required_value(&#xml_name)? },
                 (Occurs::Optional, false) if is_simple => quote! { r.optional_value(#xml_name)? },
                 (Occurs::Repeated { .. }, _) if is_simple => {
                     let (min, max) = bounds_tokens(element.occurs);
                     quote! { r.repeated_values(#xml_name, #min, #max)? }
                 }
-                (Occurs::Required, false) => quote! { r.required(#xml_name, &[#xml_name])? },
-                (Occurs::Required, true) => quote! { Box::new(r.required(#xml_name, &[#xml_name])?) },
+                (Occurs::Required, false) => quote! { r.required(&#xml_name)? },
+                (Occurs::Required, true) => quote! { Box::new(r.required(&#xml_name)?) },
                 (Occurs::Optional, false) => quote! { r.optional(#xml_name)? },
                 (Occurs::Optional, true) => quote! { r.optional(#xml_name)?.map(Box::new) },
                 (Occurs::Repeated { .. }, _) => {

@@ -1,10 +1,10 @@
-//! `Validate` implementations: facets declared once as statics next to the
-//! check that uses them, occurrence bounds, and the walk into children.
+//! `Validate` implementations: the checks of the facets the item declares
+//! (`facets.rs`), occurrence bounds, and the walk into children.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{bounds_tokens, count, ident, static_ident};
+use super::{bounds_tokens, count, facets, ident};
 use crate::model::WhiteSpace;
 use crate::plan::{
     Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, Role, RustType, Struct, StructContent,
@@ -69,13 +69,15 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
                 }
             };
         }
-        ItemKind::Newtype(newtype) => check(&newtype.checks, quote! { &self.0 }, quote! { path }, "facets", false),
+        ItemKind::Newtype(newtype) => {
+            check(&newtype.checks, quote! { &self.0 }, quote! { path }, facets::NEWTYPE_KEY, false)
+        }
         ItemKind::Union(union) => {
             let arms = union.members.iter().map(|member| {
                 let variant = ident(&member.variant);
                 match (&member.checks, validating(&member.ty)) {
                     (Some(checks), _) => {
-                        let check = check(checks, quote! { value }, quote! { path }, "facets", false);
+                        let check = check(checks, quote! { value }, quote! { path }, &member.variant, false);
                         quote! { Self::#variant(value) => { #check } }
                     }
                     (None, true) => quote! { Self::#variant(value) => value.validate_into(path, violations), },
@@ -104,11 +106,11 @@ fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStre
     let mut statements = Vec::new();
     for attribute in &plan.attributes {
         let label = format!("@{}", attribute.xml_name);
-        let static_name = format!("attribute_{}", attribute.name);
+        let key = format!("attribute_{}", attribute.name);
         let occurs = if attribute.required { Occurs::Required } else { Occurs::Optional };
         let place = Place::field(&attribute.name);
         if let Some(checks) = &attribute.checks {
-            statements.push(checked(checks, &place, occurs, &label, &static_name, attribute.redacted, false));
+            statements.push(checked(checks, &place, occurs, &label, &key, attribute.redacted, false));
         } else if validating(&attribute.ty) {
             statements.push(walk(&place.reference, occurs, &label));
         }
@@ -187,7 +189,7 @@ impl Place {
 fn kind(
     kind: &FieldKind,
     place: Place,
-    static_name: &str,
+    key: &str,
     redacted: bool,
     validating: &dyn Fn(&RustType) -> bool,
 ) -> TokenStream {
@@ -208,15 +210,18 @@ fn kind(
             });
             let values = match &element.checks {
                 Some(checks) => {
-                    Some(checked(checks, &place, element.occurs, xml_name, static_name, redacted, element.nillable))
+                    Some(checked(checks, &place, element.occurs, xml_name, key, redacted, element.nillable))
                 }
                 None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
             };
             quote! { #bounds #tolerated #values }
         }
         FieldKind::Group(group) => {
-            let report_name = group.first.first().map_or("group", String::as_str);
-            let bounds = bounds(group.occurs, &reference, report_name);
+            let bounds = group.occurs.has_bounds().then(|| {
+                let (min, max) = bounds_tokens(group.occurs);
+                let first = &group.first;
+                quote! { xml::group_occurrences(#reference, &[#(#first),*], #min, #max, path, violations); }
+            });
             let values = validating(&RustType::Item(group.ty.clone())).then(|| match group.occurs {
                 Occurs::Required => quote! { #direct.validate_into(path, violations); },
                 Occurs::Optional => quote! {
@@ -269,7 +274,7 @@ fn checked(
     place: &Place,
     occurs: Occurs,
     name: &str,
-    static_name: &str,
+    key: &str,
     redacted: bool,
     nillable: bool,
 ) -> TokenStream {
@@ -280,12 +285,9 @@ fn checked(
         quote! { value }
     };
     match occurs {
-        Occurs::Required if !nillable => {
-            let check = check(checks, reference.clone(), quote! { &path.child(#name) }, static_name, redacted);
-            quote! { { #check } }
-        }
+        Occurs::Required if !nillable => check(checks, reference.clone(), quote! { &path.child(#name) }, key, redacted),
         Occurs::Required | Occurs::Optional => {
-            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, static_name, redacted);
+            let check = check(checks, quote! { value }, quote! { &path.child(#name) }, key, redacted);
             let pattern = if occurs == Occurs::Required {
                 value
             } else {
@@ -298,7 +300,7 @@ fn checked(
             }
         }
         Occurs::Repeated { .. } => {
-            let check = check(checks, quote! { value }, quote! { path }, static_name, redacted);
+            let check = check(checks, quote! { value }, quote! { path }, key, redacted);
             let check = if nillable {
                 quote! {
                     if let #value = value {
@@ -317,73 +319,19 @@ fn checked(
     }
 }
 
-/// Declares one static per pattern; returns the declarations and their names.
-fn pattern_statics(patterns: &[(String, String)], static_name: &str) -> (TokenStream, Vec<Ident>) {
-    let names: Vec<_> = (0..patterns.len())
-        .map(|index| {
-            let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
-            static_ident(static_name, &suffix)
-        })
-        .collect();
-    let declarations = patterns.iter().zip(&names).map(|((xsd, regex), pattern)| {
-        quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
-    });
-    (quote! { #(#declarations)* }, names)
-}
-
-/// Declares the facets as statics and checks `value` (a reference) at
-/// `path`. The value of a redacted field never appears in a violation.
-pub(super) fn check(
-    checks: &Checks,
-    value: TokenStream,
-    path: TokenStream,
-    static_name: &str,
-    redacted: bool,
-) -> TokenStream {
-    let facets = static_ident(static_name, "");
+/// Checks `value` (a reference) at `path` against the facets of `key`,
+/// the item's constant (see `facets.rs`). The value of a redacted field
+/// never appears in a violation.
+pub(super) fn check(checks: &Checks, value: TokenStream, path: TokenStream, key: &str, redacted: bool) -> TokenStream {
+    let facets = facets::reference(key);
     match checks {
-        Checks::String(string) => {
-            let white_space = white_space(string.white_space);
-            let (length, min_length, max_length) =
-                (option(string.length), option(string.min_length), option(string.max_length));
-            let (patterns, pattern_names) = pattern_statics(&string.patterns, static_name);
-            let method = if redacted {
-                quote! { check_secret }
-            } else {
-                quote! { check }
-            };
-            quote! {
-                #patterns
-                static #facets: xml::StringFacets = xml::StringFacets {
-                    white_space: #white_space,
-                    length: #length,
-                    min_length: #min_length,
-                    max_length: #max_length,
-                    patterns: &[#(&#pattern_names),*],
-                };
-                #facets.#method(#value, #path, violations);
-            }
+        Checks::String(_) if redacted => quote! { #facets.check_secret(#value, #path, violations); },
+        Checks::String(_) | Checks::Number(_) | Checks::Decimal(_) => {
+            quote! { #facets.check(#value, #path, violations); }
         }
-        Checks::Number(number) => {
-            let ty = super::rust_type(&number.ty);
-            let fields = number_fields(number, |bound| numeric_literal(bound, &number.ty));
-            quote! {
-                static #facets: xml::NumberFacets<#ty> = xml::NumberFacets { #fields };
-                #facets.check(#value, #path, violations);
-            }
-        }
-        Checks::Decimal(number) => {
-            let fields = number_fields(number, |bound| quote! { #bound });
-            quote! {
-                static #facets: xml::DecimalFacets = xml::DecimalFacets { #fields };
-                #facets.check(#value, #path, violations);
-            }
-        }
-        Checks::List { length, min_length, max_length, enumeration, patterns, item } => {
-            let (length, min_length, max_length) = (option(*length), option(*min_length), option(*max_length));
-            let (patterns, pattern_names) = pattern_statics(patterns, static_name);
+        Checks::List { item, .. } => {
             let items = item.as_ref().map(|item| {
-                let check = check(item, quote! { item }, path.clone(), &format!("{static_name}_item"), redacted);
+                let check = check(item, quote! { item }, path.clone(), &facets::item_key(key), redacted);
                 quote! {
                     for item in #value {
                         #check
@@ -391,14 +339,6 @@ pub(super) fn check(
                 }
             });
             quote! {
-                #patterns
-                static #facets: xml::ListFacets = xml::ListFacets {
-                    length: #length,
-                    min_length: #min_length,
-                    max_length: #max_length,
-                    enumeration: &[#(#enumeration),*],
-                    patterns: &[#(&#pattern_names),*],
-                };
                 #facets.check(#value, #path, violations);
                 #items
             }
@@ -406,26 +346,31 @@ pub(super) fn check(
     }
 }
 
-/// The fields of `NumberFacets` and `DecimalFacets`, bounds as `literal` writes them.
-pub(super) fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> TokenStream {
-    let bound = |value: &Option<String>| match value {
-        Some(value) => {
-            let literal = literal(value);
-            quote! { Some(#literal) }
+/// The fields of `NumberFacets` and `DecimalFacets` that are set, bounds as
+/// `literal` writes them.
+pub(super) fn number_fields(number: &NumberChecks, literal: impl Fn(&str) -> TokenStream) -> Vec<TokenStream> {
+    let bounds = [
+        ("min_inclusive", &number.min_inclusive),
+        ("max_inclusive", &number.max_inclusive),
+        ("min_exclusive", &number.min_exclusive),
+        ("max_exclusive", &number.max_exclusive),
+    ];
+    let mut fields: Vec<TokenStream> = bounds
+        .into_iter()
+        .filter_map(|(field, bound)| {
+            let field = ident(field);
+            let literal = literal(bound.as_ref()?);
+            Some(quote! { #field: Some(#literal) })
+        })
+        .collect();
+    for (field, digits) in [("total_digits", number.total_digits), ("fraction_digits", number.fraction_digits)] {
+        if digits.is_some() {
+            let field = ident(field);
+            let digits = option(digits);
+            fields.push(quote! { #field: #digits });
         }
-        None => quote! { None },
-    };
-    let (min_inclusive, max_inclusive) = (bound(&number.min_inclusive), bound(&number.max_inclusive));
-    let (min_exclusive, max_exclusive) = (bound(&number.min_exclusive), bound(&number.max_exclusive));
-    let (total_digits, fraction_digits) = (option(number.total_digits), option(number.fraction_digits));
-    quote! {
-        min_inclusive: #min_inclusive,
-        max_inclusive: #max_inclusive,
-        min_exclusive: #min_exclusive,
-        max_exclusive: #max_exclusive,
-        total_digits: #total_digits,
-        fraction_digits: #fraction_digits,
     }
+    fields
 }
 
 /// A literal of the Rust numeric type (the plan checked that it parses).

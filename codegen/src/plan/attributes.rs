@@ -25,6 +25,12 @@ impl Attributes {
         self.fields.get(&(item.to_owned(), field.to_owned())).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the configuration adds attributes to the item `item` or to
+    /// any of its fields.
+    pub(super) fn configures(&self, item: &str) -> bool {
+        self.items.contains_key(item) || self.fields.keys().any(|(owner, _)| owner == item)
+    }
+
     /// Adds `attributes`, configured for the type that became the item `item`.
     pub(super) fn attach_item(&mut self, attributes: &[String], item: &str) {
         if !attributes.is_empty() {

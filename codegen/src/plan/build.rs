@@ -1,6 +1,6 @@
 //! Stage 3: builds the [`Module`] plan from the schema model.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::checks::CheckError;
 use super::docs::{doc_lines, paragraph};
@@ -25,9 +25,11 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.plan_types();
     planner.plan_roots();
     planner.plan_outcomes();
+    planner.merge_identical_groups();
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
+    planner.mark_large_variants();
     planner.mark_derives();
     if planner.errors.is_empty() {
         planner.plan_conversions()?;
@@ -56,6 +58,8 @@ pub(super) struct Planner<'s> {
     pub(super) outcomes: Vec<Outcome>,
     /// The `From` conversions and the operators of the packets.
     pub(super) conversions: Conversions,
+    /// Schema paths of merged groups, with the item standing for them.
+    pub(super) merged: BTreeMap<String, String>,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -99,6 +103,7 @@ impl<'s> Planner<'s> {
             attributes: Attributes::default(),
             outcomes: Vec::new(),
             conversions: Conversions::default(),
+            merged: BTreeMap::new(),
             errors: Vec::new(),
         }
     }
@@ -140,6 +145,7 @@ impl<'s> Planner<'s> {
             };
             let path = self.paths[index].clone();
             let place = SchemaPlace { type_path: path.clone(), path, origin: Origin::Type };
+            let alias = self.deprecated_alias(index, &name);
             self.items.push(Item {
                 name,
                 doc,
@@ -150,6 +156,7 @@ impl<'s> Planner<'s> {
                 cycle: BTreeSet::new(),
                 derives: Derives::default(),
             });
+            self.items.extend(alias);
         }
     }
 
@@ -167,6 +174,9 @@ impl<'s> Planner<'s> {
         if !self.errors.is_empty() {
             return Err(Error::Schema(self.errors));
         }
+        if !self.config.invalid().is_empty() {
+            return Err(Error::Config(self.config.invalid().join("; ")));
+        }
         let unknown = self.config.unknown();
         if !unknown.is_empty() {
             return Err(Error::UnknownConfigPaths(unknown));
@@ -182,6 +192,7 @@ impl<'s> Planner<'s> {
             attributes: self.attributes,
             outcomes: self.outcomes,
             conversions: self.conversions,
+            merged: self.merged,
         })
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::build::{Fields, Planner};
 use super::checks;
-use super::docs::{doc_lines, group_doc, paragraph};
+use super::docs::{described, doc_lines, group_doc, occurrence_word, paragraph};
 use super::lookahead::{choice, content_start, facts_of, first_set};
 use super::names::group_field_name;
 use super::*;
@@ -149,14 +149,13 @@ impl<'s> Planner<'s> {
             let (ty, checks) = self.value_type(attribute.ty);
             let required = attribute.is_required();
             let mut doc = doc_lines(attribute.doc.as_deref());
-            paragraph(
-                &mut doc,
-                [match (&attribute.default, required) {
-                    (_, true) => format!("Attribute `{}`, required.", attribute.name),
-                    (Some(default), false) => format!("Attribute `{}`; absent means `{default}`.", attribute.name),
-                    (None, false) => format!("Attribute `{}`, optional.", attribute.name),
-                }],
-            );
+            let occurrence = match (&attribute.default, required) {
+                (_, true) => "required".to_owned(),
+                (Some(default), false) => format!("optional (absent means `{default}`)"),
+                (None, false) => "optional".to_owned(),
+            };
+            let facets = self.facets_clause(attribute.ty, &ty);
+            paragraph(&mut doc, [described(format!("Attribute `{}`", attribute.name), Some(occurrence), facets)]);
             planned.push(AttributeField {
                 name: scope.claim(&naming::field_name(&attribute.name)),
                 redacted: self.config.redacted(&[&attribute.name]),
@@ -243,12 +242,13 @@ impl<'s> Planner<'s> {
         if let Some(default) = &default {
             about.push(format!("Empty in a document, it has the default value `{default}`."));
         }
+        let facets = self.facets_clause(element.ty, &ty);
         about.push(match &tolerated {
             Some(reason) => format!(
-                "Element `<{}>`. The schema requires it; absence is tolerated ({reason}) and `validate()` reports it.",
-                element.name
+                "{} The schema requires it; absence is tolerated ({reason}) and `validate()` reports it.",
+                described(format!("Element `<{}>`", element.name), None, facets),
             ),
-            None => format!("Element `<{}>`.", element.name),
+            None => described(format!("Element `<{}>`", element.name), occurrence_word(particle.occurs), facets),
         });
         if element.nillable {
             about.push("Nillable: a document may mark it `xsi:nil=\"true\"` ([`xml::Nillable::Nil`]).".to_owned());

@@ -167,5 +167,5 @@ pub(super) fn choice(role: Role, variants: Vec<Variant>) -> Choice {
             first.push(name.clone());
         }
     }
-    Choice { role, variants, first }
+    Choice { role, variants, first, large_variant: false }
 }

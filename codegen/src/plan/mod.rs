@@ -7,8 +7,8 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`, `derives.rs`, `outcome.rs`,
-//! `conversions.rs`.
+//! `roots.rs`, `merge.rs`, `recursion.rs`, `validation.rs`, `size.rs`,
+//! `derives.rs`, `outcome.rs`, `conversions.rs`.
 
 mod attributes;
 mod build;
@@ -18,15 +18,17 @@ mod conversions;
 mod derives;
 mod docs;
 mod lookahead;
+mod merge;
 mod names;
 mod outcome;
 mod recursion;
 mod roots;
 mod simple;
+mod size;
 mod validation;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use attributes::Attributes;
 pub use build::plan;
@@ -54,6 +56,9 @@ pub struct Module {
     pub outcomes: Vec<Outcome>,
     /// The `From` conversions, and the operators of the packets.
     pub conversions: Conversions,
+    /// The schema paths of groups merged into an identical one (`merge.rs`),
+    /// with the name of the item that stands for them.
+    pub merged: BTreeMap<String, String>,
 }
 
 impl Module {
@@ -493,6 +498,9 @@ pub struct Choice {
     pub variants: Vec<Variant>,
     /// Every element that can start one of the alternatives, in order.
     pub first: Vec<String>,
+    /// Whether a variant may be large enough for `clippy::large_enum_variant`
+    /// (`size.rs`).
+    pub large_variant: bool,
 }
 
 /// One alternative of a choice.

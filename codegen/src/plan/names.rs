@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::build::Planner;
 use super::checks;
-use crate::config::{Config, SuccessPresence};
+use super::{Derives, Item, ItemKind, Origin, RustType, SchemaPlace};
+use crate::config::{Config, SuccessPresence, enum_value_key};
 use crate::error::UnknownConfigPath;
 use crate::model::{self, AnonymousRole, Compositor, Owner, SimpleType, Term, TypeId, TypeKind, TypeName, TypeRef};
 use crate::naming::{self};
@@ -32,6 +33,40 @@ impl<'s> Planner<'s> {
             self.attributes.attach_item(attributes, &name);
             self.names[index] = Some(name);
         }
+    }
+
+    /// The deprecated alias the configuration asks for the type `index`
+    /// (the item `name`): `#[deprecated] pub type UsetSetOutput =
+    /// UserSetOutput;`. Its name must be free; its schema path is the type's
+    /// with `(alias)`, so that no option and no comparison of plans takes
+    /// it for the type.
+    pub(super) fn deprecated_alias(&mut self, index: usize, name: &str) -> Option<Item> {
+        let path = self.paths[index].clone();
+        let wanted = self.config.deprecated_alias(&path)?;
+        let alias = self.scope.claim(wanted);
+        if alias != wanted {
+            self.config.reject(format!("deprecated_alias \"{path}\": `{wanted}` is already the name of another item"));
+            return None;
+        }
+        let note = format!("renamed to `{name}`");
+        self.attributes.attach_item(&[format!("#[deprecated(note = {note:?})]")], &alias);
+        let def = self.schema.get(TypeId(index));
+        let doc = vec![
+            format!("The former name of [`{name}`], kept so that code using it still compiles."),
+            String::new(),
+            self.origin_line(TypeId(index)),
+        ];
+        let alias_path = format!("{path} (alias)");
+        Some(Item {
+            name: alias,
+            doc,
+            span: def.span,
+            place: SchemaPlace { path: alias_path.clone(), type_path: alias_path, origin: Origin::Type },
+            kind: ItemKind::Alias(RustType::Item(name.to_owned())),
+            validates: false,
+            cycle: BTreeSet::new(),
+            derives: Derives::default(),
+        })
     }
 
     /// Names for named types whose qualified name another file's named type has too
@@ -131,6 +166,9 @@ impl<'s> Planner<'s> {
 pub(super) struct ConfigLookup<'c> {
     config: &'c Config,
     used: BTreeSet<(ConfigOption, String)>,
+    /// Options that name something but ask for the impossible (a variant
+    /// name another value has), reported by [`invalid`](Self::invalid).
+    invalid: Vec<String>,
 }
 
 /// The options keyed by schema paths, by the name of their [`Config`] method.
@@ -143,6 +181,8 @@ enum ConfigOption {
     FieldAttribute,
     OperationSuccess,
     Operators,
+    EnumValueName,
+    DeprecatedAlias,
 }
 
 impl ConfigOption {
@@ -155,13 +195,15 @@ impl ConfigOption {
             Self::FieldAttribute => "field_attribute",
             Self::OperationSuccess => "operation_success",
             Self::Operators => "operators",
+            Self::EnumValueName => "enum_value_name",
+            Self::DeprecatedAlias => "deprecated_alias",
         }
     }
 }
 
 impl<'c> ConfigLookup<'c> {
     pub(super) fn new(config: &'c Config) -> Self {
-        Self { config, used: BTreeSet::new() }
+        Self { config, used: BTreeSet::new(), invalid: Vec::new() }
     }
 
     /// The configured Rust name of the type at `path`.
@@ -201,6 +243,31 @@ impl<'c> ConfigLookup<'c> {
             }
             None => &[],
         }
+    }
+
+    /// The configured variant name of the value `value` of the enumeration
+    /// at `path`.
+    pub(super) fn enum_value_name(&mut self, path: &str, value: &str) -> Option<&'c str> {
+        let name = self.config.enum_value_names.get(&(path.to_owned(), value.to_owned()))?;
+        self.used.insert((ConfigOption::EnumValueName, enum_value_key(path, value)));
+        Some(name)
+    }
+
+    /// The deprecated alias configured for the type at `path`.
+    pub(super) fn deprecated_alias(&mut self, path: &str) -> Option<&'c str> {
+        let alias = self.config.deprecated_aliases.get(path)?;
+        self.used.insert((ConfigOption::DeprecatedAlias, path.to_owned()));
+        Some(alias)
+    }
+
+    /// Records an option that cannot be followed.
+    pub(super) fn reject(&mut self, problem: String) {
+        self.invalid.push(problem);
+    }
+
+    /// The options that could not be followed, in the order met.
+    pub(super) fn invalid(&self) -> &[String] {
+        &self.invalid
     }
 
     /// Whether operations' results implement `OperationResult`.
@@ -250,7 +317,9 @@ impl<'c> ConfigLookup<'c> {
             ConfigOption::TypeAttribute
             | ConfigOption::FieldAttribute
             | ConfigOption::OperationSuccess
-            | ConfigOption::Operators => return None,
+            | ConfigOption::Operators
+            | ConfigOption::EnumValueName
+            | ConfigOption::DeprecatedAlias => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -260,20 +329,23 @@ impl<'c> ConfigLookup<'c> {
     /// The options whose schema paths named nothing (presets' excepted, as
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
-        let options: [(ConfigOption, Vec<&String>); 7] = [
-            (ConfigOption::TypeName, self.config.type_names.keys().collect()),
-            (ConfigOption::FieldName, self.config.field_names.keys().collect()),
-            (ConfigOption::TolerateMissing, self.config.tolerated.keys().collect()),
-            (ConfigOption::TypeAttribute, self.config.type_attributes.keys().collect()),
-            (ConfigOption::FieldAttribute, self.config.field_attributes.keys().collect()),
-            (ConfigOption::OperationSuccess, self.config.operation_successes.keys().collect()),
-            (ConfigOption::Operators, self.config.operators.iter().collect()),
+        let values = self.config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
+        let options: [(ConfigOption, Vec<String>); 9] = [
+            (ConfigOption::TypeName, self.config.type_names.keys().cloned().collect()),
+            (ConfigOption::FieldName, self.config.field_names.keys().cloned().collect()),
+            (ConfigOption::TolerateMissing, self.config.tolerated.keys().cloned().collect()),
+            (ConfigOption::TypeAttribute, self.config.type_attributes.keys().cloned().collect()),
+            (ConfigOption::FieldAttribute, self.config.field_attributes.keys().cloned().collect()),
+            (ConfigOption::OperationSuccess, self.config.operation_successes.keys().cloned().collect()),
+            (ConfigOption::Operators, self.config.operators.iter().cloned().collect()),
+            (ConfigOption::EnumValueName, values),
+            (ConfigOption::DeprecatedAlias, self.config.deprecated_aliases.keys().cloned().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {
             for path in paths {
-                if !self.used.contains(&(option, path.clone())) && !self.config.optional_paths.contains(path) {
-                    unknown.push(UnknownConfigPath { option: option.name(), path: path.clone() });
+                if !self.used.contains(&(option, path.clone())) && !self.config.optional_paths.contains(&path) {
+                    unknown.push(UnknownConfigPath { option: option.name(), path });
                 }
             }
         }

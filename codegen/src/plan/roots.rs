@@ -23,15 +23,26 @@ impl<'s> Planner<'s> {
                 TypeRef::Builtin(_) => false,
             };
             if unique_complex {
-                if let (RustType::Item(name), _) = self.value_type(element.ty) {
-                    let named = matches!(element.ty, TypeRef::Defined(id) if matches!(self.schema.get(id).name, TypeName::Named(_)));
-                    let mut added = Vec::new();
+                if let ((RustType::Item(name), _), TypeRef::Defined(id)) = (self.value_type(element.ty), element.ty) {
+                    let def = self.schema.get(id);
+                    let named = matches!(def.name, TypeName::Named(_));
+                    let mut root_line = Vec::new();
                     if named {
-                        added.push(format!("The type of the root element `<{}>`.", element.name));
+                        root_line.push(format!("The type of the root element `<{}>`.", element.name));
                     }
-                    paragraph(&mut added, doc_lines(element.doc.as_deref()));
+                    let element_doc = doc_lines(element.doc.as_deref());
                     if let Some(item) = self.items.iter_mut().find(|item| item.name == name) {
-                        paragraph(&mut item.doc, added);
+                        // The summary line says what the item is: the type's
+                        // own description, else the element's.
+                        if def.doc.is_some() || element_doc.is_empty() {
+                            paragraph(&mut root_line, element_doc);
+                            paragraph(&mut item.doc, root_line);
+                        } else {
+                            let mut doc = element_doc;
+                            paragraph(&mut doc, std::mem::take(&mut item.doc));
+                            paragraph(&mut doc, root_line);
+                            item.doc = doc;
+                        }
                     }
                     self.roots.push(Root { element: element.name.clone(), ty: name });
                 }

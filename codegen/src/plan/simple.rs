@@ -6,7 +6,7 @@ use super::checks::{self};
 use super::docs::doc_lines;
 use super::*;
 use crate::error::SchemaErrorKind;
-use crate::model::{SimpleType, TypeId, TypeKind, TypeRef};
+use crate::model::{self, SimpleType, TypeId, TypeKind, TypeRef};
 use crate::naming::{self, Scope};
 use crate::pattern;
 
@@ -84,6 +84,56 @@ impl<'s> Planner<'s> {
         Some(Checks::List { length, min_length, max_length, enumeration, patterns, item: item.map(Box::new) })
     }
 
+    /// The variant names of an enumeration's values: derived from each value
+    /// (`Value0`, `Enabled`), or configured ([`Config::enum_value_name`]).
+    /// A configured name that another value has, or that is no identifier,
+    /// is rejected, and that value keeps its derived name.
+    ///
+    /// [`Config::enum_value_name`]: crate::Config::enum_value_name
+    fn value_variants(&mut self, id: TypeId, values: &[model::EnumValue]) -> Vec<String> {
+        let path = self.paths[id.0].clone();
+        let derived: Vec<String> = values.iter().map(|value| naming::value_variant(&value.value)).collect();
+        let mut configured: Vec<Option<&str>> =
+            values.iter().map(|value| self.config.enum_value_name(&path, &value.value)).collect();
+        for (at, value) in values.iter().enumerate() {
+            let Some(name) = configured[at] else {
+                continue;
+            };
+            let clash = values.iter().enumerate().find(|&(other, _)| {
+                other != at
+                    && (configured[other] == Some(name) || (configured[other].is_none() && derived[other] == name))
+            });
+            let problem = if syn::parse_str::<syn::Ident>(name).is_err() {
+                Some(format!("enum_value_name \"{path}\" value \"{}\": `{name}` is not a Rust identifier", value.value))
+            } else {
+                clash.map(|(_, other)| {
+                    format!(
+                        "enum_value_name \"{path}\" value \"{}\": `{name}` is already the variant of the value \"{}\"",
+                        value.value, other.value
+                    )
+                })
+            };
+            if let Some(problem) = problem {
+                self.config.reject(problem);
+                configured[at] = None;
+            }
+        }
+        // Configured names first, so that a derived name that happens to be
+        // numbered (`A2`) never takes one.
+        let mut scope = Scope::default();
+        for name in configured.iter().flatten() {
+            scope.claim(name);
+        }
+        configured
+            .iter()
+            .zip(&derived)
+            .map(|(configured, derived)| match configured {
+                Some(name) => (*name).to_owned(),
+                None => scope.claim(derived),
+            })
+            .collect()
+    }
+
     pub(super) fn plan_simple(&mut self, id: TypeId, simple: &SimpleType) -> Option<ItemKind> {
         let ty = TypeRef::Defined(id);
         match simple {
@@ -97,9 +147,9 @@ impl<'s> Planner<'s> {
                         RustType::Integer(integer) => Some(integer),
                         _ => None,
                     };
-                    let mut variants = Scope::default();
+                    let names = self.value_variants(id, values);
                     let mut planned = Vec::new();
-                    for value in values {
+                    for (value, variant) in values.iter().zip(names) {
                         let number = match integer {
                             Some(integer) => match integer_literal(&value.value, integer) {
                                 Some(number) => Some(number),
@@ -114,7 +164,7 @@ impl<'s> Planner<'s> {
                             None => None,
                         };
                         planned.push(EnumerationValue {
-                            variant: variants.claim(&naming::value_variant(&value.value)),
+                            variant,
                             value: value.value.clone(),
                             number,
                             doc: doc_lines(value.doc.as_deref()),

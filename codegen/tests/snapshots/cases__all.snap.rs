@@ -13,9 +13,9 @@ pub struct Config {
     pub name: Option<String>,
     /// Element `<host>`.
     pub host: String,
-    /// Element `<port>`.
+    /// Element `<port>`, optional.
     pub port: Option<u16>,
-    /// Element `<user>`.
+    /// Element `<user>`, optional: at least 2 characters.
     pub user: Option<Name>,
     /// Element `<timeout>`.
     pub timeout: i32,
@@ -69,17 +69,11 @@ impl XmlElement for Config {
         let mut timeout = None;
         loop {
             match r.peek_element()? {
-                Some("host") if host.is_none() => {
-                    host = Some(r.required("host", &["host"])?);
-                }
-                Some("port") if port.is_none() => {
-                    port = Some(r.required("port", &["port"])?);
-                }
-                Some("user") if user.is_none() => {
-                    user = Some(r.required("user", &["user"])?);
-                }
+                Some("host") if host.is_none() => host = Some(r.required(&"host")?),
+                Some("port") if port.is_none() => port = Some(r.required(&"port")?),
+                Some("user") if user.is_none() => user = Some(r.required(&"user")?),
                 Some("timeout") if timeout.is_none() => {
-                    timeout = Some(r.required("timeout", &["timeout"])?);
+                    timeout = Some(r.required(&"timeout")?);
                 }
                 _ => break,
             }
@@ -209,19 +203,20 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

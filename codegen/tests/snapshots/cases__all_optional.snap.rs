@@ -11,7 +11,7 @@ use xml::{Validate, XmlElement};
 pub struct Extras {
     /// Element `<label>`.
     pub label: Option<String>,
-    /// Element `<size>`.
+    /// Element `<size>`, optional.
     pub size: Option<i32>,
 }
 
@@ -36,12 +36,8 @@ impl XmlElement for Extras {
         let mut size = None;
         loop {
             match r.peek_element()? {
-                Some("label") if label.is_none() => {
-                    label = Some(r.required("label", &["label"])?);
-                }
-                Some("size") if size.is_none() => {
-                    size = Some(r.required("size", &["size"])?);
-                }
+                Some("label") if label.is_none() => label = Some(r.required(&"label")?),
+                Some("size") if size.is_none() => size = Some(r.required(&"size")?),
                 _ => break,
             }
         }

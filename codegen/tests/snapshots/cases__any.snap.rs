@@ -45,8 +45,8 @@ impl XmlElement for Envelope {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            header: r.required_value("header", &["header"])?,
-            body: r.required("body", &["body"])?,
+            header: r.required_value(&"header")?,
+            body: r.required(&"body")?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Any)?,
         };
         r.end_of_content(&[&["header"], &["body"], &[]])?;

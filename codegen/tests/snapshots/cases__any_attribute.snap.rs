@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<items>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Items {
-    /// Element `<item>`.
+    /// Element `<item>`, 1 or more times.
     pub item: Vec<Item>,
-    /// Element `<strict>`.
+    /// Element `<strict>`, optional.
     pub strict: Option<Strict>,
 }
 
@@ -170,7 +170,7 @@ impl XmlElement for Item {
         let value = Self {
             id,
             other_attributes,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)

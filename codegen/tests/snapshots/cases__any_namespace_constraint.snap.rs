@@ -39,7 +39,7 @@ impl XmlElement for Doc {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Other)?,
         };
         r.end_of_content(&[&["title"], &[]])?;

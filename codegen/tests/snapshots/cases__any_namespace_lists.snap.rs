@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 pub struct Parts {
     /// Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order.
     pub other_attributes: Vec<xml::AnyAttribute>,
-    /// Element `<local-part>`.
+    /// Element `<local-part>`, optional.
     pub local_part: Option<LocalPart>,
-    /// Element `<target-part>`.
+    /// Element `<target-part>`, optional.
     pub target_part: Option<PartsTargetPart>,
-    /// Element `<mixed-part>`.
+    /// Element `<mixed-part>`, optional.
     pub mixed_part: Option<PartsMixedPart>,
-    /// Element `<listed-part>`.
+    /// Element `<listed-part>`, optional.
     pub listed_part: Option<PartsListedPart>,
 }
 

@@ -52,7 +52,7 @@ impl XmlElement for Doc {
         r.declare_namespaces(&mut other_attributes);
         let value = Self {
             other_attributes,
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Other)?,
         };
         r.end_of_content(&[&["title"], &[]])?;

@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<shipment>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct BoxType {
-    /// Element `<own>`.
+    /// Element `<own>`, optional.
     pub own: Option<BoxTypeOwn>,
-    /// Element `<foreign>`.
+    /// Element `<foreign>`, optional.
     pub foreign: Option<BoxTypeForeign>,
 }
 

@@ -11,7 +11,7 @@ pub struct Note {
     pub payload: xml::AnyContent,
     /// Element `<extra>`.
     pub extra: xml::AnyContent,
-    /// Element `<meta>`.
+    /// Element `<meta>`, any number of times.
     pub meta: Vec<xml::AnyContent>,
 }
 
@@ -32,8 +32,8 @@ impl XmlElement for Note {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            payload: r.required("payload", &["payload"])?,
-            extra: r.required("extra", &["extra"])?,
+            payload: r.required(&"payload")?,
+            extra: r.required(&"extra")?,
             meta: r.repeated("meta", 0, None)?,
         };
         r.end_of_content(&[&["payload"], &["extra"], &["meta"]])?;

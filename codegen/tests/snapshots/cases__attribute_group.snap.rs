@@ -15,9 +15,9 @@ pub struct Record {
     pub created: Option<xml::Date>,
     /// Attribute `by`, required.
     pub by: String,
-    /// Attribute `version`, optional.
+    /// Attribute `version`, optional: value at least 1.
     pub version: Option<i32>,
-    /// Element `<entry>`.
+    /// Element `<entry>`, any number of times.
     pub entry: Vec<Entry>,
 }
 
@@ -83,6 +83,14 @@ impl XmlElement for Record {
     }
 }
 
+impl Record {
+    /// The facets of the attribute `version`.
+    const ATTRIBUTE_VERSION: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Record {
     fn validate_into(
         &self,
@@ -92,15 +100,7 @@ impl Validate for Record {
         xml::child(&self.id, "@id", path, violations);
         xml::child(&self.by, "@by", path, violations);
         if let Some(value) = &self.version {
-            static ATTRIBUTE_VERSION: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_VERSION.check(value, &path.child("@version"), violations);
+            Self::ATTRIBUTE_VERSION.check(value, &path.child("@version"), violations);
         }
         xml::repeated_child(&self.entry, "entry", path, violations);
     }

@@ -11,19 +11,19 @@ use xml::{Validate, XmlElement};
 pub struct Server {
     /// Attribute `host`, required.
     pub host: String,
-    /// Attribute `port`; absent means `80`.
+    /// Attribute `port`, optional (absent means `80`).
     pub port: Option<u16>,
-    /// Attribute `secure`; absent means `false`.
+    /// Attribute `secure`, optional (absent means `false`).
     pub secure: Option<bool>,
     /// Attribute `label`, optional.
     pub label: Option<String>,
-    /// Attribute `mode`, optional.
+    /// Attribute `mode`, optional: one of the values of [`Mode`].
     pub mode: Option<Mode>,
-    /// Attribute `weight`, optional.
+    /// Attribute `weight`, optional: value 1 to 10.
     pub weight: Option<i32>,
     /// Attribute `since`, optional.
     pub since: Option<xml::DateTime>,
-    /// Element `<alias>`.
+    /// Element `<alias>`, any number of times.
     pub alias: Vec<Alias>,
 }
 
@@ -111,6 +111,15 @@ impl XmlElement for Server {
     }
 }
 
+impl Server {
+    /// The facets of the attribute `weight`.
+    const ATTRIBUTE_WEIGHT: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Server {
     fn validate_into(
         &self,
@@ -120,15 +129,7 @@ impl Validate for Server {
         xml::child(&self.host, "@host", path, violations);
         xml::optional_child(&self.label, "@label", path, violations);
         if let Some(value) = &self.weight {
-            static ATTRIBUTE_WEIGHT: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: Some(10),
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_WEIGHT.check(value, &path.child("@weight"), violations);
+            Self::ATTRIBUTE_WEIGHT.check(value, &path.child("@weight"), violations);
         }
         xml::repeated_child(&self.alias, "alias", path, violations);
     }
@@ -197,7 +198,7 @@ impl xml::Document for Server {
 /// Schema type `Alias` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Alias {
-    /// Attribute `name`, required.
+    /// Attribute `name`, required: 1 to 8 characters.
     pub name: String,
 }
 
@@ -234,22 +235,22 @@ impl XmlElement for Alias {
     }
 }
 
+impl Alias {
+    /// The facets of the attribute `name`.
+    const ATTRIBUTE_NAME: xml::StringFacets = xml::StringFacets {
+        min_length: Some(1),
+        max_length: Some(8),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Alias {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static ATTRIBUTE_NAME: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: Some(1),
-                max_length: Some(8),
-                patterns: &[],
-            };
-            ATTRIBUTE_NAME.check(&self.name, &path.child("@name"), violations);
-        }
+        Self::ATTRIBUTE_NAME.check(&self.name, &path.child("@name"), violations);
     }
 }
 

@@ -15,7 +15,7 @@ pub struct Contact {
     pub email_or_phone: ContactEmailOrPhone,
     /// One of `<fax>`, `<telex>`, `<pager>`, inside [`Contact`].
     pub fax_or_telex_or_pager: Option<ContactFaxOrTelexOrPager>,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 
@@ -51,7 +51,7 @@ impl XmlElement for Contact {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             email_or_phone: r.required_group(&["email", "phone"])?,
             fax_or_telex_or_pager: ContactFaxOrTelexOrPager::read_group(r)?,
             note: r.optional_value("note")?,
@@ -140,10 +140,6 @@ impl xml::Document for Contact {
 
 /// One of `<email>`, `<phone>`, inside [`Contact`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ContactEmailOrPhone {
     /// Element `<email>`.
     Email(String),
@@ -165,8 +161,8 @@ impl XmlGroup for ContactEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
+            Some("phone") => Self::Phone(r.required_value(&"phone")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -218,10 +214,6 @@ impl xml::ChoiceItem for ContactEmailOrPhone {
 
 /// One of `<fax>`, `<telex>`, `<pager>`, inside [`Contact`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ContactFaxOrTelexOrPager {
     /// Element `<fax>`.
     Fax(String),
@@ -248,9 +240,9 @@ impl XmlGroup for ContactFaxOrTelexOrPager {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("fax") => Self::Fax(r.required_value("fax", &["fax"])?),
-            Some("telex") => Self::Telex(r.required_value("telex", &["telex"])?),
-            Some("pager") => Self::Pager(r.required_value("pager", &["pager"])?),
+            Some("fax") => Self::Fax(r.required_value(&"fax")?),
+            Some("telex") => Self::Telex(r.required_value(&"telex")?),
+            Some("pager") => Self::Pager(r.required_value(&"pager")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -127,10 +127,6 @@ impl xml::Document for Shape {
 
 /// One of `<circle>`, `<square>`, `<rectangle>`, `<point>`, `<line>`, inside [`Shape`].
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeChoice {
     /// Element `<circle>`.
     Circle(f64),
@@ -164,11 +160,9 @@ impl XmlGroup for ShapeChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("circle") => Self::Circle(r.required_value("circle", &["circle"])?),
-            Some("square") => Self::Square(r.required_value("square", &["square"])?),
-            Some("rectangle") => {
-                Self::Rectangle(r.required_value("rectangle", &["rectangle"])?)
-            }
+            Some("circle") => Self::Circle(r.required_value(&"circle")?),
+            Some("square") => Self::Square(r.required_value(&"square")?),
+            Some("rectangle") => Self::Rectangle(r.required_value(&"rectangle")?),
             Some("point" | "line") => {
                 Self::PointOrLine(r.repeated_group(1, None, &["point", "line"])?)
             }
@@ -215,7 +209,14 @@ impl xml::ChoiceItem for ShapeChoice {
                     );
             }
             Self::PointOrLine(value) => {
-                xml::occurrences(value, "point", 1, None, path, violations);
+                xml::group_occurrences(
+                    value,
+                    &["point", "line"],
+                    1,
+                    None,
+                    path,
+                    violations,
+                );
                 xml::repeated_choice(value, path, violations);
             }
         }
@@ -224,10 +225,6 @@ impl xml::ChoiceItem for ShapeChoice {
 
 /// One of `<point>`, `<line>`, inside [`ShapeChoice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeChoicePointOrLine {
     /// Element `<point>`.
     Point(String),
@@ -249,8 +246,8 @@ impl XmlGroup for ShapeChoicePointOrLine {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("point") => Self::Point(r.required_value("point", &["point"])?),
-            Some("line") => Self::Line(r.required_value("line", &["line"])?),
+            Some("point") => Self::Point(r.required_value(&"point")?),
+            Some("line") => Self::Line(r.required_value(&"line")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -302,12 +299,8 @@ impl xml::ChoiceItem for ShapeChoicePointOrLine {
 
 /// One of `<color>`, `<pattern>`, inside [`Shape`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ShapeColorOrPattern {
-    /// Element `<color>`.
+    /// Element `<color>`, optional.
     Color(Option<String>),
     /// Element `<pattern>`.
     Pattern(String),
@@ -330,7 +323,7 @@ impl XmlGroup for ShapeColorOrPattern {
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
             Some("color") => Self::Color(r.optional_value("color")?),
-            Some("pattern") => Self::Pattern(r.required_value("pattern", &["pattern"])?),
+            Some("pattern") => Self::Pattern(r.required_value(&"pattern")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

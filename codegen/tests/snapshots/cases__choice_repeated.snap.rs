@@ -50,7 +50,7 @@ impl XmlElement for Playlist {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             song_or_pause: r.repeated_group(1, None, &["song", "pause"])?,
             credit_or_thanks: r.repeated_group(0, Some(2), &["credit", "thanks"])?,
         };
@@ -66,9 +66,23 @@ impl Validate for Playlist {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.title, "title", path, violations);
-        xml::occurrences(&self.song_or_pause, "song", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.song_or_pause,
+            &["song", "pause"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.song_or_pause, path, violations);
-        xml::occurrences(&self.credit_or_thanks, "credit", 0, Some(2), path, violations);
+        xml::group_occurrences(
+            &self.credit_or_thanks,
+            &["credit", "thanks"],
+            0,
+            Some(2),
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.credit_or_thanks, path, violations);
     }
 }
@@ -135,14 +149,10 @@ impl xml::Document for Playlist {
 
 /// One of `<song>`, `<pause>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PlaylistSongOrPause {
     /// Element `<song>`.
     Song(String),
-    /// Element `<pause>`.
+    /// Element `<pause>`: value 1 to 60.
     Pause(Seconds),
 }
 
@@ -160,8 +170,8 @@ impl XmlGroup for PlaylistSongOrPause {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("song") => Self::Song(r.required_value("song", &["song"])?),
-            Some("pause") => Self::Pause(r.required_value("pause", &["pause"])?),
+            Some("song") => Self::Song(r.required_value(&"song")?),
+            Some("pause") => Self::Pause(r.required_value(&"pause")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -213,10 +223,6 @@ impl xml::ChoiceItem for PlaylistSongOrPause {
 
 /// One of `<credit>`, `<thanks>`, inside [`Playlist`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PlaylistCreditOrThanks {
     /// Element `<credit>`.
     Credit(String),
@@ -238,8 +244,8 @@ impl XmlGroup for PlaylistCreditOrThanks {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("credit") => Self::Credit(r.required_value("credit", &["credit"])?),
-            Some("thanks") => Self::Thanks(r.required_value("thanks", &["thanks"])?),
+            Some("credit") => Self::Credit(r.required_value(&"credit")?),
+            Some("thanks") => Self::Thanks(r.required_value(&"thanks")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -333,7 +339,7 @@ impl Validate for Mix {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.a_or_b, "a", 2, Some(3), path, violations);
+        xml::group_occurrences(&self.a_or_b, &["a", "b"], 2, Some(3), path, violations);
         xml::repeated_choice(&self.a_or_b, path, violations);
     }
 }
@@ -400,10 +406,6 @@ impl xml::Document for Mix {
 
 /// One of `<a>`, `<b>`, inside [`Mix`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum MixAOrB {
     /// Element `<a>`.
     A(String),
@@ -425,8 +427,8 @@ impl XmlGroup for MixAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
-            Some("b") => Self::B(r.required_value("b", &["b"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
+            Some("b") => Self::B(r.required_value(&"b")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -492,20 +494,21 @@ impl xml::SimpleValue for Seconds {
     }
 }
 
+impl Seconds {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(60),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Seconds {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: Some(60),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -39,7 +39,7 @@ impl XmlElement for Login {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            realm: r.required_value("realm", &["realm"])?,
+            realm: r.required_value(&"realm")?,
             choice: r.required_group(&["token", "user", "certificate"])?,
         };
         r.end_of_content(&[&["realm"], &["token", "user", "certificate"]])?;
@@ -120,10 +120,6 @@ impl xml::Document for Login {
 
 /// One of `<token>`, `<user>`, `<password>`, `<otp>`, `<certificate>`, `<chain>`, inside [`Login`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum LoginChoice {
     /// Element `<token>`.
     Token(String),
@@ -150,7 +146,7 @@ impl XmlGroup for LoginChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("token") => Self::Token(r.required_value("token", &["token"])?),
+            Some("token") => Self::Token(r.required_value(&"token")?),
             Some("user") => Self::UserAndPasswordAndOtp(r.required_group(&["user"])?),
             Some("certificate") => {
                 Self::CertificateAndChain(r.required_group(&["certificate"])?)
@@ -211,7 +207,7 @@ pub struct LoginChoiceUserAndPasswordAndOtp {
     pub user: String,
     /// Element `<password>`.
     pub password: String,
-    /// Element `<otp>`.
+    /// Element `<otp>`, optional.
     pub otp: Option<String>,
 }
 
@@ -241,8 +237,8 @@ impl XmlGroup for LoginChoiceUserAndPasswordAndOtp {
         };
         Ok(
             Some(Self {
-                user: r.required_value("user", &["user"])?,
-                password: r.required_value("password", &["password"])?,
+                user: r.required_value(&"user")?,
+                password: r.required_value(&"password")?,
                 otp: r.optional_value("otp")?,
             }),
         )
@@ -266,7 +262,7 @@ impl Validate for LoginChoiceUserAndPasswordAndOtp {
 pub struct LoginChoiceCertificateAndChain {
     /// Element `<certificate>`.
     pub certificate: String,
-    /// Element `<chain>`.
+    /// Element `<chain>`, 1 or more times.
     pub chain: Vec<String>,
 }
 
@@ -294,11 +290,38 @@ impl XmlGroup for LoginChoiceCertificateAndChain {
         };
         Ok(
             Some(Self {
-                certificate: r.required_value("certificate", &["certificate"])?,
+                certificate: r.required_value(&"certificate")?,
                 chain: r.repeated_values("chain", 1, None)?,
             }),
         )
     }
+}
+
+impl LoginChoiceCertificateAndChain {
+    /// The facets of `<certificate>`.
+    const CERTIFICATE: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+        );
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Collapse,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+    /// The facets of `<chain>`.
+    const CHAIN: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
+            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+        );
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Collapse,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
 }
 
 impl Validate for LoginChoiceCertificateAndChain {
@@ -307,38 +330,15 @@ impl Validate for LoginChoiceCertificateAndChain {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static CERTIFICATE_PATTERN: xml::Pattern = xml::Pattern::new(
-                "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-                "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
-            );
-            static CERTIFICATE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Collapse,
-                length: None,
-                min_length: None,
-                max_length: None,
-                patterns: &[&CERTIFICATE_PATTERN],
-            };
-            CERTIFICATE.check(&self.certificate, &path.child("certificate"), violations);
-        }
+        Self::CERTIFICATE
+            .check(&self.certificate, &path.child("certificate"), violations);
         xml::occurrences(&self.chain, "chain", 1, None, path, violations);
         xml::for_each_child(
             &self.chain,
             "chain",
             path,
             |value, path| {
-                static CHAIN_PATTERN: xml::Pattern = xml::Pattern::new(
-                    "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-                    "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
-                );
-                static CHAIN: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Collapse,
-                    length: None,
-                    min_length: None,
-                    max_length: None,
-                    patterns: &[&CHAIN_PATTERN],
-                };
-                CHAIN.check(value, path, violations);
+                Self::CHAIN.check(value, path, violations);
             },
         );
     }

@@ -12,7 +12,7 @@ pub struct Ticket {
     /// Element `<title>`.
     #[doc(alias = "subject")]
     pub title: String,
-    /// Element `<priority>`.
+    /// Element `<priority>`: one of the values of [`Priority`].
     pub priority: Priority,
     /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
     #[doc(alias = "owner")]
@@ -49,8 +49,8 @@ impl XmlElement for Ticket {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
-            priority: r.required_value("priority", &["priority"])?,
+            title: r.required_value(&"title")?,
+            priority: r.required_value(&"priority")?,
             assignee_or_queue: r.required_group(&["assignee", "queue"])?,
         };
         r.end_of_content(&[&["title"], &["priority"], &["assignee", "queue"]])?;
@@ -131,10 +131,6 @@ impl xml::Document for Ticket {
 
 /// One of `<assignee>`, `<queue>`, inside [`Ticket`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 #[derive(PartialOrd, Ord)]
 pub enum TicketAssigneeOrQueue {
     /// Element `<assignee>`.
@@ -158,10 +154,8 @@ impl XmlGroup for TicketAssigneeOrQueue {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("assignee") => {
-                Self::Assignee(r.required_value("assignee", &["assignee"])?)
-            }
-            Some("queue") => Self::Queue(r.required_value("queue", &["queue"])?),
+            Some("assignee") => Self::Assignee(r.required_value(&"assignee")?),
+            Some("queue") => Self::Queue(r.required_value(&"queue")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

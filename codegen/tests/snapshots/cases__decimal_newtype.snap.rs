@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<amounts>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Amounts {
-    /// Element `<price>`.
+    /// Element `<price>`, optional: value above 0, at most 999.99.
     pub price: Option<Price>,
-    /// Element `<amount>`.
+    /// Element `<amount>`, any number of times: at most 5 digits; at most 2 digits after the decimal point.
     pub amount: Vec<Amount>,
 }
 
@@ -138,21 +138,22 @@ impl xml::SimpleValue for Price {
     }
 }
 
+impl Price {
+    /// The facets of the value.
+    const FACETS: xml::DecimalFacets = xml::DecimalFacets {
+        max_inclusive: Some("999.99"),
+        min_exclusive: Some("0"),
+        ..xml::DecimalFacets::NONE
+    };
+}
+
 impl Validate for Price {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -182,20 +183,21 @@ impl xml::SimpleValue for Amount {
     }
 }
 
+impl Amount {
+    /// The facets of the value.
+    const FACETS: xml::DecimalFacets = xml::DecimalFacets {
+        total_digits: Some(5),
+        fraction_digits: Some(2),
+        ..xml::DecimalFacets::NONE
+    };
+}
+
 impl Validate for Amount {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(5),
-            fraction_digits: Some(2),
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

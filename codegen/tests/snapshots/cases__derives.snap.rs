@@ -9,23 +9,23 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// The type of the root element `<catalog>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<Label>,
-    /// Element `<reading>`.
+    /// Element `<reading>`, optional.
     pub reading: Option<Reading>,
-    /// Element `<folder>`.
+    /// Element `<folder>`, optional.
     pub folder: Option<Folder>,
-    /// Element `<circuit>`.
+    /// Element `<circuit>`, optional.
     pub circuit: Option<Circuit>,
-    /// Element `<level>`.
+    /// Element `<level>`, any number of times: one of the values of [`Level`].
     pub level: Vec<Level>,
-    /// Element `<options>`.
+    /// Element `<options>`, optional.
     pub options: Option<Options>,
-    /// Element `<settings>`.
+    /// Element `<settings>`, optional.
     pub settings: Option<Settings>,
-    /// Element `<batch>`.
+    /// Element `<batch>`, optional.
     pub batch: Option<Batch>,
-    /// Element `<pick>`.
+    /// Element `<pick>`, optional.
     pub pick: Option<Pick>,
 }
 
@@ -179,7 +179,7 @@ pub struct Label {
     pub lang: String,
     /// Element `<text>`.
     pub text: String,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 
@@ -220,7 +220,7 @@ impl XmlElement for Label {
         let lang = lang.ok_or_else(|| r.missing_attribute(start, "lang"))?;
         let value = Self {
             lang,
-            text: r.required_value("text", &["text"])?,
+            text: r.required_value(&"text")?,
             note: r.optional_value("note")?,
         };
         r.end_of_content(&[&["text"], &["note"]])?;
@@ -270,8 +270,8 @@ impl XmlElement for Reading {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            value: r.required_value("value", &["value"])?,
-            unit: r.required_value("unit", &["unit"])?,
+            value: r.required_value(&"value")?,
+            unit: r.required_value(&"unit")?,
         };
         r.end_of_content(&[&["value"], &["unit"]])?;
         Ok(value)
@@ -293,7 +293,7 @@ impl Validate for Reading {
 pub struct Folder {
     /// Element `<name>`.
     pub name: String,
-    /// Element `<folder>`.
+    /// Element `<folder>`, any number of times.
     pub folder: Vec<Folder>,
 }
 
@@ -323,7 +323,7 @@ impl XmlElement for Folder {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             folder: r.repeated("folder", 0, None)?,
         };
         r.end_of_content(&[&["name"], &["folder"]])?;
@@ -347,7 +347,7 @@ impl Validate for Folder {
 pub struct Circuit {
     /// Element `<name>`.
     pub name: String,
-    /// Element `<part>`.
+    /// Element `<part>`, any number of times.
     pub part: Vec<Part>,
 }
 
@@ -377,7 +377,7 @@ impl XmlElement for Circuit {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             part: r.repeated("part", 0, None)?,
         };
         r.end_of_content(&[&["name"], &["part"]])?;
@@ -398,10 +398,6 @@ impl Validate for Circuit {
 
 /// Schema type `Part` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum Part {
     /// Element `<resistance>`.
     Resistance(f64),
@@ -429,10 +425,8 @@ impl XmlElement for Part {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("resistance") => {
-                Self::Resistance(r.required_value("resistance", &["resistance"])?)
-            }
-            Some("circuit") => Self::Circuit(r.required("circuit", &["circuit"])?),
+            Some("resistance") => Self::Resistance(r.required_value(&"resistance")?),
+            Some("circuit") => Self::Circuit(r.required(&"circuit")?),
             _ => return Err(r.missing(&["resistance", "circuit"])),
         };
         r.end_of_content(&[&["resistance", "circuit"]])?;
@@ -524,9 +518,9 @@ impl Validate for Level {
 pub struct Options {
     /// Attribute `profile`, optional.
     pub profile: Option<String>,
-    /// Element `<verbose>`.
+    /// Element `<verbose>`, optional.
     pub verbose: Option<bool>,
-    /// Element `<tag>`.
+    /// Element `<tag>`, up to 3 times.
     pub tag: Vec<String>,
 }
 
@@ -584,7 +578,7 @@ impl Validate for Options {
 pub struct Settings {
     /// Element `<options>`.
     pub options: Options,
-    /// Element `<level>`.
+    /// Element `<level>`, optional: one of the values of [`Level`].
     pub level: Option<Level>,
 }
 
@@ -604,7 +598,7 @@ impl XmlElement for Settings {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            options: r.required("options", &["options"])?,
+            options: r.required(&"options")?,
             level: r.optional_value("level")?,
         };
         r.end_of_content(&[&["options"], &["level"]])?;
@@ -625,9 +619,9 @@ impl Validate for Settings {
 /// Schema type `Batch` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Batch {
-    /// Element `<item>`.
+    /// Element `<item>`, 1 or more times.
     pub item: Vec<String>,
-    /// Element `<comment>`.
+    /// Element `<comment>`, optional.
     pub comment: Option<String>,
 }
 
@@ -681,7 +675,7 @@ impl Validate for Batch {
 pub struct Pick {
     /// One of `<first>`, `<second>`, inside [`Pick`].
     pub first_or_second: PickFirstOrSecond,
-    /// Element `<reason>`.
+    /// Element `<reason>`, optional.
     pub reason: Option<String>,
 }
 
@@ -732,10 +726,6 @@ impl Validate for Pick {
 
 /// One of `<first>`, `<second>`, inside [`Pick`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum PickFirstOrSecond {
     /// Element `<first>`.
     First(String),
@@ -757,8 +747,8 @@ impl XmlGroup for PickFirstOrSecond {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("first") => Self::First(r.required_value("first", &["first"])?),
-            Some("second") => Self::Second(r.required_value("second", &["second"])?),
+            Some("first") => Self::First(r.required_value(&"first")?),
+            Some("second") => Self::Second(r.required_value(&"second")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -4,6 +4,112 @@
 use plesk_types::__private as xml;
 use xml::{Validate, XmlElement, XmlGroup};
 
+/// A free-text note, a document of its own.
+///
+/// Type of the global element `<note>` (`schema.xsd`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Note {
+    /// Element `<text>`.
+    pub text: String,
+}
+
+impl Note {
+    /// From the fields the schema requires; the others are `None` or empty.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
+}
+
+impl XmlElement for Note {
+    fn write_element(&self, w: &mut xml::XmlWriter, name: &str) {
+        w.start(name);
+        self.text.write_element(w, "text");
+        w.end(name);
+    }
+
+    fn read_content<'a>(
+        r: &mut xml::XmlReader<'a>,
+        start: &xml::Start<'a>,
+    ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
+        let value = Self {
+            text: r.required_value(&"text")?,
+        };
+        r.end_of_content(&[&["text"]])?;
+        Ok(value)
+    }
+}
+
+impl Validate for Note {
+    fn validate_into(
+        &self,
+        path: &xml::ElementPath<'_>,
+        violations: &mut Vec<xml::Violation>,
+    ) {
+        xml::child(&self.text, "text", path, violations);
+    }
+}
+
+impl Note {
+    /// Reads a whole document whose root element is `<note>`.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a DOCTYPE, a wrong root element, and anything the
+    /// schema does not allow where it stands: each error names the
+    /// element path and the line and column.
+    pub fn from_xml(document: &str) -> Result<Self, xml::ReadError> {
+        Self::from_xml_with(document, xml::ReadOptions::default())
+    }
+
+    /// As [`from_xml`](Self::from_xml), with limits other than the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml).
+    pub fn from_xml_with(
+        document: &str,
+        options: xml::ReadOptions,
+    ) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_with(document, options)
+    }
+
+    /// As [`from_xml`](Self::from_xml), for bytes that must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_xml`](Self::from_xml), and input that is not UTF-8.
+    pub fn from_xml_bytes(document: &[u8]) -> Result<Self, xml::ReadError> {
+        <Self as xml::Document>::from_xml_bytes_with(
+            document,
+            xml::ReadOptions::default(),
+        )
+    }
+
+    /// Writes the document, children in schema order, without white space between tags.
+    pub fn to_xml(&self) -> String {
+        xml::Document::to_xml(self)
+    }
+
+    /// Writes the document indented, for people to read.
+    pub fn to_xml_pretty(&self) -> String {
+        xml::Document::to_xml_pretty(self)
+    }
+
+    /// Checks every facet and occurrence bound of the schema.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each with its element path from the root.
+    pub fn validate(&self) -> Result<(), xml::ValidationErrors> {
+        xml::Document::validate_document(self)
+    }
+}
+
+impl xml::Document for Note {
+    const ELEMENT_NAME: &'static str = "note";
+}
+
 /// A unit of work.
 ///
 /// Second paragraph, with irregular line breaks and \[brackets\], \*stars\*, \`ticks\`, \<tags\> and a \#hash.
@@ -29,7 +135,7 @@ pub struct Task {
     ///
     /// One of `<due>`, `<someday>`, inside [`Task`].
     pub due_or_someday: Option<TaskDueOrSomeday>,
-    /// Element `<state>`.
+    /// Element `<state>`, optional: one of the values of [`State`].
     pub state: Option<State>,
 }
 
@@ -75,7 +181,7 @@ impl XmlElement for Task {
         }
         let value = Self {
             priority,
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             due_or_someday: TaskDueOrSomeday::read_group(r)?,
             state: r.optional_value("state")?,
         };
@@ -158,10 +264,6 @@ impl xml::Document for Task {
 ///
 /// One of `<due>`, `<someday>`, inside [`Task`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum TaskDueOrSomeday {
     /// Due date.
     ///
@@ -185,8 +287,8 @@ impl XmlGroup for TaskDueOrSomeday {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("due") => Self::Due(r.required_value("due", &["due"])?),
-            Some("someday") => Self::Someday(r.required("someday", &["someday"])?),
+            Some("due") => Self::Due(r.required_value(&"due")?),
+            Some("someday") => Self::Someday(r.required(&"someday")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

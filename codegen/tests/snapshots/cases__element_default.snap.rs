@@ -10,13 +10,13 @@ use xml::{Validate, XmlElement};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Options {
     /// Empty in a document, it has the default value `3`.
-    /// Element `<retries>`.
+    /// Element `<retries>`, optional.
     pub retries: Option<i32>,
     /// Empty in a document, it has the default value `fast`.
-    /// Element `<mode>`.
+    /// Element `<mode>`, optional: one of the values of [`Mode`].
     pub mode: Option<Mode>,
     /// Empty in a document, it has the default value `none`.
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<String>,
 }
 

@@ -130,7 +130,7 @@ impl XmlElement for Author {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)
@@ -324,9 +324,9 @@ pub struct Post {
     pub title: String,
     /// Element `<author>`.
     pub author: Author,
-    /// Element `<comment>`.
+    /// Element `<comment>`, any number of times.
     pub comment: Vec<String>,
-    /// Element `<stamp>`.
+    /// Element `<stamp>`, optional.
     pub stamp: Option<Stamp>,
 }
 
@@ -362,8 +362,8 @@ impl XmlElement for Post {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
-            author: r.required("author", &["author"])?,
+            title: r.required_value(&"title")?,
+            author: r.required(&"author")?,
             comment: r.repeated_values("comment", 0, None)?,
             stamp: r.optional("stamp")?,
         };

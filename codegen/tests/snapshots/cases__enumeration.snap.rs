@@ -9,15 +9,15 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<palette>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Palette {
-    /// Attribute `level`, optional.
+    /// Attribute `level`, optional: one of the values of [`Level`].
     pub level: Option<Level>,
-    /// Element `<color>`.
+    /// Element `<color>`, 1 or more times: one of the values of [`Color`].
     pub color: Vec<Color>,
-    /// Element `<level>`.
+    /// Element `<level>`, optional: one of the values of [`Level`].
     pub level_2: Option<Level>,
-    /// Element `<shade>`.
+    /// Element `<shade>`, optional: one of the values of [`PaletteShade`].
     pub shade: Option<PaletteShade>,
-    /// Element `<answer>`.
+    /// Element `<answer>`, optional: one of the values of [`Answer`].
     pub answer: Option<Answer>,
 }
 

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<kennel>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Kennel {
-    /// Element `<animal>`.
+    /// Element `<animal>`, any number of times.
     pub animal: Vec<Animal>,
-    /// Element `<dog>`.
+    /// Element `<dog>`, optional.
     pub dog: Option<Dog>,
-    /// Element `<show-dog>`.
+    /// Element `<show-dog>`, any number of times.
     pub show_dog: Vec<ShowDog>,
-    /// Element `<tagged>`.
+    /// Element `<tagged>`, optional.
     pub tagged: Option<Tagged>,
 }
 
@@ -133,7 +133,7 @@ pub struct Animal {
     pub id: i32,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
 }
 
@@ -174,7 +174,7 @@ impl XmlElement for Animal {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;
@@ -202,7 +202,7 @@ pub struct Dog {
     pub good: Option<bool>,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
     /// Element `<breed>`.
     pub breed: String,
@@ -254,9 +254,9 @@ impl XmlElement for Dog {
         let value = Self {
             id,
             good,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
-            breed: r.required_value("breed", &["breed"])?,
+            breed: r.required_value(&"breed")?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"]])?;
         Ok(value)
@@ -286,11 +286,11 @@ pub struct ShowDog {
     pub ring: Option<u8>,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
     /// Element `<breed>`.
     pub breed: String,
-    /// Element `<prize>`.
+    /// Element `<prize>`, up to 3 times: one of the values of [`Prize`].
     pub prize: Vec<Prize>,
 }
 
@@ -351,9 +351,9 @@ impl XmlElement for ShowDog {
             id,
             good,
             ring,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
-            breed: r.required_value("breed", &["breed"])?,
+            breed: r.required_value(&"breed")?,
             prize: r.repeated_values("prize", 0, Some(3))?,
         };
         r.end_of_content(&[&["name"], &["born"], &["breed"], &["prize"]])?;
@@ -443,7 +443,7 @@ pub struct Tagged {
     pub tag: String,
     /// Element `<name>`.
     pub name: String,
-    /// Element `<born>`.
+    /// Element `<born>`, optional.
     pub born: Option<xml::Date>,
 }
 
@@ -490,7 +490,7 @@ impl XmlElement for Tagged {
         let value = Self {
             id,
             tag,
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             born: r.optional_value("born")?,
         };
         r.end_of_content(&[&["name"], &["born"]])?;

@@ -9,19 +9,19 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<bounds>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bounds {
-    /// Element `<percent>`.
+    /// Element `<percent>`, optional: value 0 to 100.
     pub percent: Option<Percent>,
-    /// Element `<open>`.
+    /// Element `<open>`, optional: value above -5, below 5.
     pub open: Option<OpenRange>,
-    /// Element `<price>`.
+    /// Element `<price>`, optional: value above 0, at most 999.99.
     pub price: Option<xml::Decimal>,
-    /// Element `<ratio>`.
+    /// Element `<ratio>`, optional: value at least -1.5, below 1.
     pub ratio: Option<Ratio>,
-    /// Element `<count>`.
+    /// Element `<count>`, optional.
     pub count: Option<u64>,
-    /// Element `<temperature>`.
+    /// Element `<temperature>`, optional: value at least -40, below 50.
     pub temperature: Option<i16>,
-    /// Element `<small>`.
+    /// Element `<small>`, optional: value 0 to 10.
     pub small: Option<Small>,
 }
 
@@ -81,6 +81,26 @@ impl XmlElement for Bounds {
     }
 }
 
+impl Bounds {
+    /// The facets of `<price>`.
+    const PRICE: xml::DecimalFacets = xml::DecimalFacets {
+        max_inclusive: Some("999.99"),
+        min_exclusive: Some("0"),
+        ..xml::DecimalFacets::NONE
+    };
+    /// The facets of `<count>`.
+    const COUNT: xml::NumberFacets<u64> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of `<temperature>`.
+    const TEMPERATURE: xml::NumberFacets<i16> = xml::NumberFacets {
+        min_inclusive: Some(-40),
+        max_exclusive: Some(50),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Bounds {
     fn validate_into(
         &self,
@@ -90,38 +110,14 @@ impl Validate for Bounds {
         xml::optional_child(&self.percent, "percent", path, violations);
         xml::optional_child(&self.open, "open", path, violations);
         if let Some(value) = &self.price {
-            static PRICE: xml::DecimalFacets = xml::DecimalFacets {
-                min_inclusive: None,
-                max_inclusive: Some("999.99"),
-                min_exclusive: Some("0"),
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            PRICE.check(value, &path.child("price"), violations);
+            Self::PRICE.check(value, &path.child("price"), violations);
         }
         xml::optional_child(&self.ratio, "ratio", path, violations);
         if let Some(value) = &self.count {
-            static COUNT: xml::NumberFacets<u64> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            COUNT.check(value, &path.child("count"), violations);
+            Self::COUNT.check(value, &path.child("count"), violations);
         }
         if let Some(value) = &self.temperature {
-            static TEMPERATURE: xml::NumberFacets<i16> = xml::NumberFacets {
-                min_inclusive: Some(-40),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: Some(50),
-                total_digits: None,
-                fraction_digits: None,
-            };
-            TEMPERATURE.check(value, &path.child("temperature"), violations);
+            Self::TEMPERATURE.check(value, &path.child("temperature"), violations);
         }
         xml::optional_child(&self.small, "small", path, violations);
     }
@@ -213,21 +209,22 @@ impl xml::SimpleValue for Percent {
     }
 }
 
+impl Percent {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(0),
+        max_inclusive: Some(100),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Percent {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(0),
-            max_inclusive: Some(100),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -257,21 +254,22 @@ impl xml::SimpleValue for OpenRange {
     }
 }
 
+impl OpenRange {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
+        min_exclusive: Some(-5),
+        max_exclusive: Some(5),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for OpenRange {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: Some(-5),
-            max_exclusive: Some(5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -301,21 +299,22 @@ impl xml::SimpleValue for Ratio {
     }
 }
 
+impl Ratio {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
+        min_inclusive: Some(-1.5),
+        max_exclusive: Some(1.0),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Ratio {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
-            min_inclusive: Some(-1.5),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: Some(1.0),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -345,20 +344,21 @@ impl xml::SimpleValue for Small {
     }
 }
 
+impl Small {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(0),
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Small {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(0),
-            max_inclusive: Some(10),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

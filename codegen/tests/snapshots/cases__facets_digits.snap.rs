@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<amounts>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Amounts {
-    /// Element `<amount>`.
+    /// Element `<amount>`, 1 or more times: at most 5 digits; at most 2 digits after the decimal point.
     pub amount: Vec<xml::Decimal>,
-    /// Element `<rate>`.
+    /// Element `<rate>`, optional: no digits after the decimal point.
     pub rate: Option<xml::Decimal>,
-    /// Element `<pin>`.
+    /// Element `<pin>`, optional: at most 4 digits.
     pub pin: Option<Pin>,
 }
 
@@ -58,6 +58,20 @@ impl XmlElement for Amounts {
     }
 }
 
+impl Amounts {
+    /// The facets of `<amount>`.
+    const AMOUNT: xml::DecimalFacets = xml::DecimalFacets {
+        total_digits: Some(5),
+        fraction_digits: Some(2),
+        ..xml::DecimalFacets::NONE
+    };
+    /// The facets of `<rate>`.
+    const RATE: xml::DecimalFacets = xml::DecimalFacets {
+        fraction_digits: Some(0),
+        ..xml::DecimalFacets::NONE
+    };
+}
+
 impl Validate for Amounts {
     fn validate_into(
         &self,
@@ -70,27 +84,11 @@ impl Validate for Amounts {
             "amount",
             path,
             |value, path| {
-                static AMOUNT: xml::DecimalFacets = xml::DecimalFacets {
-                    min_inclusive: None,
-                    max_inclusive: None,
-                    min_exclusive: None,
-                    max_exclusive: None,
-                    total_digits: Some(5),
-                    fraction_digits: Some(2),
-                };
-                AMOUNT.check(value, path, violations);
+                Self::AMOUNT.check(value, path, violations);
             },
         );
         if let Some(value) = &self.rate {
-            static RATE: xml::DecimalFacets = xml::DecimalFacets {
-                min_inclusive: None,
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: Some(0),
-            };
-            RATE.check(value, &path.child("rate"), violations);
+            Self::RATE.check(value, &path.child("rate"), violations);
         }
         xml::optional_child(&self.pin, "pin", path, violations);
     }
@@ -182,20 +180,20 @@ impl xml::SimpleValue for Pin {
     }
 }
 
+impl Pin {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<u32> = xml::NumberFacets {
+        total_digits: Some(4),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Pin {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<u32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(4),
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<codes>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Codes {
-    /// Element `<country>`.
+    /// Element `<country>`: exactly 2 characters.
     pub country: CountryCode,
-    /// Element `<name>`.
+    /// Element `<name>`: 2 to 5 characters.
     pub name: Name,
-    /// Element `<nick>`.
+    /// Element `<nick>`, optional: 2 to 3 characters.
     pub nick: Option<Nick>,
-    /// Element `<comment>`.
+    /// Element `<comment>`, any number of times: at most 3 characters.
     pub comment: Vec<String>,
 }
 
@@ -51,14 +51,22 @@ impl XmlElement for Codes {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            country: r.required_value("country", &["country"])?,
-            name: r.required_value("name", &["name"])?,
+            country: r.required_value(&"country")?,
+            name: r.required_value(&"name")?,
             nick: r.optional_value("nick")?,
             comment: r.repeated_values("comment", 0, None)?,
         };
         r.end_of_content(&[&["country"], &["name"], &["nick"], &["comment"]])?;
         Ok(value)
     }
+}
+
+impl Codes {
+    /// The facets of `<comment>`.
+    const COMMENT: xml::StringFacets = xml::StringFacets {
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
 }
 
 impl Validate for Codes {
@@ -75,14 +83,7 @@ impl Validate for Codes {
             "comment",
             path,
             |value, path| {
-                static COMMENT: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Preserve,
-                    length: None,
-                    min_length: None,
-                    max_length: Some(3),
-                    patterns: &[],
-                };
-                COMMENT.check(value, path, violations);
+                Self::COMMENT.check(value, path, violations);
             },
         );
     }
@@ -187,20 +188,21 @@ impl xml::SimpleValue for CountryCode {
     }
 }
 
+impl CountryCode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for CountryCode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: Some(2),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -243,20 +245,22 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(5),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -299,19 +303,21 @@ impl xml::SimpleValue for Nick {
     }
 }
 
+impl Nick {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        min_length: Some(2),
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Nick {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(3),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

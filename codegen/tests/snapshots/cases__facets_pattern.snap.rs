@@ -9,17 +9,17 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<patterns>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Patterns {
-    /// Element `<code>`.
+    /// Element `<code>`, optional: pattern `[A-Z]{3}-\d{2}`.
     pub code: Option<Code>,
-    /// Element `<yes-no>`.
+    /// Element `<yes-no>`, optional: pattern `yes` or `no`.
     pub yes_no: Option<YesNo>,
-    /// Element `<a-code>`.
+    /// Element `<a-code>`, optional: pattern `A.*`; pattern `[A-Z]{3}-\d{2}`.
     pub a_code: Option<ACode>,
-    /// Element `<literal>`.
+    /// Element `<literal>`, optional: pattern `^$[a-z.]+\\`.
     pub literal: Option<String>,
-    /// Element `<word>`.
+    /// Element `<word>`, any number of times: at most 6 characters; pattern `\w+`.
     pub word: Vec<Word>,
-    /// Element `<no-vowel>`.
+    /// Element `<no-vowel>`, optional: pattern `[a-z-[aeiou]]+`.
     pub no_vowel: Option<NoVowel>,
 }
 
@@ -74,6 +74,20 @@ impl XmlElement for Patterns {
     }
 }
 
+impl Patterns {
+    /// The facets of `<literal>`.
+    const LITERAL: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "^$[a-z.]+\\\\",
+            "\\A(?:\\^\\$[a-z.]+\\\\)\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Patterns {
     fn validate_into(
         &self,
@@ -84,18 +98,7 @@ impl Validate for Patterns {
         xml::optional_child(&self.yes_no, "yes-no", path, violations);
         xml::optional_child(&self.a_code, "a-code", path, violations);
         if let Some(value) = &self.literal {
-            static LITERAL_PATTERN: xml::Pattern = xml::Pattern::new(
-                "^$[a-z.]+\\\\",
-                "\\A(?:\\^\\$[a-z.]+\\\\)\\z",
-            );
-            static LITERAL: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: None,
-                max_length: None,
-                patterns: &[&LITERAL_PATTERN],
-            };
-            LITERAL.check(value, &path.child("literal"), violations);
+            Self::LITERAL.check(value, &path.child("literal"), violations);
         }
         xml::repeated_child(&self.word, "word", path, violations);
         xml::optional_child(&self.no_vowel, "no-vowel", path, violations);
@@ -201,24 +204,27 @@ impl xml::SimpleValue for Code {
     }
 }
 
+impl Code {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Code {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -261,24 +267,27 @@ impl xml::SimpleValue for YesNo {
     }
 }
 
+impl YesNo {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "yes|no",
+            "\\A(?:(?:yes)|(?:no))\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for YesNo {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "yes|no",
-            "\\A(?:(?:yes)|(?:no))\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -321,28 +330,28 @@ impl xml::SimpleValue for ACode {
     }
 }
 
+impl ACode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("A.*", "\\A(?:A[^\\n\\r]*)\\z");
+        static PATTERN_2: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN, &PATTERN_2],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for ACode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "A.*",
-            "\\A(?:A[^\\n\\r]*)\\z",
-        );
-        static FACETS_PATTERN_2: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN, &FACETS_PATTERN_2],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -385,24 +394,28 @@ impl xml::SimpleValue for Word {
     }
 }
 
+impl Word {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "\\w+",
+            "\\A(?:[^\\p{P}\\p{Z}\\p{C}]+)\\z",
+        );
+        xml::StringFacets {
+            max_length: Some(6),
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Word {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "\\w+",
-            "\\A(?:[^\\p{P}\\p{Z}\\p{C}]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(6),
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -445,23 +458,26 @@ impl xml::SimpleValue for NoVowel {
     }
 }
 
+impl NoVowel {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[a-z-[aeiou]]+",
+            "\\A(?:[a-z--[aeiou]]+)\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for NoVowel {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z-[aeiou]]+",
-            "\\A(?:[a-z--[aeiou]]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -9,15 +9,15 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<texts>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Texts {
-    /// Element `<short>`.
+    /// Element `<short>`, any number of times: at most 5 characters.
     pub short: Vec<Collapsed>,
-    /// Element `<words>`.
+    /// Element `<words>`, optional: pattern `[a-z]+( [a-z]+)*`.
     pub words: Option<Words>,
-    /// Element `<token>`.
+    /// Element `<token>`, optional: exactly 3 characters.
     pub token: Option<ShortToken>,
-    /// Element `<replaced>`.
+    /// Element `<replaced>`, optional: pattern `[a-z ]+`.
     pub replaced: Option<Replaced>,
-    /// Element `<choice>`.
+    /// Element `<choice>`, optional: one of the values of [`CollapsedChoice`].
     pub choice: Option<CollapsedChoice>,
 }
 
@@ -173,20 +173,22 @@ impl xml::SimpleValue for Collapsed {
     }
 }
 
+impl Collapsed {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Collapse,
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Collapsed {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: None,
-            max_length: Some(5),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -229,24 +231,28 @@ impl xml::SimpleValue for Words {
     }
 }
 
+impl Words {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[a-z]+( [a-z]+)*",
+            "\\A(?:[a-z]+( [a-z]+)*)\\z",
+        );
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Collapse,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Words {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z]+( [a-z]+)*",
-            "\\A(?:[a-z]+( [a-z]+)*)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -289,20 +295,22 @@ impl xml::SimpleValue for ShortToken {
     }
 }
 
+impl ShortToken {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Collapse,
+        length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for ShortToken {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: Some(3),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -345,24 +353,25 @@ impl xml::SimpleValue for Replaced {
     }
 }
 
+impl Replaced {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z ]+", "\\A(?:[a-z ]+)\\z");
+        xml::StringFacets {
+            white_space: xml::WhiteSpace::Replace,
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Replaced {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z ]+",
-            "\\A(?:[a-z ]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Replace,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

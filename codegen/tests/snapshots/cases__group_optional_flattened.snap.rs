@@ -11,11 +11,11 @@ use xml::{Validate, XmlElement};
 pub struct BoxType {
     /// Element `<label>`.
     pub label: String,
-    /// Element `<width>`.
+    /// Element `<width>`, optional.
     pub width: Option<i32>,
-    /// Element `<height>`.
+    /// Element `<height>`, optional.
     pub height: Option<i32>,
-    /// Element `<sticker>`.
+    /// Element `<sticker>`, any number of times.
     pub sticker: Vec<String>,
     /// Element `<weight>`.
     pub weight: f64,
@@ -57,11 +57,11 @@ impl XmlElement for BoxType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            label: r.required_value("label", &["label"])?,
+            label: r.required_value(&"label")?,
             width: r.optional_value("width")?,
             height: r.optional_value("height")?,
             sticker: r.repeated_values("sticker", 0, None)?,
-            weight: r.required_value("weight", &["weight"])?,
+            weight: r.required_value(&"weight")?,
         };
         r.end_of_content(
             &[&["label"], &["width"], &["height"], &["sticker"], &["weight"]],

@@ -13,7 +13,7 @@ pub struct Person {
     pub name: String,
     /// The elements `<street>`, `<city>`, `<zip>`, together, inside [`Person`].
     pub street_and_city_and_zip: Option<PersonStreetAndCityAndZip>,
-    /// Element `<age>`.
+    /// Element `<age>`, optional.
     pub age: Option<i32>,
 }
 
@@ -47,7 +47,7 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
             street_and_city_and_zip: PersonStreetAndCityAndZip::read_group(r)?,
             age: r.optional_value("age")?,
         };
@@ -136,7 +136,7 @@ pub struct PersonStreetAndCityAndZip {
     pub street: String,
     /// Element `<city>`.
     pub city: String,
-    /// Element `<zip>`.
+    /// Element `<zip>`, optional: pattern `[0-9]{5}`.
     pub zip: Option<Zip>,
 }
 
@@ -166,8 +166,8 @@ impl XmlGroup for PersonStreetAndCityAndZip {
         };
         Ok(
             Some(Self {
-                street: r.required_value("street", &["street"])?,
-                city: r.required_value("city", &["city"])?,
+                street: r.required_value(&"street")?,
+                city: r.required_value(&"city")?,
                 zip: r.optional_value("zip")?,
             }),
         )
@@ -225,23 +225,26 @@ impl xml::SimpleValue for Zip {
     }
 }
 
+impl Zip {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[0-9]{5}",
+            "\\A(?:[0-9]{5})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Zip {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[0-9]{5}",
-            "\\A(?:[0-9]{5})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

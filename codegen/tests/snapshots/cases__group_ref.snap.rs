@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement, XmlGroup};
 /// The type of the root element `<directory>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Directory {
-    /// Element `<person>`.
+    /// Element `<person>`, any number of times.
     pub person: Vec<Person>,
-    /// Element `<company>`.
+    /// Element `<company>`, any number of times.
     pub company: Vec<Company>,
 }
 
@@ -120,7 +120,7 @@ pub struct Person {
     /// Element `<last>`.
     pub last: String,
     /// One of `<email>`, `<phone>`, inside [`Person`].
-    pub email_or_phone: Vec<PersonEmailOrPhone>,
+    pub email_or_phone: Vec<EmailOrPhone>,
 }
 
 impl Person {
@@ -151,8 +151,8 @@ impl XmlElement for Person {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            first: r.required_value("first", &["first"])?,
-            last: r.required_value("last", &["last"])?,
+            first: r.required_value(&"first")?,
+            last: r.required_value(&"last")?,
             email_or_phone: r.repeated_group(0, None, &["email", "phone"])?,
         };
         r.end_of_content(&[&["first"], &["last"], &["email", "phone"]])?;
@@ -172,20 +172,16 @@ impl Validate for Person {
     }
 }
 
-/// One of `<email>`, `<phone>`, inside [`Person`].
+/// One of `<email>`, `<phone>`, inside [`Person`] and [`Company`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
-pub enum PersonEmailOrPhone {
+pub enum EmailOrPhone {
     /// Element `<email>`.
     Email(String),
     /// Element `<phone>`.
     Phone(String),
 }
 
-impl XmlGroup for PersonEmailOrPhone {
+impl XmlGroup for EmailOrPhone {
     fn write_group(&self, w: &mut xml::XmlWriter) {
         match self {
             Self::Email(value) => {
@@ -199,15 +195,15 @@ impl XmlGroup for PersonEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
+            Some("phone") => Self::Phone(r.required_value(&"phone")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
     }
 }
 
-impl Validate for PersonEmailOrPhone {
+impl Validate for EmailOrPhone {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
@@ -217,7 +213,7 @@ impl Validate for PersonEmailOrPhone {
     }
 }
 
-impl xml::ChoiceItem for PersonEmailOrPhone {
+impl xml::ChoiceItem for EmailOrPhone {
     fn element_name(&self) -> Option<&'static str> {
         match self {
             Self::Email(_) => Some("email"),
@@ -256,14 +252,14 @@ pub struct Company {
     /// Element `<title>`.
     pub title: String,
     /// One of `<email>`, `<phone>`, inside [`Company`].
-    pub email_or_phone: CompanyEmailOrPhone,
+    pub email_or_phone: EmailOrPhone,
     /// The elements `<first>`, `<last>`, together, inside [`Company`].
     pub first_and_last: Option<CompanyFirstAndLast>,
 }
 
 impl Company {
     /// From the fields the schema requires; the others are `None` or empty.
-    pub fn new(title: impl Into<String>, email_or_phone: CompanyEmailOrPhone) -> Self {
+    pub fn new(title: impl Into<String>, email_or_phone: EmailOrPhone) -> Self {
         Self {
             title: title.into(),
             email_or_phone,
@@ -289,7 +285,7 @@ impl XmlElement for Company {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             email_or_phone: r.required_group(&["email", "phone"])?,
             first_and_last: CompanyFirstAndLast::read_group(r)?,
         };
@@ -308,84 +304,6 @@ impl Validate for Company {
         self.email_or_phone.validate_into(path, violations);
         if let Some(group) = &self.first_and_last {
             group.validate_into(path, violations);
-        }
-    }
-}
-
-/// One of `<email>`, `<phone>`, inside [`Company`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
-pub enum CompanyEmailOrPhone {
-    /// Element `<email>`.
-    Email(String),
-    /// Element `<phone>`.
-    Phone(String),
-}
-
-impl XmlGroup for CompanyEmailOrPhone {
-    fn write_group(&self, w: &mut xml::XmlWriter) {
-        match self {
-            Self::Email(value) => {
-                value.write_element(w, "email");
-            }
-            Self::Phone(value) => {
-                value.write_element(w, "phone");
-            }
-        }
-    }
-
-    fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
-        let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
-            Some("phone") => Self::Phone(r.required_value("phone", &["phone"])?),
-            _ => return Ok(None),
-        };
-        Ok(Some(value))
-    }
-}
-
-impl Validate for CompanyEmailOrPhone {
-    fn validate_into(
-        &self,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        xml::ChoiceItem::validate_at(self, None, path, violations);
-    }
-}
-
-impl xml::ChoiceItem for CompanyEmailOrPhone {
-    fn element_name(&self) -> Option<&'static str> {
-        match self {
-            Self::Email(_) => Some("email"),
-            Self::Phone(_) => Some("phone"),
-        }
-    }
-
-    fn validate_at(
-        &self,
-        position: Option<usize>,
-        path: &xml::ElementPath<'_>,
-        violations: &mut Vec<xml::Violation>,
-    ) {
-        match self {
-            Self::Email(value) => {
-                value
-                    .validate_into(
-                        &xml::choice_path(path, "email", position),
-                        violations,
-                    );
-            }
-            Self::Phone(value) => {
-                value
-                    .validate_into(
-                        &xml::choice_path(path, "phone", position),
-                        violations,
-                    );
-            }
         }
     }
 }
@@ -421,8 +339,8 @@ impl XmlGroup for CompanyFirstAndLast {
         };
         Ok(
             Some(Self {
-                first: r.required_value("first", &["first"])?,
-                last: r.required_value("last", &["last"])?,
+                first: r.required_value(&"first")?,
+                last: r.required_value(&"last")?,
             }),
         )
     }

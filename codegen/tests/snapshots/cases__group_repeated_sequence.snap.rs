@@ -50,7 +50,7 @@ impl XmlElement for Settings {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            scope: r.required_value("scope", &["scope"])?,
+            scope: r.required_value(&"scope")?,
             key_and_value: r.repeated_group(1, None, &["key"])?,
             alias_and_target: r.repeated_group(0, Some(2), &["alias"])?,
         };
@@ -66,9 +66,16 @@ impl Validate for Settings {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.scope, "scope", path, violations);
-        xml::occurrences(&self.key_and_value, "key", 1, None, path, violations);
+        xml::group_occurrences(&self.key_and_value, &["key"], 1, None, path, violations);
         xml::repeated_group(&self.key_and_value, path, violations);
-        xml::occurrences(&self.alias_and_target, "alias", 0, Some(2), path, violations);
+        xml::group_occurrences(
+            &self.alias_and_target,
+            &["alias"],
+            0,
+            Some(2),
+            path,
+            violations,
+        );
         xml::repeated_group(&self.alias_and_target, path, violations);
     }
 }
@@ -138,7 +145,7 @@ impl xml::Document for Settings {
 pub struct SettingsKeyAndValue {
     /// Element `<key>`.
     pub key: String,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
 }
 
@@ -166,7 +173,7 @@ impl XmlGroup for SettingsKeyAndValue {
         };
         Ok(
             Some(Self {
-                key: r.required_value("key", &["key"])?,
+                key: r.required_value(&"key")?,
                 value: r.optional_value("value")?,
             }),
         )
@@ -189,7 +196,7 @@ impl Validate for SettingsKeyAndValue {
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
-    /// Element `<target>`.
+    /// Element `<target>`: at most 5 characters.
     pub target: ShortText,
 }
 
@@ -215,8 +222,8 @@ impl XmlGroup for SettingsAliasAndTarget {
         };
         Ok(
             Some(Self {
-                alias: r.required_value("alias", &["alias"])?,
-                target: r.required_value("target", &["target"])?,
+                alias: r.required_value(&"alias")?,
+                target: r.required_value(&"target")?,
             }),
         )
     }
@@ -272,19 +279,20 @@ impl xml::SimpleValue for ShortText {
     }
 }
 
+impl ShortText {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for ShortText {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(5),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement, XmlGroup};
 pub struct Groups {
     /// Element `<single>`.
     pub single: SingleChoice,
-    /// Element `<optional-choice>`.
+    /// Element `<optional-choice>`, 1 or more times.
     pub optional_choice: Vec<OptionalChoice>,
     /// Element `<deep>`.
     pub deep: String,
-    /// Element `<twice>`.
+    /// Element `<twice>`, up to 2 times.
     pub twice: Vec<String>,
 }
 
@@ -53,9 +53,9 @@ impl XmlElement for Groups {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            single: r.required("single", &["single"])?,
+            single: r.required(&"single")?,
             optional_choice: r.repeated("optional-choice", 1, None)?,
-            deep: r.required_value("deep", &["deep"])?,
+            deep: r.required_value(&"deep")?,
             twice: r.repeated_values("twice", 0, Some(2))?,
         };
         r.end_of_content(&[&["single"], &["optional-choice"], &["deep"], &["twice"]])?;
@@ -146,10 +146,6 @@ impl xml::Document for Groups {
 
 /// Schema type `SingleChoice` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum SingleChoice {
     /// Element `<only>`.
     Only(i32),
@@ -172,7 +168,7 @@ impl XmlElement for SingleChoice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("only") => Self::Only(r.required_value("only", &["only"])?),
+            Some("only") => Self::Only(r.required_value(&"only")?),
             _ => return Err(r.missing(&["only"])),
         };
         r.end_of_content(&[&["only"]])?;
@@ -231,10 +227,6 @@ impl Validate for OptionalChoice {
 
 /// One of `<a>`, `<b>`, inside [`OptionalChoice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum OptionalChoiceAOrB {
     /// Element `<a>`.
     A(String),
@@ -256,8 +248,8 @@ impl XmlGroup for OptionalChoiceAOrB {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
-            Some("b") => Self::B(r.required_value("b", &["b"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
+            Some("b") => Self::B(r.required_value(&"b")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -7,13 +7,13 @@ use xml::{Validate, XmlElement};
 /// Type of the global element `<invoice>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Invoice {
-    /// Attribute `currency`, required.
+    /// Attribute `currency`, required: pattern `[A-Z]{3}`.
     pub currency: CurrencyCode,
     /// Element `<number>`.
     pub number: String,
     /// Element `<total>`.
     pub total: Money2,
-    /// Element `<line>`.
+    /// Element `<line>`, 1 or more times.
     pub line: Vec<Money2>,
 }
 
@@ -61,8 +61,8 @@ impl XmlElement for Invoice {
         let currency = currency.ok_or_else(|| r.missing_attribute(start, "currency"))?;
         let value = Self {
             currency,
-            number: r.required_value("number", &["number"])?,
-            total: r.required("total", &["total"])?,
+            number: r.required_value(&"number")?,
+            total: r.required(&"total")?,
             line: r.repeated("line", 1, None)?,
         };
         r.end_of_content(&[&["number"], &["total"], &["line"]])?;
@@ -173,7 +173,7 @@ impl XmlElement for Money {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            cents: r.required_value("cents", &["cents"])?,
+            cents: r.required_value(&"cents")?,
         };
         r.end_of_content(&[&["cents"]])?;
         Ok(value)
@@ -251,11 +251,11 @@ impl xml::Document for Money {
 /// Schema type `Money` (`money.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Money2 {
-    /// Attribute `currency`, optional.
+    /// Attribute `currency`, optional: pattern `[A-Z]{3}`.
     pub currency: Option<CurrencyCode>,
     /// Element `<amount>`.
     pub amount: xml::Decimal,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
 }
 
@@ -297,7 +297,7 @@ impl XmlElement for Money2 {
         }
         let value = Self {
             currency,
-            amount: r.required_value("amount", &["amount"])?,
+            amount: r.required_value(&"amount")?,
             note: r.optional_value("note")?,
         };
         r.end_of_content(&[&["amount"], &["note"]])?;
@@ -355,23 +355,26 @@ impl xml::SimpleValue for CurrencyCode {
     }
 }
 
+impl CurrencyCode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}",
+            "\\A(?:[A-Z]{3})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for CurrencyCode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}",
-            "\\A(?:[A-Z]{3})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -37,9 +37,9 @@ impl XmlElement for Shipment {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            from: r.required("from", &["from"])?,
-            to: r.required("to", &["to"])?,
-            weight: r.required("weight", &["weight"])?,
+            from: r.required(&"from")?,
+            to: r.required(&"to")?,
+            weight: r.required(&"weight")?,
         };
         r.end_of_content(&[&["from"], &["to"], &["weight"]])?;
         Ok(value)
@@ -122,7 +122,7 @@ impl xml::Document for Shipment {
 pub struct Address {
     /// Element `<street>`.
     pub street: String,
-    /// Element `<country>`.
+    /// Element `<country>`: exactly 2 characters.
     pub country: CountryCode,
 }
 
@@ -150,8 +150,8 @@ impl XmlElement for Address {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            street: r.required_value("street", &["street"])?,
-            country: r.required_value("country", &["country"])?,
+            street: r.required_value(&"street")?,
+            country: r.required_value(&"country")?,
         };
         r.end_of_content(&[&["street"], &["country"]])?;
         Ok(value)
@@ -208,27 +208,28 @@ impl xml::SimpleValue for CountryCode {
     }
 }
 
+impl CountryCode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for CountryCode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: Some(2),
-            min_length: None,
-            max_length: None,
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
 /// Schema type `Weight` (`parts/units.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Weight {
-    /// Attribute `unit`, required.
+    /// Attribute `unit`, required: one of the values of [`WeightUnit`].
     pub unit: WeightUnit,
     /// The element's text.
     pub value: xml::Decimal,

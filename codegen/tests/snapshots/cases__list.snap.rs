@@ -13,11 +13,11 @@ pub struct Lists {
     pub ids: Option<Numbers>,
     /// Element `<numbers>`.
     pub numbers: Numbers,
-    /// Element `<colors>`.
+    /// Element `<colors>`, optional.
     pub colors: Option<Colors>,
-    /// Element `<digits>`.
+    /// Element `<digits>`, optional.
     pub digits: Option<Digits>,
-    /// Element `<names>`.
+    /// Element `<names>`, optional.
     pub names: Option<Vec<String>>,
 }
 
@@ -67,7 +67,7 @@ impl XmlElement for Lists {
         }
         let value = Self {
             ids,
-            numbers: r.required_value("numbers", &["numbers"])?,
+            numbers: r.required_value(&"numbers")?,
             colors: r.optional_value("colors")?,
             digits: r.optional_value("digits")?,
             names: r.optional_value("names")?,
@@ -240,21 +240,22 @@ impl xml::SimpleValue for Digit {
     }
 }
 
+impl Digit {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(0),
+        max_inclusive: Some(9),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Digit {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(0),
-            max_inclusive: Some(9),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

@@ -114,19 +114,20 @@ impl xml::SimpleValue for Pair {
     }
 }
 
+impl Pair {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        enumeration: &["1 2", "3 4"],
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Pair {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

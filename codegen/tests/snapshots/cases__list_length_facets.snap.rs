@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<lists>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Lists {
-    /// Element `<few>`.
+    /// Element `<few>`: 1 to 3 items.
     pub few: FewNumbers,
-    /// Element `<pair>`.
+    /// Element `<pair>`: exactly 2 items.
     pub pair: Vec<i32>,
-    /// Element `<some>`.
+    /// Element `<some>`, optional: at least 2 items.
     pub some: Option<Vec<i32>>,
 }
 
@@ -41,13 +41,26 @@ impl XmlElement for Lists {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            few: r.required_value("few", &["few"])?,
-            pair: r.required_value("pair", &["pair"])?,
+            few: r.required_value(&"few")?,
+            pair: r.required_value(&"pair")?,
             some: r.optional_value("some")?,
         };
         r.end_of_content(&[&["few"], &["pair"], &["some"]])?;
         Ok(value)
     }
+}
+
+impl Lists {
+    /// The facets of `<pair>`.
+    const PAIR: xml::ListFacets = xml::ListFacets {
+        length: Some(2),
+        ..xml::ListFacets::NONE
+    };
+    /// The facets of `<some>`.
+    const SOME: xml::ListFacets = xml::ListFacets {
+        min_length: Some(2),
+        ..xml::ListFacets::NONE
+    };
 }
 
 impl Validate for Lists {
@@ -57,25 +70,9 @@ impl Validate for Lists {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.few, "few", path, violations);
-        {
-            static PAIR: xml::ListFacets = xml::ListFacets {
-                length: Some(2),
-                min_length: None,
-                max_length: None,
-                enumeration: &[],
-                patterns: &[],
-            };
-            PAIR.check(&self.pair, &path.child("pair"), violations);
-        }
+        Self::PAIR.check(&self.pair, &path.child("pair"), violations);
         if let Some(value) = &self.some {
-            static SOME: xml::ListFacets = xml::ListFacets {
-                length: None,
-                min_length: Some(2),
-                max_length: None,
-                enumeration: &[],
-                patterns: &[],
-            };
-            SOME.check(value, &path.child("some"), violations);
+            Self::SOME.check(value, &path.child("some"), violations);
         }
     }
 }
@@ -163,19 +160,21 @@ impl xml::SimpleValue for FewNumbers {
     }
 }
 
+impl FewNumbers {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        min_length: Some(1),
+        max_length: Some(3),
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for FewNumbers {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(3),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -15,21 +15,21 @@ pub struct Names {
     pub r#impl: Option<String>,
     /// Element `<type>`.
     pub type_2: Item,
-    /// Element `<match>`.
+    /// Element `<match>`, optional.
     pub r#match: Option<Item2>,
-    /// Element `<self>`.
+    /// Element `<self>`, optional.
     pub self_: Option<ResultType>,
-    /// Element `<fn>`.
+    /// Element `<fn>`, optional: at most 3 characters.
     pub r#fn: Option<ResultType2>,
-    /// Element `<crate>`.
+    /// Element `<crate>`, optional.
     pub crate_: Option<String>,
-    /// Element `<super>`.
+    /// Element `<super>`, optional: one of the values of [`OptionType`].
     pub super_: Option<OptionType>,
-    /// Element `<gen-info>`.
+    /// Element `<gen-info>`, optional.
     pub gen_info: Option<String>,
-    /// Element `<gen_info>`.
+    /// Element `<gen_info>`, optional.
     pub gen_info_2: Option<String>,
-    /// Element `<async>`.
+    /// Element `<async>`, optional: one of the values of [`Kind`].
     pub r#async: Option<Kind>,
 }
 
@@ -106,7 +106,7 @@ impl XmlElement for Names {
         let value = Self {
             r#type,
             r#impl,
-            type_2: r.required("type", &["type"])?,
+            type_2: r.required(&"type")?,
             r#match: r.optional("match")?,
             self_: r.optional("self")?,
             r#fn: r.optional_value("fn")?,
@@ -313,10 +313,6 @@ impl Validate for Item2 {
 
 /// Schema type `Result` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ResultType {
     /// Element `<ok>`.
     OkType(String),
@@ -349,9 +345,9 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("ok") => Self::OkType(r.required_value("ok", &["ok"])?),
-            Some("err") => Self::ErrType(r.required_value("err", &["err"])?),
-            Some("Ok") => Self::OkType2(r.required_value("Ok", &["Ok"])?),
+            Some("ok") => Self::OkType(r.required_value(&"ok")?),
+            Some("err") => Self::ErrType(r.required_value(&"err")?),
+            Some("Ok") => Self::OkType2(r.required_value(&"Ok")?),
             _ => return Err(r.missing(&["ok", "err", "Ok"])),
         };
         r.end_of_content(&[&["ok", "err", "Ok"]])?;
@@ -416,20 +412,21 @@ impl xml::SimpleValue for ResultType2 {
     }
 }
 
+impl ResultType2 {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for ResultType2 {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(3),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

@@ -15,19 +15,19 @@ pub struct Locals {
     pub group: Option<String>,
     /// Element `<r>`.
     pub r: String,
-    /// Element `<w>`.
+    /// Element `<w>`, optional.
     pub w: Option<String>,
-    /// Element `<start>`.
+    /// Element `<start>`, optional.
     pub start: Option<String>,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
-    /// Element `<path>`.
+    /// Element `<path>`, optional: at most 2 characters.
     pub path: Option<Short>,
-    /// Element `<violations>`.
+    /// Element `<violations>`, any number of times: at most 2 characters.
     pub violations: Vec<Short>,
-    /// Element `<name>`.
+    /// Element `<name>`, optional.
     pub name: Option<String>,
-    /// Element `<item>`.
+    /// Element `<item>`, any number of times.
     pub item: Vec<String>,
 }
 
@@ -100,7 +100,7 @@ impl XmlElement for Locals {
         let value = Self {
             attribute: attribute_,
             group,
-            r: r.required_value("r", &["r"])?,
+            r: r.required_value(&"r")?,
             w: r.optional_value("w")?,
             start: r.optional_value("start")?,
             value: r.optional_value("value")?,
@@ -209,7 +209,7 @@ impl xml::Document for Locals {
 pub struct Unordered {
     /// Element `<name>`.
     pub name: String,
-    /// Element `<value>`.
+    /// Element `<value>`, optional.
     pub value: Option<String>,
 }
 
@@ -242,12 +242,8 @@ impl XmlElement for Unordered {
         let mut value_ = None;
         loop {
             match r.peek_element()? {
-                Some("name") if name_.is_none() => {
-                    name_ = Some(r.required("name", &["name"])?);
-                }
-                Some("value") if value_.is_none() => {
-                    value_ = Some(r.required("value", &["value"])?);
-                }
+                Some("name") if name_.is_none() => name_ = Some(r.required(&"name")?),
+                Some("value") if value_.is_none() => value_ = Some(r.required(&"value")?),
                 _ => break,
             }
         }
@@ -368,19 +364,20 @@ impl xml::SimpleValue for Short {
     }
 }
 
+impl Short {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        max_length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Short {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(2),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -11,7 +11,7 @@ use xml::{Validate, XmlElement, XmlGroup};
 pub struct ValidateType {
     /// Element `<element>`.
     pub element: XmlElementType,
-    /// Element `<group>`.
+    /// Element `<group>`, optional.
     pub group: Option<XmlGroupType>,
 }
 
@@ -38,7 +38,7 @@ impl XmlElement for ValidateType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            element: r.required("element", &["element"])?,
+            element: r.required(&"element")?,
             group: r.optional("group")?,
         };
         r.end_of_content(&[&["element"], &["group"]])?;
@@ -143,9 +143,7 @@ impl XmlElement for XmlElementType {
         start: &xml::Start<'a>,
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
-        let value = Self {
-            x: r.required_value("x", &["x"])?,
-        };
+        let value = Self { x: r.required_value(&"x")? };
         r.end_of_content(&[&["x"]])?;
         Ok(value)
     }
@@ -163,10 +161,6 @@ impl Validate for XmlElementType {
 
 /// Schema type `XmlGroup` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum XmlGroupType {
     /// Element `<a>`.
     A(String),
@@ -194,7 +188,7 @@ impl XmlElement for XmlGroupType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("a") => Self::A(r.required_value("a", &["a"])?),
+            Some("a") => Self::A(r.required_value(&"a")?),
             Some("b") => Self::BAndC(r.required_group(&["b"])?),
             _ => return Err(r.missing(&["a", "b"])),
         };
@@ -225,7 +219,7 @@ impl Validate for XmlGroupType {
 pub struct XmlGroupTypeBAndC {
     /// Element `<b>`.
     pub b: String,
-    /// Element `<c>`.
+    /// Element `<c>`, optional.
     pub c: Option<String>,
 }
 
@@ -250,7 +244,7 @@ impl XmlGroup for XmlGroupTypeBAndC {
         };
         Ok(
             Some(Self {
-                b: r.required_value("b", &["b"])?,
+                b: r.required_value(&"b")?,
                 c: r.optional_value("c")?,
             }),
         )

@@ -7,9 +7,9 @@ use xml::{Validate, XmlElement};
 /// Type of the global element `<names>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Names {
-    /// Element `<self>`.
+    /// Element `<self>`, optional.
     pub self_: Option<String>,
-    /// Element `<Self>`.
+    /// Element `<Self>`, optional.
     pub self_2: Option<String>,
 }
 

@@ -15,24 +15,24 @@ pub struct Record {
     /// Element `<host>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub host: xml::Nillable<String>,
-    /// Element `<opt>`.
+    /// Element `<opt>`, optional.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub opt: Option<xml::Nillable<String>>,
-    /// Element `<ttl>`.
+    /// Element `<ttl>`, up to 3 times.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub ttl: Vec<xml::Nillable<i32>>,
-    /// Element `<code>`.
+    /// Element `<code>`, optional: exactly 2 characters.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub code: Option<xml::Nillable<String>>,
     /// Element `<owner>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub owner: xml::Nillable<Owner>,
-    /// Element `<backup>`.
+    /// Element `<backup>`, optional.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
     pub backup: Option<xml::Nillable<Owner>>,
     /// One of `<weight>`, `<label>`, inside [`Record`].
     pub weight_or_label: Option<RecordWeightOrLabel>,
-    /// Element `<plain>`.
+    /// Element `<plain>`, optional.
     pub plain: Option<String>,
 }
 
@@ -84,11 +84,11 @@ impl XmlElement for Record {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            host: r.required("host", &["host"])?,
+            host: r.required(&"host")?,
             opt: r.optional("opt")?,
             ttl: r.repeated("ttl", 0, Some(3))?,
             code: r.optional("code")?,
-            owner: r.required("owner", &["owner"])?,
+            owner: r.required(&"owner")?,
             backup: r.optional("backup")?,
             weight_or_label: RecordWeightOrLabel::read_group(r)?,
             plain: r.optional_value("plain")?,
@@ -109,6 +109,14 @@ impl XmlElement for Record {
     }
 }
 
+impl Record {
+    /// The facets of `<code>`.
+    const CODE: xml::StringFacets = xml::StringFacets {
+        length: Some(2),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Record {
     fn validate_into(
         &self,
@@ -119,14 +127,7 @@ impl Validate for Record {
         xml::optional_child(&self.opt, "opt", path, violations);
         xml::occurrences(&self.ttl, "ttl", 0, Some(3), path, violations);
         if let Some(xml::Nillable::Value(value)) = &self.code {
-            static CODE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: Some(2),
-                min_length: None,
-                max_length: None,
-                patterns: &[],
-            };
-            CODE.check(value, &path.child("code"), violations);
+            Self::CODE.check(value, &path.child("code"), violations);
         }
         xml::child(&self.owner, "owner", path, violations);
         xml::optional_child(&self.backup, "backup", path, violations);
@@ -204,10 +205,6 @@ impl xml::Document for Record {
     derive(xml::serde::Serialize, xml::serde::Deserialize),
     serde(crate = "xml::serde")
 )]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum RecordWeightOrLabel {
     /// Element `<weight>`.
     /// Nillable: a document may mark it `xsi:nil="true"` ([`xml::Nillable::Nil`]).
@@ -230,8 +227,8 @@ impl XmlGroup for RecordWeightOrLabel {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("weight") => Self::Weight(r.required("weight", &["weight"])?),
-            Some("label") => Self::Label(r.required_value("label", &["label"])?),
+            Some("weight") => Self::Weight(r.required(&"weight")?),
+            Some("label") => Self::Label(r.required_value(&"label")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -307,7 +304,7 @@ impl XmlElement for Owner {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            name: r.required_value("name", &["name"])?,
+            name: r.required_value(&"name")?,
         };
         r.end_of_content(&[&["name"]])?;
         Ok(value)

@@ -70,11 +70,11 @@ pub type Code = u32;
 /// Schema type `resultType` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultType {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
 }
 
@@ -108,7 +108,7 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
         };
@@ -143,15 +143,15 @@ impl xml::OperationResult for ResultType {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultFilterType {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<filter-id>`.
+    /// Element `<filter-id>`, optional.
     pub filter_id: Option<String>,
-    /// Element `<id>`.
+    /// Element `<id>`, optional.
     pub id: Option<u64>,
 }
 
@@ -193,7 +193,7 @@ impl XmlElement for ResultFilterType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             filter_id: r.optional_value("filter-id")?,
@@ -234,17 +234,17 @@ impl xml::OperationResult for ResultFilterType {
 pub struct Results {
     /// Element `<plain>`.
     pub plain: ResultType,
-    /// Element `<created>`.
+    /// Element `<created>`, 1 or more times.
     pub created: Vec<ResultsCreated>,
-    /// Element `<filtered>`.
+    /// Element `<filtered>`, any number of times.
     pub filtered: Vec<ResultFilterType>,
-    /// Element `<read>`.
+    /// Element `<read>`, optional.
     pub read: Option<ResultsRead>,
-    /// Element `<listed>`.
+    /// Element `<listed>`, optional.
     pub listed: Option<ResultsListed>,
-    /// Element `<inline>`.
+    /// Element `<inline>`, optional.
     pub inline: Option<ResultsInline>,
-    /// Element `<notice>`.
+    /// Element `<notice>`, optional.
     pub notice: Option<ResultsNotice>,
 }
 
@@ -294,7 +294,7 @@ impl XmlElement for Results {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            plain: r.required("plain", &["plain"])?,
+            plain: r.required(&"plain")?,
             created: r.repeated("created", 1, None)?,
             filtered: r.repeated("filtered", 0, None)?,
             read: r.optional("read")?,
@@ -398,13 +398,13 @@ impl xml::Document for Results {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsCreated {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<guid>`.
+    /// Element `<guid>`, optional.
     pub guid: Option<String>,
 }
 
@@ -442,7 +442,7 @@ impl XmlElement for ResultsCreated {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             guid: r.optional_value("guid")?,
@@ -483,17 +483,17 @@ impl xml::OperationResult for ResultsCreated {
 /// Extends [`ResultFilterType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsRead {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<filter-id>`.
+    /// Element `<filter-id>`, optional.
     pub filter_id: Option<String>,
-    /// Element `<id>`.
+    /// Element `<id>`, optional.
     pub id: Option<u64>,
-    /// Element `<name>`.
+    /// Element `<name>`, optional.
     pub name: Option<String>,
 }
 
@@ -539,7 +539,7 @@ impl XmlElement for ResultsRead {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             filter_id: r.optional_value("filter-id")?,
@@ -588,13 +588,13 @@ impl xml::OperationResult for ResultsRead {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsListed {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<Code>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<entry>`.
+    /// Element `<entry>`, any number of times.
     pub entry: Vec<String>,
 }
 
@@ -632,7 +632,7 @@ impl XmlElement for ResultsListed {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             entry: r.repeated_values("entry", 0, None)?,
@@ -668,11 +668,11 @@ impl xml::OperationResult for ResultsListed {
 /// Anonymous type at `/results/inline` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsInline {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<u32>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
     /// Element `<count>`.
     pub count: i32,
@@ -710,10 +710,10 @@ impl XmlElement for ResultsInline {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
-            count: r.required_value("count", &["count"])?,
+            count: r.required_value(&"count")?,
         };
         r.end_of_content(&[&["status"], &["errcode"], &["errtext"], &["count"]])?;
         Ok(value)
@@ -745,11 +745,11 @@ impl xml::OperationResult for ResultsInline {
 /// Anonymous type at `/results/notice` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultsNotice {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`ResultStatus`].
     pub status: ResultStatus,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<String>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
 }
 
@@ -783,7 +783,7 @@ impl XmlElement for ResultsNotice {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
         };

@@ -67,11 +67,11 @@ impl Validate for Status {
 /// Schema type `result` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResultType {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`Status`].
     pub status: Status,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<u32>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
 }
 
@@ -105,7 +105,7 @@ impl XmlElement for ResultType {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
         };
@@ -139,7 +139,7 @@ impl xml::OperationResult for ResultType {
 /// Schema type `orderNew` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OrderNew {
-    /// Element `<item>`.
+    /// Element `<item>`, 1 or more times.
     pub item: Vec<String>,
 }
 
@@ -210,7 +210,7 @@ impl XmlElement for OrderRef {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            number: r.required_value("number", &["number"])?,
+            number: r.required_value(&"number")?,
         };
         r.end_of_content(&[&["number"]])?;
         Ok(value)
@@ -252,7 +252,7 @@ impl XmlElement for Query {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            text: r.required_value("text", &["text"])?,
+            text: r.required_value(&"text")?,
         };
         r.end_of_content(&[&["text"]])?;
         Ok(value)
@@ -296,7 +296,7 @@ impl XmlElement for StockCount {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            item: r.required_value("item", &["item"])?,
+            item: r.required_value(&"item")?,
         };
         r.end_of_content(&[&["item"]])?;
         Ok(value)
@@ -318,7 +318,7 @@ impl Validate for StockCount {
 pub struct Request {
     /// Attribute `client`, optional.
     pub client: Option<String>,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
     /// One of `<order>`, `<stock>`, `<ping>`, inside [`Request`].
     pub order_or_stock_or_ping: Vec<RequestOrderOrStockOrPing>,
@@ -381,9 +381,9 @@ impl Validate for Request {
     ) {
         xml::optional_child(&self.client, "@client", path, violations);
         xml::optional_child(&self.note, "note", path, violations);
-        xml::occurrences(
+        xml::group_occurrences(
             &self.order_or_stock_or_ping,
-            "order",
+            &["order", "stock", "ping"],
             1,
             None,
             path,
@@ -521,10 +521,6 @@ impl Extend<RequestOrderOrStockOrPing> for Request {
 
 /// One of `<order>`, `<stock>`, `<ping>`, inside [`Request`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum RequestOrderOrStockOrPing {
     /// Element `<order>`.
     Order(RequestOrder),
@@ -551,9 +547,9 @@ impl XmlGroup for RequestOrderOrStockOrPing {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("order") => Self::Order(r.required("order", &["order"])?),
-            Some("stock") => Self::Stock(r.required("stock", &["stock"])?),
-            Some("ping") => Self::Ping(r.required_value("ping", &["ping"])?),
+            Some("order") => Self::Order(r.required(&"order")?),
+            Some("stock") => Self::Stock(r.required(&"stock")?),
+            Some("ping") => Self::Ping(r.required_value(&"ping")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -715,7 +711,14 @@ impl Validate for RequestOrder {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.choice, "place", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.choice,
+            &["place", "cancel", "track", "find"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.choice, path, violations);
     }
 }
@@ -736,10 +739,6 @@ impl xml::Operator for RequestOrder {
 
 /// One of `<place>`, `<cancel>`, `<track>`, `<find>`, inside [`RequestOrder`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum RequestOrderChoice {
     /// Element `<place>`.
     Place(OrderNew),
@@ -771,10 +770,10 @@ impl XmlGroup for RequestOrderChoice {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("place") => Self::Place(r.required("place", &["place"])?),
-            Some("cancel") => Self::Cancel(r.required("cancel", &["cancel"])?),
-            Some("track") => Self::Track(r.required("track", &["track"])?),
-            Some("find") => Self::Find(r.required("find", &["find"])?),
+            Some("place") => Self::Place(r.required(&"place")?),
+            Some("cancel") => Self::Cancel(r.required(&"cancel")?),
+            Some("track") => Self::Track(r.required(&"track")?),
+            Some("find") => Self::Find(r.required(&"find")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -900,7 +899,14 @@ impl Validate for RequestStock {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.count_or_find, "count", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.count_or_find,
+            &["count", "find"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.count_or_find, path, violations);
     }
 }
@@ -923,10 +929,6 @@ impl xml::Operator for RequestStock {
 
 /// One of `<count>`, `<find>`, inside [`RequestStock`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum RequestStockCountOrFind {
     /// Element `<count>`.
     Count(StockCount),
@@ -948,8 +950,8 @@ impl XmlGroup for RequestStockCountOrFind {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("count") => Self::Count(r.required("count", &["count"])?),
-            Some("find") => Self::Find(r.required("find", &["find"])?),
+            Some("count") => Self::Count(r.required(&"count")?),
+            Some("find") => Self::Find(r.required(&"find")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -1032,7 +1034,7 @@ impl xml::Alternative<RequestStockCountOrFind> for Query {
 /// Schema type `placed` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Placed {
-    /// Element `<result>`.
+    /// Element `<result>`, 1 or more times.
     pub result: Vec<PlacedResult>,
 }
 
@@ -1080,13 +1082,13 @@ impl Validate for Placed {
 /// Extends [`ResultType`]: its fields come first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PlacedResult {
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`Status`].
     pub status: Status,
-    /// Element `<errcode>`.
+    /// Element `<errcode>`, optional.
     pub errcode: Option<u32>,
-    /// Element `<errtext>`.
+    /// Element `<errtext>`, optional.
     pub errtext: Option<String>,
-    /// Element `<number>`.
+    /// Element `<number>`, optional.
     pub number: Option<u32>,
 }
 
@@ -1124,7 +1126,7 @@ impl XmlElement for PlacedResult {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            status: r.required_value("status", &["status"])?,
+            status: r.required_value(&"status")?,
             errcode: r.optional_value("errcode")?,
             errtext: r.optional_value("errtext")?,
             number: r.optional_value("number")?,
@@ -1183,7 +1185,7 @@ impl XmlElement for Counted {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            result: r.required("result", &["result"])?,
+            result: r.required(&"result")?,
         };
         r.end_of_content(&[&["result"]])?;
         Ok(value)
@@ -1202,10 +1204,6 @@ impl Validate for Counted {
 
 /// Type of the global element `<response>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum Response {
     /// One of `<order>`, `<stock>`, inside [`Response`].
     OrderOrStock(Vec<ResponseOrderOrStock>),
@@ -1238,7 +1236,7 @@ impl XmlElement for Response {
             Some("order" | "stock") => {
                 Self::OrderOrStock(r.repeated_group(1, None, &["order", "stock"])?)
             }
-            Some("system") => Self::System(r.required("system", &["system"])?),
+            Some("system") => Self::System(r.required(&"system")?),
             _ => return Err(r.missing(&["order", "stock", "system"])),
         };
         r.end_of_content(&[&["order", "stock", "system"]])?;
@@ -1254,7 +1252,14 @@ impl Validate for Response {
     ) {
         match self {
             Self::OrderOrStock(value) => {
-                xml::occurrences(value, "order", 1, None, path, violations);
+                xml::group_occurrences(
+                    value,
+                    &["order", "stock"],
+                    1,
+                    None,
+                    path,
+                    violations,
+                );
                 xml::repeated_choice(value, path, violations);
             }
             Self::System(value) => {
@@ -1341,10 +1346,6 @@ impl xml::Alternative<Response> for ResultType {
 
 /// One of `<order>`, `<stock>`, inside [`Response`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ResponseOrderOrStock {
     /// Element `<order>`.
     Order(ResponseOrder),
@@ -1366,8 +1367,8 @@ impl XmlGroup for ResponseOrderOrStock {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("order") => Self::Order(r.required("order", &["order"])?),
-            Some("stock") => Self::Stock(r.required("stock", &["stock"])?),
+            Some("order") => Self::Order(r.required(&"order")?),
+            Some("stock") => Self::Stock(r.required(&"stock")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -1548,7 +1549,14 @@ impl Validate for ResponseOrder {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.place_or_cancel, "place", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.place_or_cancel,
+            &["place", "cancel"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.place_or_cancel, path, violations);
     }
 }
@@ -1571,10 +1579,6 @@ impl xml::Operator for ResponseOrder {
 
 /// One of `<place>`, `<cancel>`, inside [`ResponseOrder`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ResponseOrderPlaceOrCancel {
     /// Element `<place>`.
     Place(Placed),
@@ -1596,8 +1600,8 @@ impl XmlGroup for ResponseOrderPlaceOrCancel {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("place") => Self::Place(r.required("place", &["place"])?),
-            Some("cancel") => Self::Cancel(r.required("cancel", &["cancel"])?),
+            Some("place") => Self::Place(r.required(&"place")?),
+            Some("cancel") => Self::Cancel(r.required(&"cancel")?),
             _ => return Ok(None),
         };
         Ok(Some(value))
@@ -1742,7 +1746,14 @@ impl Validate for ResponseStock {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.count_or_find, "count", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.count_or_find,
+            &["count", "find"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_choice(&self.count_or_find, path, violations);
     }
 }
@@ -1765,10 +1776,6 @@ impl xml::Operator for ResponseStock {
 
 /// One of `<count>`, `<find>`, inside [`ResponseStock`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum ResponseStockCountOrFind {
     /// Element `<count>`.
     Count(Counted),
@@ -1790,8 +1797,8 @@ impl XmlGroup for ResponseStockCountOrFind {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("count") => Self::Count(r.required("count", &["count"])?),
-            Some("find") => Self::Find(r.required("find", &["find"])?),
+            Some("count") => Self::Count(r.required(&"count")?),
+            Some("find") => Self::Find(r.required(&"find")?),
             _ => return Ok(None),
         };
         Ok(Some(value))

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<tree>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Node {
-    /// Attribute `depth`, optional.
+    /// Attribute `depth`, optional: value at most 3.
     pub depth: Option<Depth>,
     /// Element `<label>`.
     pub label: String,
-    /// Element `<first>`.
+    /// Element `<first>`, optional.
     pub first: Option<Box<Node>>,
-    /// Element `<child>`.
+    /// Element `<child>`, any number of times.
     pub child: Vec<Node>,
 }
 
@@ -61,7 +61,7 @@ impl XmlElement for Node {
         }
         let value = Self {
             depth,
-            label: r.required_value("label", &["label"])?,
+            label: r.required_value(&"label")?,
             first: r.optional("first")?.map(Box::new),
             child: r.repeated("child", 0, None)?,
         };
@@ -169,21 +169,21 @@ impl xml::SimpleValue for Depth {
     }
 }
 
+impl Depth {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        max_inclusive: Some(3),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Depth {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: Some(3),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -191,10 +191,6 @@ impl Validate for Depth {
 ///
 /// The type of the root element `<expr>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum Expr {
     /// Element `<value>`.
     Value(i32),
@@ -232,10 +228,10 @@ impl XmlElement for Expr {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = match r.peek_element()? {
-            Some("value") => Self::Value(r.required_value("value", &["value"])?),
-            Some("not") => Self::Not(Box::new(r.required("not", &["not"])?)),
-            Some("and") => Self::And(r.required("and", &["and"])?),
-            Some("or") => Self::Or(r.required("or", &["or"])?),
+            Some("value") => Self::Value(r.required_value(&"value")?),
+            Some("not") => Self::Not(Box::new(r.required(&"not")?)),
+            Some("and") => Self::And(r.required(&"and")?),
+            Some("or") => Self::Or(r.required(&"or")?),
             _ => return Err(r.missing(&["value", "not", "and", "or"])),
         };
         r.end_of_content(&[&["value", "not", "and", "or"]])?;
@@ -344,8 +340,8 @@ impl XmlElement for Pair {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            left: Box::new(r.required("left", &["left"])?),
-            right: Box::new(r.required("right", &["right"])?),
+            left: Box::new(r.required(&"left")?),
+            right: Box::new(r.required(&"right")?),
         };
         r.end_of_content(&[&["left"], &["right"]])?;
         Ok(value)

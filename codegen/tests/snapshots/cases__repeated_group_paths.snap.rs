@@ -46,7 +46,14 @@ impl Validate for Settings {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::occurrences(&self.alias_and_target, "alias", 1, None, path, violations);
+        xml::group_occurrences(
+            &self.alias_and_target,
+            &["alias"],
+            1,
+            None,
+            path,
+            violations,
+        );
         xml::repeated_group(&self.alias_and_target, path, violations);
     }
 }
@@ -116,7 +123,7 @@ impl xml::Document for Settings {
 pub struct SettingsAliasAndTarget {
     /// Element `<alias>`.
     pub alias: String,
-    /// Element `<target>`.
+    /// Element `<target>`: at most 5 characters.
     pub target: ShortText,
 }
 
@@ -142,8 +149,8 @@ impl XmlGroup for SettingsAliasAndTarget {
         };
         Ok(
             Some(Self {
-                alias: r.required_value("alias", &["alias"])?,
-                target: r.required_value("target", &["target"])?,
+                alias: r.required_value(&"alias")?,
+                target: r.required_value(&"target")?,
             }),
         )
     }
@@ -199,19 +206,20 @@ impl xml::SimpleValue for ShortText {
     }
 }
 
+impl ShortText {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for ShortText {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(5),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }

@@ -9,9 +9,9 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<addresses>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Addresses {
-    /// Element `<any>`.
+    /// Element `<any>`, any number of times.
     pub any: Vec<Address>,
-    /// Element `<city>`.
+    /// Element `<city>`, any number of times.
     pub city: Vec<CityAddress>,
 }
 
@@ -121,9 +121,9 @@ pub struct Address {
     pub legacy: Option<String>,
     /// Element `<street>`.
     pub street: String,
-    /// Element `<city>`.
+    /// Element `<city>`, optional.
     pub city: Option<String>,
-    /// Element `<note>`.
+    /// Element `<note>`, any number of times.
     pub note: Vec<String>,
 }
 
@@ -176,7 +176,7 @@ impl XmlElement for Address {
         let value = Self {
             kind,
             legacy,
-            street: r.required_value("street", &["street"])?,
+            street: r.required_value(&"street")?,
             city: r.optional_value("city")?,
             note: r.repeated_values("note", 0, None)?,
         };
@@ -209,7 +209,7 @@ pub struct CityAddress {
     pub street: String,
     /// Element `<city>`.
     pub city: String,
-    /// Element `<note>`.
+    /// Element `<note>`, up to 2 times.
     pub note: Vec<String>,
 }
 
@@ -256,8 +256,8 @@ impl XmlElement for CityAddress {
         let kind = kind.ok_or_else(|| r.missing_attribute(start, "kind"))?;
         let value = Self {
             kind,
-            street: r.required_value("street", &["street"])?,
-            city: r.required_value("city", &["city"])?,
+            street: r.required_value(&"street")?,
+            city: r.required_value(&"city")?,
             note: r.repeated_values("note", 0, Some(2))?,
         };
         r.end_of_content(&[&["street"], &["city"], &["note"]])?;

@@ -213,20 +213,21 @@ impl xml::SimpleValue for Code {
     }
 }
 
+impl Code {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        max_length: Some(3),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Code {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(3),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -651,7 +652,7 @@ impl XmlElement for Message {
         let id = id.ok_or_else(|| r.missing_attribute(start, "id"))?;
         let value = Self {
             id,
-            text: r.required_value("text", &["text"])?,
+            text: r.required_value(&"text")?,
         };
         r.end_of_content(&[&["text"]])?;
         Ok(value)

@@ -11,17 +11,17 @@ use xml::{Validate, XmlElement};
 pub struct Order {
     /// Element `<id>`.
     pub id: i32,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<String>,
-    /// Element `<line>`.
+    /// Element `<line>`, 2 to 4 times.
     pub line: Vec<String>,
-    /// Element `<tag>`.
+    /// Element `<tag>`, any number of times.
     pub tag: Vec<String>,
     /// Element `<total>`.
     pub total: xml::Decimal,
-    /// Element `<flag>`.
+    /// Element `<flag>`, 1 or more times.
     pub flag: Vec<bool>,
-    /// Element `<comment>`.
+    /// Element `<comment>`, up to 2 times.
     pub comment: Vec<String>,
 }
 
@@ -74,11 +74,11 @@ impl XmlElement for Order {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            id: r.required_value("id", &["id"])?,
+            id: r.required_value(&"id")?,
             note: r.optional_value("note")?,
             line: r.repeated_values("line", 2, Some(4))?,
             tag: r.repeated_values("tag", 0, None)?,
-            total: r.required_value("total", &["total"])?,
+            total: r.required_value(&"total")?,
             flag: r.repeated_values("flag", 1, None)?,
             comment: r.repeated_values("comment", 0, Some(2))?,
         };

@@ -9,13 +9,13 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<prices>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Prices {
-    /// Element `<price>`.
+    /// Element `<price>`, 1 or more times.
     pub price: Vec<Price>,
-    /// Element `<taxed>`.
+    /// Element `<taxed>`, optional.
     pub taxed: Option<TaxedPrice>,
-    /// Element `<code>`.
+    /// Element `<code>`, optional.
     pub code: Option<TaggedCode>,
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<Label>,
 }
 
@@ -302,24 +302,27 @@ impl xml::SimpleValue for Code {
     }
 }
 
+impl Code {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{2}[0-9]",
+            "\\A(?:[A-Z]{2}[0-9])\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Code {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{2}[0-9]",
-            "\\A(?:[A-Z]{2}[0-9])\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 

@@ -9,11 +9,11 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<readings>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Readings {
-    /// Element `<measure>`.
+    /// Element `<measure>`, any number of times.
     pub measure: Vec<Measure>,
-    /// Element `<percent>`.
+    /// Element `<percent>`, any number of times.
     pub percent: Vec<Percent>,
-    /// Element `<note>`.
+    /// Element `<note>`, optional.
     pub note: Option<ShortNote>,
 }
 
@@ -232,6 +232,15 @@ impl XmlElement for Percent {
     }
 }
 
+impl Percent {
+    /// The facets of the text.
+    const VALUE: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(0),
+        max_inclusive: Some(100),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Percent {
     fn validate_into(
         &self,
@@ -239,15 +248,7 @@ impl Validate for Percent {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.unit, "@unit", path, violations);
-        static VALUE: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(0),
-            max_inclusive: Some(100),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        VALUE.check(&self.value, path, violations);
+        Self::VALUE.check(&self.value, path, violations);
     }
 }
 
@@ -359,6 +360,14 @@ impl XmlElement for ShortNote {
     }
 }
 
+impl ShortNote {
+    /// The facets of the text.
+    const VALUE: xml::StringFacets = xml::StringFacets {
+        max_length: Some(10),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for ShortNote {
     fn validate_into(
         &self,
@@ -366,13 +375,6 @@ impl Validate for ShortNote {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::optional_child(&self.lang, "@lang", path, violations);
-        static VALUE: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(10),
-            patterns: &[],
-        };
-        VALUE.check(&self.value, path, violations);
+        Self::VALUE.check(&self.value, path, violations);
     }
 }

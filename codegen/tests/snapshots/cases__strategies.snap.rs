@@ -19,59 +19,59 @@ use ::proptest::strategy::Strategy as _;
 pub struct Order {
     /// Attribute `id`, required.
     pub id: u64,
-    /// Attribute `channel`, optional.
+    /// Attribute `channel`, optional: one of the values of [`Channel`].
     pub channel: Option<Channel>,
     /// Attributes matched by the schema's `xs:anyAttribute` wildcard, in document order.
     pub other_attributes: Vec<xml::AnyAttribute>,
-    /// Element `<code>`.
+    /// Element `<code>`: pattern `A.*`; pattern `[A-Z]{3}-\d{2}`.
     pub code: ACode,
-    /// Element `<name>`.
+    /// Element `<name>`: 2 to 20 characters.
     pub name: Name,
-    /// Element `<note>`.
+    /// Element `<note>`, optional: at most 10 characters.
     pub note: Option<String>,
     /// Empty in a document, it has the default value `new`.
-    /// Element `<status>`.
+    /// Element `<status>`: one of the values of [`Status`].
     pub status: Status,
-    /// Element `<quantity>`.
+    /// Element `<quantity>`, 1 to 3 times: value above 0, below 1000.
     pub quantity: Vec<Quantity>,
-    /// Element `<price>`.
+    /// Element `<price>`: value above 0, at most 9999.99; at most 6 digits; at most 2 digits after the decimal point.
     pub price: Price,
-    /// Element `<discount>`.
+    /// Element `<discount>`, optional: value at least 0, below 0.5.
     pub discount: Option<Discount>,
-    /// Element `<digits>`.
+    /// Element `<digits>`, optional: at most 3 digits.
     pub digits: Option<ThreeDigits>,
-    /// Element `<tags>`.
+    /// Element `<tags>`, optional: 1 to 4 items.
     pub tags: Option<Tags>,
-    /// Element `<pair>`.
+    /// Element `<pair>`, optional: one of the lists of [`Pair`].
     pub pair: Option<Pair>,
-    /// Element `<size>`.
+    /// Element `<size>`, optional.
     pub size: Option<Size>,
     /// Empty in a document, it has the default value `none`.
-    /// Element `<label>`.
+    /// Element `<label>`, optional.
     pub label: Option<String>,
     /// One of `<email>`, `<phone>`, inside [`Order`].
     pub email_or_phone: Option<OrderEmailOrPhone>,
     /// Elements matched by the schema's `xs:any` wildcard, kept as they are.
     pub any: Vec<xml::AnyElement>,
-    /// Element `<when>`.
+    /// Element `<when>`, optional.
     pub when: Option<xml::DateTime>,
-    /// Element `<day>`.
+    /// Element `<day>`, optional.
     pub day: Option<xml::Date>,
-    /// Element `<at>`.
+    /// Element `<at>`, optional.
     pub at: Option<xml::Time>,
-    /// Element `<within>`.
+    /// Element `<within>`, optional.
     pub within: Option<xml::Duration>,
-    /// Element `<gift>`.
+    /// Element `<gift>`, optional.
     pub gift: Option<bool>,
-    /// Element `<weight>`.
+    /// Element `<weight>`, optional.
     pub weight: Option<Weight>,
-    /// Element `<options>`.
+    /// Element `<options>`, optional.
     pub options: Option<Options>,
-    /// Element `<part>`.
+    /// Element `<part>`, any number of times.
     pub part: Vec<Part>,
-    /// Element `<extra>`.
+    /// Element `<extra>`, optional.
     pub extra: Option<xml::AnyContent>,
-    /// Element `<open>`.
+    /// Element `<open>`, optional.
     pub open: Option<Open>,
 }
 
@@ -215,12 +215,12 @@ impl XmlElement for Order {
             id,
             channel,
             other_attributes,
-            code: r.required_value("code", &["code"])?,
-            name: r.required_value("name", &["name"])?,
+            code: r.required_value(&"code")?,
+            name: r.required_value(&"name")?,
             note: r.optional_value("note")?,
-            status: r.required_defaulted("status", &["status"], "new")?,
+            status: r.required_defaulted(&"status", "new")?,
             quantity: r.repeated_values("quantity", 1, Some(3))?,
-            price: r.required_value("price", &["price"])?,
+            price: r.required_value(&"price")?,
             discount: r.optional_value("discount")?,
             digits: r.optional_value("digits")?,
             tags: r.optional_value("tags")?,
@@ -289,34 +289,31 @@ impl XmlElement for Order {
     }
 }
 
+impl Order {
+    /// The facets of the attribute `id`.
+    const ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of `<note>`.
+    const NOTE: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Replace,
+        max_length: Some(10),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Order {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        {
-            static ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: None,
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            ATTRIBUTE_ID.check(&self.id, &path.child("@id"), violations);
-        }
+        Self::ATTRIBUTE_ID.check(&self.id, &path.child("@id"), violations);
         xml::child(&self.code, "code", path, violations);
         xml::child(&self.name, "name", path, violations);
         if let Some(value) = &self.note {
-            static NOTE: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Replace,
-                length: None,
-                min_length: None,
-                max_length: Some(10),
-                patterns: &[],
-            };
-            NOTE.check(value, &path.child("note"), violations);
+            Self::NOTE.check(value, &path.child("note"), violations);
         }
         xml::occurrences(&self.quantity, "quantity", 1, Some(3), path, violations);
         xml::repeated_child(&self.quantity, "quantity", path, violations);
@@ -406,29 +403,14 @@ impl ::proptest::arbitrary::Arbitrary for Order {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static ATTRIBUTE_ID: xml::NumberFacets<u64> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        static NOTE: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Replace,
-            length: None,
-            min_length: None,
-            max_length: Some(10),
-            patterns: &[],
-        };
         (
             (
-                ATTRIBUTE_ID.strategy(),
+                Self::ATTRIBUTE_ID.strategy(),
                 ::proptest::option::of(::proptest::arbitrary::any::<Channel>()),
                 xml::AnyAttribute::wildcard_strategy(&["id", "channel"]),
                 ::proptest::arbitrary::any::<ACode>(),
                 ::proptest::arbitrary::any::<Name>(),
-                ::proptest::option::of(NOTE.strategy()),
+                ::proptest::option::of(Self::NOTE.strategy()),
                 ::proptest::arbitrary::any::<Status>(),
                 ::proptest::collection::vec(
                     ::proptest::arbitrary::any::<Quantity>(),
@@ -565,14 +547,10 @@ impl ::proptest::arbitrary::Arbitrary for Order {
     derive(xml::serde::Serialize, xml::serde::Deserialize),
     serde(crate = "xml::serde")
 )]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "variants mirror the schema's alternatives; boxing would burden every use"
-)]
 pub enum OrderEmailOrPhone {
-    /// Element `<email>`.
+    /// Element `<email>`: pattern `[^@\s]+@[^@\s]+`.
     Email(Email),
-    /// Element `<phone>`.
+    /// Element `<phone>`, optional.
     Phone(Option<String>),
 }
 
@@ -592,7 +570,7 @@ impl XmlGroup for OrderEmailOrPhone {
 
     fn read_group(r: &mut xml::XmlReader<'_>) -> Result<Option<Self>, xml::ReadError> {
         let value = match r.peek_element()? {
-            Some("email") => Self::Email(r.required_value("email", &["email"])?),
+            Some("email") => Self::Email(r.required_value(&"email")?),
             Some("phone") => Self::Phone(r.optional_value("phone")?),
             _ => return Ok(None),
         };
@@ -701,24 +679,27 @@ impl xml::SimpleValue for Code {
     }
 }
 
+impl Code {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Code {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -728,18 +709,10 @@ impl ::proptest::arbitrary::Arbitrary for Code {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.strategy_matching(&["\\A(?:[A-Z]{3}-\\d{2})\\z"]).prop_map(Self).boxed()
+        Self::FACETS
+            .strategy_matching(&["\\A(?:[A-Z]{3}-\\d{2})\\z"])
+            .prop_map(Self)
+            .boxed()
     }
 }
 
@@ -787,28 +760,28 @@ impl xml::SimpleValue for ACode {
     }
 }
 
+impl ACode {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("A.*", "\\A(?:A[^\\n\\r]*)\\z");
+        static PATTERN_2: xml::Pattern = xml::Pattern::new(
+            "[A-Z]{3}-\\d{2}",
+            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN, &PATTERN_2],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for ACode {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "A.*",
-            "\\A(?:A[^\\n\\r]*)\\z",
-        );
-        static FACETS_PATTERN_2: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN, &FACETS_PATTERN_2],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -818,22 +791,7 @@ impl ::proptest::arbitrary::Arbitrary for ACode {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "A.*",
-            "\\A(?:A[^\\n\\r]*)\\z",
-        );
-        static FACETS_PATTERN_2: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN, &FACETS_PATTERN_2],
-        };
-        FACETS
+        Self::FACETS
             .strategy_matching(&["\\A(?:A[^\\n\\r]*)\\z", "\\A(?:[A-Z]{3}-\\d{2})\\z"])
             .prop_map(Self)
             .boxed()
@@ -884,20 +842,23 @@ impl xml::SimpleValue for Name {
     }
 }
 
+impl Name {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = xml::StringFacets {
+        white_space: xml::WhiteSpace::Collapse,
+        min_length: Some(2),
+        max_length: Some(20),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Name {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(20),
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -907,14 +868,7 @@ impl ::proptest::arbitrary::Arbitrary for Name {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Collapse,
-            length: None,
-            min_length: Some(2),
-            max_length: Some(20),
-            patterns: &[],
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1028,21 +982,22 @@ impl xml::SimpleValue for Quantity {
     }
 }
 
+impl Quantity {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_exclusive: Some(0),
+        max_exclusive: Some(1000),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Quantity {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: Some(0),
-            max_exclusive: Some(1000),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1052,15 +1007,7 @@ impl ::proptest::arbitrary::Arbitrary for Quantity {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: Some(0),
-            max_exclusive: Some(1000),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1095,21 +1042,24 @@ impl xml::SimpleValue for Price {
     }
 }
 
+impl Price {
+    /// The facets of the value.
+    const FACETS: xml::DecimalFacets = xml::DecimalFacets {
+        max_inclusive: Some("9999.99"),
+        min_exclusive: Some("0"),
+        total_digits: Some(6),
+        fraction_digits: Some(2),
+        ..xml::DecimalFacets::NONE
+    };
+}
+
 impl Validate for Price {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("9999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
-            total_digits: Some(6),
-            fraction_digits: Some(2),
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1119,15 +1069,7 @@ impl ::proptest::arbitrary::Arbitrary for Price {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::DecimalFacets = xml::DecimalFacets {
-            min_inclusive: None,
-            max_inclusive: Some("9999.99"),
-            min_exclusive: Some("0"),
-            max_exclusive: None,
-            total_digits: Some(6),
-            fraction_digits: Some(2),
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1162,21 +1104,22 @@ impl xml::SimpleValue for Discount {
     }
 }
 
+impl Discount {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
+        min_inclusive: Some(0.0),
+        max_exclusive: Some(0.5),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for Discount {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
-            min_inclusive: Some(0.0),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: Some(0.5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1186,15 +1129,7 @@ impl ::proptest::arbitrary::Arbitrary for Discount {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<f64> = xml::NumberFacets {
-            min_inclusive: Some(0.0),
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: Some(0.5),
-            total_digits: None,
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1229,21 +1164,21 @@ impl xml::SimpleValue for ThreeDigits {
     }
 }
 
+impl ThreeDigits {
+    /// The facets of the value.
+    const FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
+        total_digits: Some(3),
+        ..xml::NumberFacets::NONE
+    };
+}
+
 impl Validate for ThreeDigits {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(3),
-            fraction_digits: None,
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1253,15 +1188,7 @@ impl ::proptest::arbitrary::Arbitrary for ThreeDigits {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::NumberFacets<i64> = xml::NumberFacets {
-            min_inclusive: None,
-            max_inclusive: None,
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: Some(3),
-            fraction_digits: None,
-        };
-        FACETS.strategy().prop_map(Self).boxed()
+        Self::FACETS.strategy().prop_map(Self).boxed()
     }
 }
 
@@ -1309,24 +1236,25 @@ impl xml::SimpleValue for Tag {
     }
 }
 
+impl Tag {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z]+", "\\A(?:[a-z]+)\\z");
+        xml::StringFacets {
+            max_length: Some(8),
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Tag {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z]+",
-            "\\A(?:[a-z]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(8),
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1336,18 +1264,7 @@ impl ::proptest::arbitrary::Arbitrary for Tag {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z]+",
-            "\\A(?:[a-z]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(8),
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.strategy_matching(&["\\A(?:[a-z]+)\\z"]).prop_map(Self).boxed()
+        Self::FACETS.strategy_matching(&["\\A(?:[a-z]+)\\z"]).prop_map(Self).boxed()
     }
 }
 
@@ -1376,20 +1293,22 @@ impl xml::SimpleValue for Tags {
     }
 }
 
+impl Tags {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        min_length: Some(1),
+        max_length: Some(4),
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Tags {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(4),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1399,14 +1318,7 @@ impl ::proptest::arbitrary::Arbitrary for Tags {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: Some(1),
-            max_length: Some(4),
-            enumeration: &[],
-            patterns: &[],
-        };
-        FACETS
+        Self::FACETS
             .strategy(::proptest::arbitrary::any::<Tag>().boxed())
             .prop_map(Self)
             .boxed()
@@ -1438,20 +1350,21 @@ impl xml::SimpleValue for Pair {
     }
 }
 
+impl Pair {
+    /// The facets of the value.
+    const FACETS: xml::ListFacets = xml::ListFacets {
+        enumeration: &["1 2", "3 4"],
+        ..xml::ListFacets::NONE
+    };
+}
+
 impl Validate for Pair {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1461,14 +1374,7 @@ impl ::proptest::arbitrary::Arbitrary for Pair {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS: xml::ListFacets = xml::ListFacets {
-            length: None,
-            min_length: None,
-            max_length: None,
-            enumeration: &["1 2", "3 4"],
-            patterns: &[],
-        };
-        FACETS
+        Self::FACETS
             .strategy(::proptest::arbitrary::any::<i32>().boxed())
             .prop_map(Self)
             .boxed()
@@ -1493,29 +1399,14 @@ impl xml::SimpleValue for Size {
     fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
         if let Ok(value) = <i32 as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: Some(1),
-                max_inclusive: Some(10),
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member(value));
             }
         }
         if let Ok(value) = <String as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER2: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: None,
-                max_length: Some(5),
-                patterns: &[],
-            };
-            MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member2(value));
             }
@@ -1533,6 +1424,20 @@ impl xml::SimpleValue for Size {
     }
 }
 
+impl Size {
+    /// The facets of the member `Member`.
+    const MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
+        min_inclusive: Some(1),
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of the member `Member2`.
+    const MEMBER2: xml::StringFacets = xml::StringFacets {
+        max_length: Some(5),
+        ..xml::StringFacets::NONE
+    };
+}
+
 impl Validate for Size {
     fn validate_into(
         &self,
@@ -1541,25 +1446,10 @@ impl Validate for Size {
     ) {
         match self {
             Self::Member(value) => {
-                static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-                    min_inclusive: Some(1),
-                    max_inclusive: Some(10),
-                    min_exclusive: None,
-                    max_exclusive: None,
-                    total_digits: None,
-                    fraction_digits: None,
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER.check(value, path, violations);
             }
             Self::Member2(value) => {
-                static FACETS: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Preserve,
-                    length: None,
-                    min_length: None,
-                    max_length: Some(5),
-                    patterns: &[],
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER2.check(value, path, violations);
             }
         }
     }
@@ -1571,24 +1461,9 @@ impl ::proptest::arbitrary::Arbitrary for Size {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
-            min_inclusive: Some(1),
-            max_inclusive: Some(10),
-            min_exclusive: None,
-            max_exclusive: None,
-            total_digits: None,
-            fraction_digits: None,
-        };
-        static MEMBER2: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: Some(5),
-            patterns: &[],
-        };
         ::proptest::strategy::Union::new([
-                MEMBER.strategy().prop_map(Self::Member).boxed(),
-                MEMBER2.strategy().prop_map(Self::Member2).boxed(),
+                Self::MEMBER.strategy().prop_map(Self::Member).boxed(),
+                Self::MEMBER2.strategy().prop_map(Self::Member2).boxed(),
             ])
             .prop_filter(
                 "a value that reads back as the same member",
@@ -1647,24 +1522,27 @@ impl xml::SimpleValue for Email {
     }
 }
 
+impl Email {
+    /// The facets of the value.
+    const FACETS: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[^@\\s]+@[^@\\s]+",
+            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for Email {
     fn validate_into(
         &self,
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[^@\\s]+@[^@\\s]+",
-            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS.check(&self.0, path, violations);
+        Self::FACETS.check(&self.0, path, violations);
     }
 }
 
@@ -1674,18 +1552,7 @@ impl ::proptest::arbitrary::Arbitrary for Email {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-            "[^@\\s]+@[^@\\s]+",
-            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
-        );
-        static FACETS: xml::StringFacets = xml::StringFacets {
-            white_space: xml::WhiteSpace::Preserve,
-            length: None,
-            min_length: None,
-            max_length: None,
-            patterns: &[&FACETS_PATTERN],
-        };
-        FACETS
+        Self::FACETS
             .strategy_matching(&["\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z"])
             .prop_map(Self)
             .boxed()
@@ -1775,7 +1642,7 @@ impl ::proptest::arbitrary::Arbitrary for Channel {
     serde(crate = "xml::serde")
 )]
 pub struct Weight {
-    /// Attribute `unit`, required.
+    /// Attribute `unit`, required: one of the values of [`WeightUnit`].
     pub unit: WeightUnit,
     /// The element's text.
     pub value: Price,
@@ -1926,7 +1793,7 @@ impl ::proptest::arbitrary::Arbitrary for WeightUnit {
 pub struct Options {
     /// Element `<gift-wrap>`.
     pub gift_wrap: Option<bool>,
-    /// Element `<message>`.
+    /// Element `<message>`, optional.
     pub message: Option<String>,
 }
 
@@ -1952,10 +1819,10 @@ impl XmlElement for Options {
         loop {
             match r.peek_element()? {
                 Some("gift-wrap") if gift_wrap.is_none() => {
-                    gift_wrap = Some(r.required("gift-wrap", &["gift-wrap"])?);
+                    gift_wrap = Some(r.required(&"gift-wrap")?);
                 }
                 Some("message") if message.is_none() => {
-                    message = Some(r.required("message", &["message"])?);
+                    message = Some(r.required(&"message")?);
                 }
                 _ => break,
             }
@@ -2030,7 +1897,7 @@ impl ::proptest::arbitrary::Arbitrary for Options {
 pub struct Part {
     /// Element `<title>`.
     pub title: String,
-    /// Element `<part>`.
+    /// Element `<part>`, any number of times.
     pub part: Vec<Part>,
 }
 
@@ -2060,7 +1927,7 @@ impl XmlElement for Part {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            title: r.required_value("title", &["title"])?,
+            title: r.required_value(&"title")?,
             part: r.repeated("part", 0, None)?,
         };
         r.end_of_content(&[&["title"], &["part"]])?;
@@ -2150,7 +2017,7 @@ impl XmlElement for Open {
     ) -> Result<Self, xml::ReadError> {
         r.no_attributes(start)?;
         let value = Self {
-            kind: r.required_value("kind", &["kind"])?,
+            kind: r.required_value(&"kind")?,
             any: r.wildcard_elements(0, None, &[], xml::WildcardNamespace::Any)?,
         };
         r.end_of_content(&[&["kind"], &[]])?;

@@ -7,7 +7,7 @@ use xml::{Validate, XmlElement};
 /// Type of the global element `<texts>` (`schema.xsd`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Texts {
-    /// Element `<text>`.
+    /// Element `<text>`, 1 or more times.
     pub text: Vec<Text>,
 }
 

@@ -11,9 +11,9 @@ use xml::{Validate, XmlElement};
 pub struct Sizes {
     /// Attribute `default`, optional.
     pub default: Option<SizeOrAuto>,
-    /// Element `<size>`.
+    /// Element `<size>`, 1 or more times.
     pub size: Vec<SizeOrAuto>,
-    /// Element `<when>`.
+    /// Element `<when>`, optional.
     pub when: Option<DateOrNever>,
 }
 

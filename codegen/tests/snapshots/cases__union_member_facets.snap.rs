@@ -9,7 +9,7 @@ use xml::{Validate, XmlElement};
 /// The type of the root element `<limits>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Limits {
-    /// Element `<limit>`.
+    /// Element `<limit>`, 1 or more times.
     pub limit: Vec<SmallOrWord>,
 }
 
@@ -126,33 +126,14 @@ impl xml::SimpleValue for SmallOrWord {
     fn parse_text(text: &str) -> Result<Self, xml::ValueError> {
         if let Ok(value) = <i32 as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
-                min_inclusive: None,
-                max_inclusive: Some(10),
-                min_exclusive: None,
-                max_exclusive: None,
-                total_digits: None,
-                fraction_digits: None,
-            };
-            MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member(value));
             }
         }
         if let Ok(value) = <String as xml::SimpleValue>::parse_text(text) {
             let violations = &mut Vec::new();
-            static MEMBER2_PATTERN: xml::Pattern = xml::Pattern::new(
-                "[a-z0-9]+",
-                "\\A(?:[a-z0-9]+)\\z",
-            );
-            static MEMBER2: xml::StringFacets = xml::StringFacets {
-                white_space: xml::WhiteSpace::Preserve,
-                length: None,
-                min_length: None,
-                max_length: None,
-                patterns: &[&MEMBER2_PATTERN],
-            };
-            MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
+            Self::MEMBER2.check(&value, &xml::ElementPath::RELATIVE, violations);
             if violations.is_empty() {
                 return Ok(Self::Member2(value));
             }
@@ -170,6 +151,25 @@ impl xml::SimpleValue for SmallOrWord {
     }
 }
 
+impl SmallOrWord {
+    /// The facets of the member `Member`.
+    const MEMBER: xml::NumberFacets<i32> = xml::NumberFacets {
+        max_inclusive: Some(10),
+        ..xml::NumberFacets::NONE
+    };
+    /// The facets of the member `Member2`.
+    const MEMBER2: xml::StringFacets = {
+        static PATTERN: xml::Pattern = xml::Pattern::new(
+            "[a-z0-9]+",
+            "\\A(?:[a-z0-9]+)\\z",
+        );
+        xml::StringFacets {
+            patterns: &[&PATTERN],
+            ..xml::StringFacets::NONE
+        }
+    };
+}
+
 impl Validate for SmallOrWord {
     fn validate_into(
         &self,
@@ -178,29 +178,10 @@ impl Validate for SmallOrWord {
     ) {
         match self {
             Self::Member(value) => {
-                static FACETS: xml::NumberFacets<i32> = xml::NumberFacets {
-                    min_inclusive: None,
-                    max_inclusive: Some(10),
-                    min_exclusive: None,
-                    max_exclusive: None,
-                    total_digits: None,
-                    fraction_digits: None,
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER.check(value, path, violations);
             }
             Self::Member2(value) => {
-                static FACETS_PATTERN: xml::Pattern = xml::Pattern::new(
-                    "[a-z0-9]+",
-                    "\\A(?:[a-z0-9]+)\\z",
-                );
-                static FACETS: xml::StringFacets = xml::StringFacets {
-                    white_space: xml::WhiteSpace::Preserve,
-                    length: None,
-                    min_length: None,
-                    max_length: None,
-                    patterns: &[&FACETS_PATTERN],
-                };
-                FACETS.check(value, path, violations);
+                Self::MEMBER2.check(value, path, violations);
             }
         }
     }

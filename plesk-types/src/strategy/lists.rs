@@ -10,9 +10,6 @@ use super::between;
 use crate::xml::{ElementPath, ListFacets, SimpleValue, lexical_form};
 
 impl ListFacets {
-    /// No facet at all.
-    pub const NONE: Self = Self { length: None, min_length: None, max_length: None, enumeration: &[], patterns: &[] };
-
     /// Lists of `item`s, as many as the length facets allow; with an
     /// `enumeration`, one of the lists it allows. Items whose lexical form
     /// is empty or holds white space (which would not read back as one

@@ -91,18 +91,6 @@ macro_rules! facet_float {
 
 facet_float!(f32, f64);
 
-impl<T> NumberFacets<T> {
-    /// No facet at all.
-    pub const NONE: Self = Self {
-        min_inclusive: None,
-        max_inclusive: None,
-        min_exclusive: None,
-        max_exclusive: None,
-        total_digits: None,
-        fraction_digits: None,
-    };
-}
-
 impl<T: FacetNumber> NumberFacets<T> {
     /// Numbers within the bounds and with no more digits than allowed; for
     /// floating-point types, never `NaN`.
@@ -132,16 +120,6 @@ impl<T: FacetNumber> NumberFacets<T> {
 }
 
 impl DecimalFacets {
-    /// No facet at all.
-    pub const NONE: Self = Self {
-        min_inclusive: None,
-        max_inclusive: None,
-        min_exclusive: None,
-        max_exclusive: None,
-        total_digits: None,
-        fraction_digits: None,
-    };
-
     /// Decimals within the bounds and the digit counts, in varied lexical
     /// forms (a `+` sign, leading and trailing zeros), which a decimal keeps.
     pub fn strategy(&self) -> BoxedStrategy<Decimal> {

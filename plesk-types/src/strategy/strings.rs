@@ -13,10 +13,6 @@ use crate::xml::{ElementPath, StringFacets, WhiteSpace};
 const TRIALS: usize = 64;
 
 impl StringFacets {
-    /// No facet at all: any text XML can carry.
-    pub const NONE: Self =
-        Self { white_space: WhiteSpace::Preserve, length: None, min_length: None, max_length: None, patterns: &[] };
-
     /// Strings that satisfy the facets, drawn from XML's characters with a
     /// length the facets allow. With `pattern` facets, prefer
     /// [`strategy_matching`](Self::strategy_matching).

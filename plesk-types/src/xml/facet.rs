@@ -91,6 +91,11 @@ pub struct StringFacets {
 }
 
 impl StringFacets {
+    /// No facet at all: any text XML can carry. Generated code names the
+    /// facets a type has and takes the rest from here (`..NONE`).
+    pub const NONE: Self =
+        Self { white_space: WhiteSpace::Preserve, length: None, min_length: None, max_length: None, patterns: &[] };
+
     /// Checks `value`, recording each facet it breaks.
     pub fn check(&self, value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         self.check_value(value, false, path, violations);
@@ -143,6 +148,9 @@ pub struct ListFacets {
 }
 
 impl ListFacets {
+    /// No facet at all.
+    pub const NONE: Self = Self { length: None, min_length: None, max_length: None, enumeration: &[], patterns: &[] };
+
     /// Checks a list value.
     pub fn check<T: SimpleValue>(&self, items: &[T], path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         check_length(items.len(), self.length, self.min_length, self.max_length, path, violations);
@@ -194,6 +202,18 @@ pub struct NumberFacets<T> {
     pub fraction_digits: Option<usize>,
 }
 
+impl<T> NumberFacets<T> {
+    /// No facet at all.
+    pub const NONE: Self = Self {
+        min_inclusive: None,
+        max_inclusive: None,
+        min_exclusive: None,
+        max_exclusive: None,
+        total_digits: None,
+        fraction_digits: None,
+    };
+}
+
 impl<T: PartialOrd + Display> NumberFacets<T> {
     /// Checks `value`, recording each facet it breaks.
     pub fn check(&self, value: &T, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
@@ -230,6 +250,16 @@ pub struct DecimalFacets {
 }
 
 impl DecimalFacets {
+    /// No facet at all.
+    pub const NONE: Self = Self {
+        min_inclusive: None,
+        max_inclusive: None,
+        min_exclusive: None,
+        max_exclusive: None,
+        total_digits: None,
+        fraction_digits: None,
+    };
+
     /// Checks `value`, recording each facet it breaks.
     pub fn check(&self, value: &Decimal, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         let bound = |text: Option<&'static str>| text.and_then(Decimal::parse);

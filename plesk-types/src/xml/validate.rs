@@ -252,6 +252,27 @@ pub enum ViolationKind {
         /// Its `maxOccurs`.
         max: usize,
     },
+    /// Fewer occurrences of a group (a choice, a sequence) than its
+    /// `minOccurs`, named by the elements that can start it.
+    #[error("{actual} of {}, at least {min} required", group_name(.first))]
+    TooFewOfGroup {
+        /// The elements that can start an occurrence of the group.
+        first: &'static [&'static str],
+        /// How many occurrences the value holds.
+        actual: usize,
+        /// The group's `minOccurs`.
+        min: usize,
+    },
+    /// More occurrences of a group than its `maxOccurs`.
+    #[error("{actual} of {}, at most {max} allowed", group_name(.first))]
+    TooManyOfGroup {
+        /// The elements that can start an occurrence of the group.
+        first: &'static [&'static str],
+        /// How many occurrences the value holds.
+        actual: usize,
+        /// The group's `maxOccurs`.
+        max: usize,
+    },
     /// A name in open content (`xs:anyType`, `xs:any`) that is not an XML name.
     #[error("{name:?} is not an XML name")]
     InvalidName {
@@ -363,6 +384,34 @@ pub fn occurrences<T>(
     if let Some(max) = max.filter(|&max| actual > max) {
         violations.push(Violation::new(path, ViolationKind::TooMany { element: name, actual, max }));
     }
+}
+
+/// Checks the number of occurrences of a group against its bounds; the
+/// group is named by `first`, the elements that can start it.
+pub fn group_occurrences<T>(
+    items: &[T],
+    first: &'static [&'static str],
+    min: usize,
+    max: Option<usize>,
+    path: &ElementPath<'_>,
+    violations: &mut Vec<Violation>,
+) {
+    let actual = items.len();
+    if actual < min {
+        violations.push(Violation::new(path, ViolationKind::TooFewOfGroup { first, actual, min }));
+    }
+    if let Some(max) = max.filter(|&max| actual > max) {
+        violations.push(Violation::new(path, ViolationKind::TooManyOfGroup { first, actual, max }));
+    }
+}
+
+/// A group as its first elements name it: `<user> or <webuser>`.
+fn group_name(first: &[&str]) -> String {
+    if first.is_empty() {
+        return "the group".to_owned();
+    }
+    let tags: Vec<String> = first.iter().map(|name| format!("<{name}>")).collect();
+    tags.join(" or ")
 }
 
 /// Validates each item of a repeated child element, with its position when

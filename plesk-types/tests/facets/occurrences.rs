@@ -45,7 +45,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_element_is_refused() {
         (webuser(WebUserInputTypeChoice::Add(add)), too_few("packet/webuser/add/services", "service")),
         (no_settings, too_few("packet/request-settings", "setting")),
         (user_response(UserOutputChoice::Get(UserGetOutput { result: vec![] })), too_few("packet/user/get", "result")),
-        (user_response(UserOutputChoice::Set(UsetSetOutput { result: vec![] })), too_few("packet/user/set", "result")),
+        (user_response(UserOutputChoice::Set(UserSetOutput { result: vec![] })), too_few("packet/user/set", "result")),
         (user_response(UserOutputChoice::Del(UserDelOutput { result: vec![] })), too_few("packet/user/del", "result")),
         (
             webuser_response(WebUserOutputTypeChoice::Del(WebUserDelOutputType { result: vec![] })),
@@ -73,16 +73,17 @@ fn an_empty_list_where_the_schema_wants_at_least_one_element_is_refused() {
 
 /// A repeated choice given no alternative at all: the packet's operators,
 /// an operator's operations. The violation is at the element that should
-/// hold them.
+/// hold them, and names the group by the elements that can start it.
 #[test]
 fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
-    // FIXME(issue 10): should name the group (`<user> or <webuser>`, `<add> or
-    // <get> or ...`), not its first element.
-    let cases: Vec<(Packet, &str, &str)> = vec![
+    const OPERATORS: &[&str] = &["webuser", "user"];
+    const USER_OPERATIONS: &[&str] = &["add", "get", "set", "del"];
+    const WEBUSER_OPERATIONS: &[&str] = &["add", "del", "set", "get", "set-prefs", "get-prefs"];
+    let cases: Vec<(Packet, &str, &'static [&'static str])> = vec![
         (
             Packet::Request(RequestPacket { version: None, request_settings: None, operators: vec![] }),
             "packet",
-            "webuser",
+            OPERATORS,
         ),
         (
             Packet::Request(RequestPacket {
@@ -91,7 +92,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 operators: vec![RequestOperator::User(UserInput { choice: vec![] })],
             }),
             "packet/user",
-            "add",
+            USER_OPERATIONS,
         ),
         (
             Packet::Request(RequestPacket {
@@ -100,7 +101,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 operators: vec![RequestOperator::Webuser(WebUserInputType { choice: vec![] })],
             }),
             "packet/webuser",
-            "add",
+            WEBUSER_OPERATIONS,
         ),
         (
             Packet::Response(ResponsePacket {
@@ -109,7 +110,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 output: None,
             }),
             "packet",
-            "webuser",
+            OPERATORS,
         ),
         (
             Packet::Response(ResponsePacket {
@@ -118,7 +119,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 output: None,
             }),
             "packet/user",
-            "add",
+            USER_OPERATIONS,
         ),
         (
             Packet::Response(ResponsePacket {
@@ -129,10 +130,10 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 output: None,
             }),
             "packet/webuser",
-            "add",
+            WEBUSER_OPERATIONS,
         ),
     ];
-    for (packet, path, element) in cases {
+    for (packet, path, first) in cases {
         let result = match &packet {
             Packet::Request(packet) => packet.validate(),
             Packet::Response(packet) => packet.validate(),
@@ -141,7 +142,9 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
         let violations = errors.violations();
         assert_eq!(violations.len(), 1, "{errors}");
         assert_eq!(violations[0].path, path);
-        assert_eq!(violations[0].kind, ViolationKind::TooFew { element, actual: 0, min: 1 }, "{path}");
+        assert_eq!(violations[0].kind, ViolationKind::TooFewOfGroup { first, actual: 0, min: 1 }, "{path}");
+        let group: Vec<String> = first.iter().map(|name| format!("<{name}>")).collect();
+        assert_eq!(violations[0].to_string(), format!("{path}: 0 of {}, at least 1 required", group.join(" or ")));
         assert!(!xmllint(packet.side(), &packet.to_xml()).valid, "xmllint accepts\n{}", packet.to_xml());
     }
 }

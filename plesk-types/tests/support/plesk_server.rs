@@ -475,7 +475,9 @@ fn gen_info(user: &User) -> UserGetGenInfo {
         name: added.name.clone(),
         owner_guid: ADMIN_GUID.to_owned(),
         status: match added.status {
-            Some(UserAddGenInfoStatus::Enabled | UserAddGenInfoStatus::Value0) | None => UserGetGenInfoStatus::Enabled,
+            Some(UserAddGenInfoStatus::Enabled | UserAddGenInfoStatus::EnabledAsOne) | None => {
+                UserGetGenInfoStatus::Enabled
+            }
             Some(_) => UserGetGenInfoStatus::Disabled,
         },
         guid: user.guid.clone(),

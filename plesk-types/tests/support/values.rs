@@ -154,7 +154,7 @@ pub fn webuser_add() -> WebUserAddInputType {
 pub fn webuser_del() -> WebUserDelInputType {
     WebUserDelInputType {
         filter: WebUserFilter::Id(vec![IdType(321), IdType(322)]),
-        site_id_or_site_name: Some(WebUserDelInputTypeSiteIdOrSiteName::SiteId(IdType(12))),
+        site_id_or_site_name: Some(SiteIdOrSiteName::SiteId(IdType(12))),
     }
 }
 
@@ -170,7 +170,7 @@ pub fn webuser_set() -> WebUserSetInputType {
             ftp_quota: Some(1_048_576),
             services: Some(services()),
         },
-        site_id_or_site_name: Some(WebUserSetInputTypeSiteIdOrSiteName::SiteName("example.com".to_owned())),
+        site_id_or_site_name: Some(SiteIdOrSiteName::SiteName("example.com".to_owned())),
     }
 }
 
@@ -178,7 +178,7 @@ pub fn webuser_set() -> WebUserSetInputType {
 pub fn webuser_get() -> WebUserGetInputType {
     WebUserGetInputType {
         filter: WebUserFilter::SiteId(vec![IdType(12)]),
-        site_id_or_site_name: Some(WebUserGetInputTypeSiteIdOrSiteName::SiteId(IdType(12))),
+        site_id_or_site_name: Some(SiteIdOrSiteName::SiteId(IdType(12))),
     }
 }
 
@@ -187,7 +187,7 @@ pub fn webuser_set_prefs() -> WebUserSetPrefInputType {
     WebUserSetPrefInputType {
         filter: WebUserOwnFilter::SiteId(vec![IdType(12), IdType(13)]),
         values: WebUserPrefs { wuscripts: true },
-        site_id_or_site_name: Some(WebUserSetPrefInputTypeSiteIdOrSiteName::SiteName("example.com".to_owned())),
+        site_id_or_site_name: Some(SiteIdOrSiteName::SiteName("example.com".to_owned())),
     }
 }
 
@@ -195,7 +195,7 @@ pub fn webuser_set_prefs() -> WebUserSetPrefInputType {
 pub fn webuser_get_prefs() -> WebUserGetPrefInputType {
     WebUserGetPrefInputType {
         filter: WebUserOwnFilter::SiteName(vec!["example.com".to_owned()]),
-        site_id_or_site_name: Some(WebUserGetPrefInputTypeSiteIdOrSiteName::SiteId(IdType(12))),
+        site_id_or_site_name: Some(SiteIdOrSiteName::SiteId(IdType(12))),
     }
 }
 
@@ -263,7 +263,7 @@ pub fn maximal_requests() -> Vec<(String, RequestPacket)> {
     for (name, filter) in webuser_filters {
         let del = WebUserDelInputType {
             filter,
-            site_id_or_site_name: Some(WebUserDelInputTypeSiteIdOrSiteName::SiteName("example.org".to_owned())),
+            site_id_or_site_name: Some(SiteIdOrSiteName::SiteName("example.org".to_owned())),
         };
         cases.push((
             format!("webuser del, filter {name}, site-name"),
@@ -271,22 +271,22 @@ pub fn maximal_requests() -> Vec<(String, RequestPacket)> {
         ));
     }
     let mut set = webuser_set();
-    set.site_id_or_site_name = Some(WebUserSetInputTypeSiteIdOrSiteName::SiteId(IdType(12)));
+    set.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(IdType(12)));
     cases.push(("webuser set, site-id".into(), webuser_request(WebUserInputTypeChoice::Set(set))));
     let mut get = webuser_get();
-    get.site_id_or_site_name = Some(WebUserGetInputTypeSiteIdOrSiteName::SiteName("example.com".to_owned()));
+    get.site_id_or_site_name = Some(SiteIdOrSiteName::SiteName("example.com".to_owned()));
     cases.push(("webuser get, site-name".into(), webuser_request(WebUserInputTypeChoice::Get(get))));
     let mut set_prefs = webuser_set_prefs();
     set_prefs.filter = WebUserOwnFilter::SiteName(vec!["example.com".to_owned(), "example.org".to_owned()]);
     set_prefs.values.wuscripts = false;
-    set_prefs.site_id_or_site_name = Some(WebUserSetPrefInputTypeSiteIdOrSiteName::SiteId(IdType(12)));
+    set_prefs.site_id_or_site_name = Some(SiteIdOrSiteName::SiteId(IdType(12)));
     cases.push((
         "webuser set-prefs, site-name filter, site-id".into(),
         webuser_request(WebUserInputTypeChoice::SetPrefs(set_prefs)),
     ));
     let mut get_prefs = webuser_get_prefs();
     get_prefs.filter = WebUserOwnFilter::SiteId(vec![IdType(12)]);
-    get_prefs.site_id_or_site_name = Some(WebUserGetPrefInputTypeSiteIdOrSiteName::SiteName("example.com".to_owned()));
+    get_prefs.site_id_or_site_name = Some(SiteIdOrSiteName::SiteName("example.com".to_owned()));
     cases.push((
         "webuser get-prefs, site-id filter, site-name".into(),
         webuser_request(WebUserInputTypeChoice::GetPrefs(get_prefs)),
@@ -490,7 +490,7 @@ pub fn maximal_responses() -> Vec<(String, ResponsePacket)> {
     let mut cases: Vec<(String, ResponsePacket)> = vec![
         ("user add".into(), user_response(UserOutputChoice::Add(user_add_output()))),
         ("user get".into(), user_response(UserOutputChoice::Get(user_get_output()))),
-        ("user set".into(), user_response(UserOutputChoice::Set(UsetSetOutput { result: pair() }))),
+        ("user set".into(), user_response(UserOutputChoice::Set(UserSetOutput { result: pair() }))),
         ("user del".into(), user_response(UserOutputChoice::Del(UserDelOutput { result: pair() }))),
         ("webuser add".into(), webuser_response(WebUserOutputTypeChoice::Add(webuser_add_output()))),
         ("webuser del".into(), webuser_response(WebUserOutputTypeChoice::Del(WebUserDelOutputType { result: pair() }))),
@@ -525,7 +525,7 @@ pub fn maximal_responses() -> Vec<(String, ResponsePacket)> {
                 choice: vec![
                     UserOutputChoice::Add(user_add_output()),
                     UserOutputChoice::Get(user_get_output()),
-                    UserOutputChoice::Set(UsetSetOutput { result: pair() }),
+                    UserOutputChoice::Set(UserSetOutput { result: pair() }),
                     UserOutputChoice::Del(UserDelOutput { result: pair() }),
                 ],
             }),

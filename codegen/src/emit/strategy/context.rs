@@ -1,7 +1,7 @@
 //! The strategy of one item's content: structs, choices, unions and values,
 //! with the recursion guard of items in a cycle.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::tuples::{Part, construct, receiver};
 use super::*;
@@ -13,10 +13,6 @@ pub(super) struct Context<'m> {
     /// The items this item refers to that refer back to it: the steps that
     /// recurse. Empty when the item is in no cycle.
     pub(super) cycle: BTreeSet<&'m str>,
-    /// Facet statics, declared at the top of `arbitrary_with`.
-    pub(super) statics: RefCell<Vec<TokenStream>>,
-    /// The names of those statics, kept distinct.
-    static_names: RefCell<BTreeSet<String>>,
     /// Whether the body uses `recurse` (an optional part of the cycle).
     pub(super) uses_recurse: Cell<bool>,
     /// Whether the body uses `deeper` (a step inside the cycle).
@@ -26,14 +22,7 @@ pub(super) struct Context<'m> {
 impl<'m> Context<'m> {
     pub(super) fn new(module: &'m Module, item: &'m Item) -> Self {
         let cycle = item.cycle.iter().map(String::as_str).collect();
-        Self {
-            module,
-            cycle,
-            statics: RefCell::new(Vec::new()),
-            static_names: RefCell::new(BTreeSet::new()),
-            uses_recurse: Cell::new(false),
-            uses_deeper: Cell::new(false),
-        }
+        Self { module, cycle, uses_recurse: Cell::new(false), uses_deeper: Cell::new(false) }
     }
 
     /// A struct: its attributes and fields drawn together.
@@ -331,13 +320,13 @@ impl<'m> Context<'m> {
     }
 
     /// The strategy of one value of `ty`, within the facets `checks` of an
-    /// inline restriction; `name` names their statics. A `list_item` has no
-    /// white space.
-    pub(super) fn value(&self, ty: &RustType, checks: Option<&Checks>, name: &str, list_item: bool) -> TokenStream {
+    /// inline restriction, the item's constant for `key` (see
+    /// `facets.rs`). A `list_item` has no white space.
+    pub(super) fn value(&self, ty: &RustType, checks: Option<&Checks>, key: &str, list_item: bool) -> TokenStream {
         let ty = self.resolve(ty);
+        let facets = facets::reference(key);
         match checks {
             Some(Checks::String(string)) => {
-                let facets = self.string_facets(string, name);
                 let regexes = string.patterns.iter().map(|(_, regex)| regex);
                 if list_item {
                     quote! { #facets.token_strategy() }
@@ -347,40 +336,13 @@ impl<'m> Context<'m> {
                     quote! { #facets.strategy_matching(&[#(#regexes),*]) }
                 }
             }
-            Some(Checks::Number(number)) => {
-                let facets = self.declare(name, "", |facets| {
-                    let ty = rust_type(&number.ty);
-                    let fields = number_fields(number, |bound| numeric_literal(bound, &number.ty));
-                    quote! { static #facets: xml::NumberFacets<#ty> = xml::NumberFacets { #fields }; }
-                });
-                quote! { #facets.strategy() }
-            }
-            Some(Checks::Decimal(number)) => {
-                let facets = self.declare(name, "", |facets| {
-                    let fields = number_fields(number, |bound| quote! { #bound });
-                    quote! { static #facets: xml::DecimalFacets = xml::DecimalFacets { #fields }; }
-                });
-                quote! { #facets.strategy() }
-            }
-            Some(Checks::List { length, min_length, max_length, enumeration, patterns, item }) => {
+            Some(Checks::Number(_) | Checks::Decimal(_)) => quote! { #facets.strategy() },
+            Some(Checks::List { item, .. }) => {
                 let item_type = match ty {
                     RustType::List(item_type) => item_type.as_ref(),
                     other => other,
                 };
-                let item = self.value(item_type, item.as_deref(), &format!("{name}_item"), true);
-                let patterns = self.patterns(patterns, name);
-                let (length, min_length, max_length) = (option(*length), option(*min_length), option(*max_length));
-                let facets = self.declare(name, "", |facets| {
-                    quote! {
-                        static #facets: xml::ListFacets = xml::ListFacets {
-                            length: #length,
-                            min_length: #min_length,
-                            max_length: #max_length,
-                            enumeration: &[#(#enumeration),*],
-                            patterns: &[#(&#patterns),*],
-                        };
-                    }
-                });
+                let item = self.value(item_type, item.as_deref(), &facets::item_key(key), true);
                 quote! { #facets.strategy(#item.boxed()) }
             }
             None => match ty {
@@ -400,7 +362,7 @@ impl<'m> Context<'m> {
                     quote! { ::proptest::arbitrary::any::<xml::#runtime>() }
                 }
                 RustType::List(item) => {
-                    let item = self.value(item, None, &format!("{name}_item"), true);
+                    let item = self.value(item, None, &facets::item_key(key), true);
                     quote! { xml::ListFacets::NONE.strategy(#item.boxed()) }
                 }
                 RustType::Item(name) => self.item_reference(name),
@@ -418,52 +380,6 @@ impl<'m> Context<'m> {
             },
             _ => ty,
         }
-    }
-
-    /// Declares the string facets (as `validate()` does) and returns their name.
-    fn string_facets(&self, string: &StringChecks, name: &str) -> Ident {
-        let patterns = self.patterns(&string.patterns, name);
-        let white_space = white_space(string.white_space);
-        let (length, min_length, max_length) =
-            (option(string.length), option(string.min_length), option(string.max_length));
-        self.declare(name, "", |facets| {
-            quote! {
-                static #facets: xml::StringFacets = xml::StringFacets {
-                    white_space: #white_space,
-                    length: #length,
-                    min_length: #min_length,
-                    max_length: #max_length,
-                    patterns: &[#(&#patterns),*],
-                };
-            }
-        })
-    }
-
-    /// Declares one static per pattern and returns their names.
-    pub(super) fn patterns(&self, patterns: &[(String, String)], name: &str) -> Vec<Ident> {
-        (0..patterns.len())
-            .zip(patterns)
-            .map(|(index, (xsd, regex))| {
-                let suffix = if index == 0 { "PATTERN".to_owned() } else { format!("PATTERN_{}", index + 1) };
-                self.declare(name, &suffix, |pattern| {
-                    quote! { static #pattern: xml::Pattern = xml::Pattern::new(#xsd, #regex); }
-                })
-            })
-            .collect()
-    }
-
-    /// Declares a static named after `name` and `suffix` (numbered if the
-    /// name is taken) with `declaration`, and returns its name.
-    fn declare(&self, name: &str, suffix: &str, declaration: impl FnOnce(&Ident) -> TokenStream) -> Ident {
-        let mut names = self.static_names.borrow_mut();
-        let mut static_name = static_ident(name, suffix);
-        let mut number = 1;
-        while !names.insert(static_name.to_string()) {
-            number += 1;
-            static_name = static_ident(&format!("{name}_{number}"), suffix);
-        }
-        self.statics.borrow_mut().push(declaration(&static_name));
-        static_name
     }
 }
 

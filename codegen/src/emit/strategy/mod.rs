@@ -2,8 +2,8 @@
 //! implementation for every item, behind the configured cargo feature, and
 //! the module `every_type` that lists the items for tests.
 //!
-//! Values satisfy everything `validate()` checks. The facets are declared as
-//! for `validate()` and asked for values (their `strategy` methods, in
+//! Values satisfy everything `validate()` checks. The facets `validate()`
+//! checks (the item's constants) are asked for values (their `strategy` methods, in
 //! `plesk_types::strategy`); occurrences become `option::of` and
 //! `collection::vec` within the schema's bounds; a choice draws one of its
 //! alternatives. Values are also canonical, read back as themselves: an
@@ -24,15 +24,13 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::validate::{number_fields, numeric_literal, option, white_space};
-use super::{count, ident, rust_type, static_ident, wildcard_namespace};
+use super::{count, facets, ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, StringChecks, Struct,
-    StructContent, Union,
+    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, Struct, StructContent, Union,
 };
 
 mod context;
@@ -139,7 +137,7 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
         ItemKind::Choice(choice) => context.choice(choice),
         ItemKind::Enumeration(_) => quote! { ::proptest::sample::select(Self::ALL.to_vec()).boxed() },
         ItemKind::Newtype(newtype) => {
-            let inner = context.value(&newtype.inner, Some(&newtype.checks), "facets", false);
+            let inner = context.value(&newtype.inner, Some(&newtype.checks), facets::NEWTYPE_KEY, false);
             quote! { #inner.prop_map(Self).boxed() }
         }
         ItemKind::Union(union) => context.union(union),
@@ -149,7 +147,6 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
         }
         ItemKind::Alias(_) => TokenStream::new(),
     };
-    let statics = context.statics.take();
     let name = ident(&item.name);
     let doc = " Values that satisfy the schema's facets and bounds, and read back as themselves.";
     let (parameters, argument, locals) = if context.cycle.is_empty() {
@@ -190,7 +187,6 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
             #[doc = #doc]
             fn arbitrary_with(#argument) -> Self::Strategy {
                 #locals
-                #(#statics)*
                 #body
             }
         }

@@ -187,15 +187,13 @@ impl<'a> XmlReader<'a> {
         })
     }
 
-    /// Reads the required child element `name`.
-    pub fn required<T: XmlElement>(
-        &mut self,
-        name: &'static str,
-        expected: &'static [&'static str],
-    ) -> Result<T, ReadError> {
+    /// Reads the required child element `name`. The name comes by reference
+    /// (`r.required(&"login")`, a promoted constant), so that the error for
+    /// its absence can list it as the one element expected.
+    pub fn required<T: XmlElement>(&mut self, name: &'static &'static str) -> Result<T, ReadError> {
         match self.peek_element()? {
-            Some(found) if found == name => self.read_child(),
-            _ => Err(self.missing(expected)),
+            Some(found) if found == *name => self.read_child(),
+            _ => Err(self.missing(std::slice::from_ref(name))),
         }
     }
 
@@ -221,14 +219,10 @@ impl<'a> XmlReader<'a> {
     /// Reads the required child element `name`, of a simple type: as
     /// [`required`](Self::required), along a faster path for elements that
     /// hold only text.
-    pub fn required_value<T: SimpleValue>(
-        &mut self,
-        name: &'static str,
-        expected: &'static [&'static str],
-    ) -> Result<T, ReadError> {
+    pub fn required_value<T: SimpleValue>(&mut self, name: &'static &'static str) -> Result<T, ReadError> {
         match self.peek_element()? {
-            Some(found) if found == name => self.read_value_child(),
-            _ => Err(self.missing(expected)),
+            Some(found) if found == *name => self.read_value_child(),
+            _ => Err(self.missing(std::slice::from_ref(name))),
         }
     }
 
@@ -370,15 +364,15 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the required child element `name` of a simple type whose
     /// declaration has a `default`: an empty element has the default value.
+    /// `name` by reference, as for [`required`](Self::required).
     pub fn required_defaulted<T: SimpleValue>(
         &mut self,
-        name: &'static str,
-        expected: &'static [&'static str],
+        name: &'static &'static str,
         default: &'static str,
     ) -> Result<T, ReadError> {
         match self.peek_element()? {
-            Some(found) if found == name => self.read_child_with(|r, start| r.defaulted_value(start, default)),
-            _ => Err(self.missing(expected)),
+            Some(found) if found == *name => self.read_child_with(|r, start| r.defaulted_value(start, default)),
+            _ => Err(self.missing(std::slice::from_ref(name))),
         }
     }
 
