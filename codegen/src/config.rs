@@ -49,6 +49,9 @@ pub struct Config {
     /// File names that, where a schema directory has them, are its only
     /// document roots (see [`root_files`](Config::root_files)).
     pub(crate) root_files: Vec<String>,
+    /// Schema paths of the choices whose alternatives each get a cargo
+    /// feature (see [`operator_features`](Config::operator_features)).
+    pub(crate) operator_features: BTreeSet<String>,
 }
 
 impl Default for Config {
@@ -76,6 +79,7 @@ impl Config {
             optional_paths: BTreeSet::new(),
             out_dir: None,
             root_files: Vec::new(),
+            operator_features: BTreeSet::new(),
         }
     }
 
@@ -91,7 +95,9 @@ impl Config {
     /// the cargo feature `proptest` (see [`strategies`](Self::strategies)), and a
     /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
     /// Plesk server's, with files neither envelope includes) has those as its
-    /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
+    /// only roots (see [`root_files`](Self::root_files)), and each operator
+    /// of the two envelopes is compiled under the cargo feature named after
+    /// it (see [`operator_features`](Self::operator_features)). These options apply where the schemas have
     /// the paths they name and are ignored elsewhere, so the preset fits
     /// any protocol version and any subset of operators.
     pub fn plesk() -> Self {
@@ -134,13 +140,16 @@ impl Config {
             .operation_success("WebUserGetOutputType/result#login_group")
             .operation_success("WebUserGetPrefOutputType/result/wuscripts")
             .strategies("proptest")
-            .root_files(["agent_input.xsd", "agent_output.xsd"]);
+            .root_files(["agent_input.xsd", "agent_output.xsd"])
+            .operator_features("/packet#webuser_or_user")
+            .operator_features("ResponsePacketType#choice#webuser_or_user");
         config.optional_paths = config
             .type_names
             .keys()
             .chain(config.field_names.keys())
             .chain(config.tolerated.keys())
             .chain(config.operation_successes.keys())
+            .chain(&config.operator_features)
             .cloned()
             .collect();
         config
@@ -248,6 +257,26 @@ impl Config {
     /// without it is `OperationError::Incomplete`.
     pub fn operation_success_required(&mut self, schema_path: impl Into<String>) -> &mut Self {
         self.operation_successes.insert(schema_path.into(), SuccessPresence::Required);
+        self
+    }
+
+    /// Compiles each alternative of the choice at `schema_path` (the
+    /// operators of a packet, `/packet#webuser_or_user`) under a cargo
+    /// feature named after its element, `-` written `_` (`<site-alias>`:
+    /// `site_alias`). The variant, its arms in every generated `match`, and
+    /// every item only that alternative reaches are compiled only with the
+    /// feature on; an item several alternatives reach, with any of them on;
+    /// an item reached from elsewhere, always. Reading an alternative whose
+    /// feature is off is a `ReadErrorKind::FeatureDisabled` error naming the
+    /// feature, at the element. Alternatives that are not one element (a
+    /// group, a wildcard) are always compiled.
+    ///
+    /// The crate compiling the code must declare the features in its
+    /// `Cargo.toml`; the generator does not declare them to cargo, so that a
+    /// missing one is an `unexpected_cfgs` warning rather than a variant
+    /// silently compiled out.
+    pub fn operator_features(&mut self, schema_path: impl Into<String>) -> &mut Self {
+        self.operator_features.insert(schema_path.into());
         self
     }
 

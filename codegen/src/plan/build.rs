@@ -25,6 +25,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.plan_types();
     planner.plan_roots();
     planner.plan_outcomes();
+    planner.gate_operators();
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
@@ -50,6 +51,8 @@ pub(super) struct Planner<'s> {
     pub(super) attributes: Attributes,
     /// The structs that are an operation's result.
     pub(super) outcomes: Vec<Outcome>,
+    /// Under which cargo features each item is compiled.
+    pub(super) gates: Gates,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -92,6 +95,7 @@ impl<'s> Planner<'s> {
             roots: Vec::new(),
             attributes: Attributes::default(),
             outcomes: Vec::new(),
+            gates: Gates::default(),
             errors: Vec::new(),
         }
     }
@@ -159,6 +163,13 @@ impl<'s> Planner<'s> {
         let mut files: Vec<String> =
             self.schema.sources.iter().map(|(id, _)| self.schema.sources.display_name(id)).collect();
         files.sort();
-        Ok(Module { items: self.items, roots: self.roots, files, attributes: self.attributes, outcomes: self.outcomes })
+        Ok(Module {
+            items: self.items,
+            roots: self.roots,
+            files,
+            attributes: self.attributes,
+            outcomes: self.outcomes,
+            gates: self.gates,
+        })
     }
 }

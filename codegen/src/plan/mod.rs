@@ -7,13 +7,14 @@
 //! This file holds the plan's items, `values.rs` its value types and
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
-//! `roots.rs`, `recursion.rs`, `validation.rs`.
+//! `roots.rs`, `recursion.rs`, `validation.rs`, `features.rs`.
 
 mod attributes;
 mod build;
 mod checks;
 mod content;
 mod docs;
+mod features;
 mod lookahead;
 mod names;
 mod outcome;
@@ -27,6 +28,7 @@ use std::collections::BTreeSet;
 
 pub use attributes::Attributes;
 pub use build::plan;
+pub use features::Gates;
 pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
 pub use crate::model::NamespaceConstraint;
@@ -47,6 +49,9 @@ pub struct Module {
     /// The structs that are an operation's result, with what a success
     /// carries.
     pub outcomes: Vec<Outcome>,
+    /// Under which cargo features each item is compiled
+    /// ([`Config::operator_features`](crate::Config::operator_features)).
+    pub gates: Gates,
 }
 
 impl Module {
@@ -497,6 +502,9 @@ pub struct Variant {
     pub doc: Vec<String>,
     /// What it holds (an element, a group or a wildcard; never absent).
     pub kind: FieldKind,
+    /// The cargo feature the alternative is compiled under, if any
+    /// ([`Config::operator_features`](crate::Config::operator_features)).
+    pub feature: Option<String>,
 }
 
 /// An enum of values.

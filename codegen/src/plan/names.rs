@@ -142,6 +142,7 @@ enum ConfigOption {
     TypeAttribute,
     FieldAttribute,
     OperationSuccess,
+    OperatorFeatures,
 }
 
 impl ConfigOption {
@@ -153,6 +154,7 @@ impl ConfigOption {
             Self::TypeAttribute => "type_attribute",
             Self::FieldAttribute => "field_attribute",
             Self::OperationSuccess => "operation_success",
+            Self::OperatorFeatures => "operator_features",
         }
     }
 }
@@ -214,6 +216,15 @@ impl<'c> ConfigLookup<'c> {
         Some(presence)
     }
 
+    /// Whether the alternatives of the choice at `path` each get a cargo feature.
+    pub(super) fn operator_features(&mut self, path: &str) -> bool {
+        let configured = self.config.operator_features.contains(path);
+        if configured {
+            self.used.insert((ConfigOption::OperatorFeatures, path.to_owned()));
+        }
+        configured
+    }
+
     /// Whether the type at `path` is renamed, without counting as a use.
     pub(super) fn renames_type(&self, path: &str) -> bool {
         self.config.type_names.contains_key(path)
@@ -230,7 +241,10 @@ impl<'c> ConfigLookup<'c> {
             ConfigOption::TypeName => &self.config.type_names,
             ConfigOption::FieldName => &self.config.field_names,
             ConfigOption::TolerateMissing => &self.config.tolerated,
-            ConfigOption::TypeAttribute | ConfigOption::FieldAttribute | ConfigOption::OperationSuccess => return None,
+            ConfigOption::TypeAttribute
+            | ConfigOption::FieldAttribute
+            | ConfigOption::OperationSuccess
+            | ConfigOption::OperatorFeatures => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -240,13 +254,14 @@ impl<'c> ConfigLookup<'c> {
     /// The options whose schema paths named nothing (presets' excepted, as
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
-        let options: [(ConfigOption, Vec<&String>); 6] = [
+        let options: [(ConfigOption, Vec<&String>); 7] = [
             (ConfigOption::TypeName, self.config.type_names.keys().collect()),
             (ConfigOption::FieldName, self.config.field_names.keys().collect()),
             (ConfigOption::TolerateMissing, self.config.tolerated.keys().collect()),
             (ConfigOption::TypeAttribute, self.config.type_attributes.keys().collect()),
             (ConfigOption::FieldAttribute, self.config.field_attributes.keys().collect()),
             (ConfigOption::OperationSuccess, self.config.operation_successes.keys().collect()),
+            (ConfigOption::OperatorFeatures, self.config.operator_features.iter().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {
