@@ -67,6 +67,22 @@ impl Gates {
     }
 }
 
+impl Module {
+    /// The cargo features of the gated alternatives, in name order.
+    pub fn operator_features(&self) -> Vec<String> {
+        let features: BTreeSet<&String> = self
+            .items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                ItemKind::Choice(choice) => Some(choice.variants.iter().filter_map(|variant| variant.feature.as_ref())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        features.into_iter().cloned().collect()
+    }
+}
+
 /// The cargo feature of an alternative named after its element: `-`
 /// becomes `_` (`site-alias`: `site_alias`), as cargo feature names and
 /// Rust identifiers agree on it.
