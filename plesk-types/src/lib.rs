@@ -13,6 +13,13 @@
 //! every version live once in [`shared`] and are re-exported by each
 //! version's module.
 //!
+//! One cargo feature per operator, named after its element: `user` and
+//! `webuser` (both on by default; `full` turns on every operator). The
+//! packet enums have a variant for each operator enabled, and types only
+//! disabled operators use are not compiled; reading an operator whose
+//! feature is off is a read error naming the feature
+//! ([`xml::ReadErrorKind::FeatureDisabled`]).
+//!
 //! ```
 //! use plesk_types::v1_6_8_0::*;
 //!
