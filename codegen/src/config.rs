@@ -62,6 +62,9 @@ pub struct Config {
     /// File names that, where a schema directory has them, are its only
     /// document roots (see [`root_files`](Config::root_files)).
     pub(crate) root_files: Vec<String>,
+    /// Schema paths of the choices whose alternatives each get a cargo
+    /// feature (see [`operator_features`](Config::operator_features)).
+    pub(crate) operator_features: BTreeSet<String>,
 }
 
 impl Default for Config {
@@ -94,6 +97,7 @@ impl Config {
             optional_paths: BTreeSet::new(),
             out_dir: None,
             root_files: Vec::new(),
+            operator_features: BTreeSet::new(),
         }
     }
 
@@ -113,7 +117,9 @@ impl Config {
     /// [`operators`](Self::operators)), and a
     /// schema directory that has `agent_input.xsd` or `agent_output.xsd` (a
     /// Plesk server's, with files neither envelope includes) has those as its
-    /// only roots (see [`root_files`](Self::root_files)). These options apply where the schemas have
+    /// only roots (see [`root_files`](Self::root_files)), and each operator
+    /// of the two envelopes is compiled under the cargo feature named after
+    /// it (see [`operator_features`](Self::operator_features)). These options apply where the schemas have
     /// the paths they name and are ignored elsewhere, so the preset fits
     /// any protocol version and any subset of operators.
     pub fn plesk() -> Self {
@@ -179,7 +185,9 @@ impl Config {
             .deprecated_alias("UsetSetOutput", "UsetSetOutput")
             .strategies("proptest")
             .serde_feature("serde")
-            .root_files(["agent_input.xsd", "agent_output.xsd"]);
+            .root_files(["agent_input.xsd", "agent_output.xsd"])
+            .operator_features("/packet#webuser_or_user")
+            .operator_features("ResponsePacketType#choice#webuser_or_user");
         let value_keys: Vec<String> =
             config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
         config.optional_paths = config
@@ -190,6 +198,7 @@ impl Config {
             .chain(config.operation_successes.keys())
             .chain(config.operators.iter())
             .chain(config.deprecated_aliases.keys())
+            .chain(&config.operator_features)
             .cloned()
             .chain(value_keys)
             .collect();
@@ -355,6 +364,26 @@ impl Config {
     pub fn operators(&mut self, schema_path: impl Into<String>) -> &mut Self {
         self.operators.insert(schema_path.into());
         self.conversions = true;
+        self
+    }
+
+    /// Compiles each alternative of the choice at `schema_path` (the
+    /// operators of a packet, `/packet#webuser_or_user`) under a cargo
+    /// feature named after its element, `-` written `_` (`<site-alias>`:
+    /// `site_alias`). The variant, its arms in every generated `match`, and
+    /// every item only that alternative reaches are compiled only with the
+    /// feature on; an item several alternatives reach, with any of them on;
+    /// an item reached from elsewhere, always. Reading an alternative whose
+    /// feature is off is a `ReadErrorKind::FeatureDisabled` error naming the
+    /// feature, at the element. Alternatives that are not one element (a
+    /// group, a wildcard) are always compiled.
+    ///
+    /// The crate compiling the code must declare the features in its
+    /// `Cargo.toml`; the generator does not declare them to cargo, so that a
+    /// missing one is an `unexpected_cfgs` warning rather than a variant
+    /// silently compiled out.
+    pub fn operator_features(&mut self, schema_path: impl Into<String>) -> &mut Self {
+        self.operator_features.insert(schema_path.into());
         self
     }
 

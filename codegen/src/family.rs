@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use crate::config::{Config, Output};
 use crate::emit::{self, ReExports};
 use crate::error::Error;
-use crate::plan::{self, Item, Module};
+use crate::plan::{self, Gates, Item, Module};
 
 /// Schema sets to generate together, as in a build script:
 ///
@@ -158,7 +158,10 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
         .collect();
     let names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
     let shared_sources = format!("the schemas of {}", names.join(", "));
-    let shared = emit::render(&shared_sources, first, &shared_code, None)?;
+    // A shared item is compiled whenever a member would compile it.
+    let member_gates: Vec<&Gates> = modules.iter().map(|module| &module.gates).collect();
+    let shared_gates = Gates::shared(&member_gates, shared_list.iter().map(String::as_str));
+    let shared = emit::render(&shared_sources, first, &shared_code, None, &shared_gates)?;
 
     let mut rendered = Vec::new();
     for (((name, config), module), code) in members.iter().zip(&modules).zip(&codes) {
@@ -168,8 +171,9 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
             .filter(|item| !shared_names.contains(item.name.as_str()))
             .map(|item| code[item.name.as_str()].clone())
             .collect();
-        let re_exports = ReExports { path: shared_path, names: &shared_list, deprecated: &deprecated };
-        let source = emit::render(&module.files.join(", "), config, &own, Some(re_exports))?;
+        let re_exports =
+            ReExports { path: shared_path, names: &shared_list, deprecated: &deprecated, gates: &shared_gates };
+        let source = emit::render(&module.files.join(", "), config, &own, Some(re_exports), &module.gates)?;
         rendered.push(Member { name: name.clone(), code: source });
     }
     files.sort();

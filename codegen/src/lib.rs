@@ -165,6 +165,9 @@ pub struct Generated {
     /// The files of the given directories that were not read, and why
     /// ([`Config::left_out`]).
     pub left_out: Vec<LeftOut>,
+    /// The cargo features the code is gated by ([`Config::operator_features`]),
+    /// in name order: the crate compiling it must declare each.
+    pub operator_features: Vec<String>,
 }
 
 /// Runs the whole pipeline for `config`.
@@ -185,7 +188,8 @@ pub fn generate(config: &Config) -> Result<Generated, Error> {
     let schema = load(config)?;
     let module = plan::plan(&schema, config)?;
     let code = emit::emit(&module, config)?;
+    let operator_features = module.operator_features();
     let files: Vec<_> = schema.sources.iter().map(|(_, file)| file.path.clone()).collect();
     let left_out = config.left_out(&files)?;
-    Ok(Generated { code, files, left_out })
+    Ok(Generated { code, files, left_out, operator_features })
 }

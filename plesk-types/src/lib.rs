@@ -15,6 +15,13 @@
 //! runtime value implements serde's `Serialize` and `Deserialize`
 //! (passwords included: redaction is `Debug`'s only).
 //!
+//! One cargo feature per operator, named after its element: `user` and
+//! `webuser` (both on by default; `full` turns on every operator). The
+//! packet enums have a variant for each operator enabled, and types only
+//! disabled operators use are not compiled; reading an operator whose
+//! feature is off is a read error naming the feature
+//! ([`xml::ReadErrorKind::FeatureDisabled`]).
+//!
 //! ```
 //! use plesk_types::v1_6_8_0::*;
 //!

@@ -8,6 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::gate::{no_variant_lints, operator_gate};
 use super::ident;
 use crate::plan::{Envelope, Item, ItemKind, Module, Occurs, Operators};
 
@@ -17,8 +18,17 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
     let mut tokens = TokenStream::new();
     if let ItemKind::Choice(choice) = &item.kind {
         let only_variant = choice.variants.len() == 1;
+        let gated = choice.variants.iter().any(|variant| variant.feature.is_some());
         for alternative in conversions.alternatives_of(&item.name) {
-            tokens.extend(alternative_conversion(&item.name, &alternative.variant, &alternative.ty, only_variant));
+            let gate = operator_gate(item, &alternative.variant);
+            tokens.extend(alternative_conversion(
+                &item.name,
+                &alternative.variant,
+                &alternative.ty,
+                only_variant,
+                gated,
+                &gate,
+            ));
         }
     }
     if let Some(list) = conversions.list_into(&item.name) {
@@ -46,16 +56,26 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
         }
     }
     if let Some(group) = conversions.operators_of(&item.name) {
-        tokens.extend(operation_links(group));
+        tokens.extend(operation_links(item, group));
     }
     if let Some((group, envelope)) = conversions.envelope_of(&item.name) {
-        tokens.extend(packet(group, envelope));
+        let operators = module.item(&group.choice);
+        tokens.extend(packet(operators, group, envelope));
     }
     tokens
 }
 
-/// `From<T> for Choice` and `Alternative<Choice> for T`.
-fn alternative_conversion(choice: &str, variant: &str, ty: &str, only_variant: bool) -> TokenStream {
+/// `From<T> for Choice` and `Alternative<Choice> for T`, each under `gate`
+/// (the variant's operator feature; `gated`: whether some variant of the
+/// choice has one, so that the others may all be compiled out).
+fn alternative_conversion(
+    choice: &str,
+    variant: &str,
+    ty: &str,
+    only_variant: bool,
+    gated: bool,
+    gate: &TokenStream,
+) -> TokenStream {
     let choice = ident(choice);
     let variant = ident(variant);
     let ty = ident(ty);
@@ -65,20 +85,26 @@ fn alternative_conversion(choice: &str, variant: &str, ty: &str, only_variant: b
             Some(value)
         }
     } else {
+        let allow = gated.then(|| {
+            quote! { #[allow(unreachable_patterns, reason = "the other alternatives' operator features may be off")] }
+        });
         quote! {
             match choice {
                 #choice::#variant(value) => Some(value),
+                #allow
                 _ => None,
             }
         }
     };
     quote! {
+        #gate
         impl From<#ty> for #choice {
             fn from(value: #ty) -> Self {
                 Self::#variant(value)
             }
         }
 
+        #gate
         impl xml::Alternative<#choice> for #ty {
             fn of(choice: &#choice) -> Option<&Self> {
                 #of
@@ -90,16 +116,18 @@ fn alternative_conversion(choice: &str, variant: &str, ty: &str, only_variant: b
 /// For each operation no other operation of the group shares a type with:
 /// `From<Operation> for Operators` (through its operator's list) and the
 /// `Operation` link to its operator.
-fn operation_links(group: &Operators) -> TokenStream {
+fn operation_links(item: &Item, group: &Operators) -> TokenStream {
     let operators = ident(&group.choice);
     let mut tokens = TokenStream::new();
     for operator in &group.operators {
         let Some(list) = &operator.list else { continue };
+        let gate = operator_gate(item, &operator.variant);
         let variant = ident(&operator.variant);
         let list_type = ident(&list.item);
         let choice = ident(&list.choice);
         if list.choice_converts {
             tokens.extend(quote! {
+                #gate
                 impl From<#choice> for #operators {
                     fn from(operation: #choice) -> Self {
                         Self::#variant(#list_type::from(operation))
@@ -111,12 +139,14 @@ fn operation_links(group: &Operators) -> TokenStream {
             let Some(ty) = &operation.ty else { continue };
             let ty = ident(ty);
             tokens.extend(quote! {
+                #gate
                 impl From<#ty> for #operators {
                     fn from(operation: #ty) -> Self {
                         Self::#variant(#list_type::from(#choice::from(operation)))
                     }
                 }
 
+                #gate
                 impl xml::Operation<#operators> for #ty {
                     type Operator = #list_type;
                 }
@@ -126,8 +156,10 @@ fn operation_links(group: &Operators) -> TokenStream {
     tokens
 }
 
-/// The packet struct's constructors from operators and operations.
-fn packet(group: &Operators, envelope: &Envelope) -> TokenStream {
+/// The packet struct's constructors from operators and operations
+/// (`operators`: the operators' choice, whose variants' gates the arms
+/// that name them take).
+fn packet(operators_item: Option<&Item>, group: &Operators, envelope: &Envelope) -> TokenStream {
     let name = ident(&envelope.item);
     let operators = ident(&group.choice);
     let field = ident(&envelope.field);
@@ -143,9 +175,11 @@ fn packet(group: &Operators, envelope: &Envelope) -> TokenStream {
         .iter()
         .filter_map(|operator| {
             let list = operator.list.as_ref()?;
+            let gate = operators_item.map(|item| operator_gate(item, &operator.variant)).unwrap_or_default();
             let variant = ident(&operator.variant);
             let list_field = ident(&list.field);
             Some(quote! {
+                #gate
                 (Some(#operators::#variant(last)), #operators::#variant(next)) => last.#list_field.extend(next.#list_field),
             })
         })
@@ -160,7 +194,9 @@ fn packet(group: &Operators, envelope: &Envelope) -> TokenStream {
             }
         }
     };
+    let lints = operators_item.map(no_variant_lints).unwrap_or_default();
     quote! {
+        #lints
         impl #name {
             /// Appends an operation, or a whole operator element, after the
             /// others: into the last operator element when it is of the same
@@ -179,6 +215,7 @@ fn packet(group: &Operators, envelope: &Envelope) -> TokenStream {
             }
         }
 
+        #lints
         impl<T> From<T> for #name
         where
             #operators: From<T>,

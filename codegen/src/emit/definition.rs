@@ -195,7 +195,8 @@ fn variant(module: &Module, item: &Item, variant: &Variant) -> TokenStream {
     let doc = docs(&variant.doc);
     let added = configured(module.attributes.of_field(&item.name, &variant.name));
     let ty = field_kind_type(&variant.kind);
-    quote! { #doc #added #name(#ty) }
+    let gate = super::variant_gate(variant);
+    quote! { #doc #gate #added #name(#ty) }
 }
 
 /// The attributes the configuration adds, as written there (checked to be

@@ -6,6 +6,7 @@ mod conversions;
 mod definition;
 mod element;
 mod facets;
+mod gate;
 mod outcome;
 mod read;
 mod root;
@@ -18,15 +19,17 @@ mod write;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+pub use gate::{cfg, disabled_arm, gate, no_variant_arm, no_variant_cfg, variant_gate};
+
 use crate::config::Config;
 use crate::error::Error;
-use crate::plan::{Item, Module, NamespaceConstraint, Occurs, RustType};
+use crate::plan::{Gates, Item, Module, NamespaceConstraint, Occurs, RustType};
 
 /// Renders the module as formatted Rust source.
 pub fn emit(module: &Module, config: &Config) -> Result<String, Error> {
     let items: Vec<(&Item, TokenStream)> =
         module.items.iter().map(|item| (item, item_code(module, item, config))).collect();
-    render(&module.files.join(", "), config, &items, None)
+    render(&module.files.join(", "), config, &items, None, &module.gates)
 }
 
 /// Everything generated for one item: its definition, its implementations,
@@ -57,56 +60,80 @@ pub struct ReExports<'r> {
     /// Those of them that are `#[deprecated]`, re-exported with the lint
     /// allowed.
     pub deprecated: &'r [String],
+    /// Under which features that module compiles them.
+    pub gates: &'r Gates,
 }
 
 /// Renders items as one formatted file: the header naming the schema files,
 /// the runtime import, the runtime traits the items implement, re-exports,
-/// then the items.
+/// then the items, each under its features in `gates` (the definition and
+/// every impl: whatever [`item_code`] returned for it).
 pub fn render(
     sources: &str,
     config: &Config,
     items: &[(&Item, TokenStream)],
     re_exports: Option<ReExports<'_>>,
+    gates: &Gates,
 ) -> Result<String, Error> {
     let import = runtime_import(&config.runtime_crate)?;
     // Import exactly the traits these items implement, so their methods read
-    // as methods and no import goes unused.
-    let mut traits = Vec::new();
-    if !items.is_empty() {
-        traits.push(quote! { Validate });
-    }
-    if items.iter().any(|(item, _)| item.is_element()) {
-        traits.push(quote! { XmlElement });
-    }
-    if items.iter().any(|(item, _)| item.is_group()) {
-        traits.push(quote! { XmlGroup });
-    }
+    // as methods and no import goes unused (nor does it with every
+    // operator feature off).
+    let names_where =
+        |keep: fn(&Item) -> bool| items.iter().filter(move |(item, _)| keep(item)).map(|(item, _)| item.name.as_str());
     let mut tokens = quote! { #import };
-    if !traits.is_empty() {
-        tokens.extend(quote! { use xml::{#(#traits),*}; });
+    type Implements = fn(&Item) -> bool;
+    let traits: [(TokenStream, Implements); 3] = [
+        (quote! { Validate }, |_| true),
+        (quote! { XmlElement }, Item::is_element),
+        (quote! { XmlGroup }, Item::is_group),
+    ];
+    let mut always = Vec::new();
+    for (name, implements) in traits {
+        if names_where(implements).next().is_none() {
+            continue;
+        }
+        match gates.any_of(names_where(implements)) {
+            Some(features) => {
+                let gate = cfg(Some(&features));
+                tokens.extend(quote! { #gate use xml::#name; });
+            }
+            None => always.push(name),
+        }
     }
-    tokens.extend(strategy::import(config, items));
+    if !always.is_empty() {
+        tokens.extend(quote! { use xml::{#(#always),*}; });
+    }
+    let strategy_gate =
+        cfg(gates.any_of(names_where(|item| !matches!(item.kind, crate::plan::ItemKind::Alias(_)))).as_ref());
+    tokens.extend(strategy::import(config, items, &strategy_gate));
     if let Some(re_exports) = re_exports.filter(|re_exports| !re_exports.names.is_empty()) {
         let path: syn::Path = syn::parse_str(re_exports.path)
             .map_err(|error| Error::Config(format!("module path '{}': {error}", re_exports.path)))?;
-        let (deprecated, names): (Vec<&String>, Vec<&String>) =
-            re_exports.names.iter().partition(|name| re_exports.deprecated.contains(name));
-        let names = names.iter().map(|name| ident(name));
-        tokens.extend(quote! { pub use #path::{#(#names),*}; });
-        if !deprecated.is_empty() {
-            let deprecated = deprecated.iter().map(|name| ident(name));
-            tokens.extend(quote! {
-                #[allow(deprecated, reason = "deprecated names stay where they were")]
-                pub use #path::{#(#deprecated),*};
-            });
+        // One `use` per gate, the ungated first, names in order; deprecated
+        // names in a `use` of their own, with the lint allowed.
+        let mut by_gate: std::collections::BTreeMap<(bool, Option<&std::collections::BTreeSet<String>>), Vec<Ident>> =
+            std::collections::BTreeMap::new();
+        for name in re_exports.names {
+            let deprecated = re_exports.deprecated.contains(name);
+            by_gate.entry((deprecated, re_exports.gates.of(name))).or_default().push(ident(name));
+        }
+        for ((deprecated, features), names) in by_gate {
+            let gate = cfg(features);
+            let allow =
+                deprecated.then(|| quote! { #[allow(deprecated, reason = "deprecated names stay where they were")] });
+            tokens.extend(quote! { #gate #allow pub use #path::{#(#names),*}; });
         }
     }
-    for (_, code) in items {
-        tokens.extend(code.clone());
-    }
-    tokens.extend(strategy::listing(config, items));
-    let file: syn::File =
+    let mut file: syn::File =
         syn::parse2(tokens).map_err(|error| Error::Internal(format!("generated code does not parse: {error}")))?;
+    for (item, code) in items {
+        let mut attributes = gate(gates, &item.name);
+        attributes.extend(gate::no_variant_lints(item));
+        file.items.extend(gate::gated_items(code.clone(), &attributes)?);
+    }
+    let listing = strategy::listing(config, items, gates);
+    file.items.extend(gate::gated_items(listing, &TokenStream::new())?);
     let header = format!(
         "// @generated by plesk-codegen from {sources}.\n// Do not edit: change the schemas or the generator's configuration and generate again.\n\n"
     );

@@ -297,7 +297,9 @@ pub fn alternatives(choice: &Choice, otherwise: TokenStream) -> TokenStream {
             FieldKind::Wildcard(_) => wildcard = Some(quote! { Some(_) => Self::#name(#read), }),
             kind => {
                 let first = kind.first();
-                arms.push(quote! { Some(#(#first)|*) => Self::#name(#read), });
+                let gate = super::variant_gate(variant);
+                let disabled = super::disabled_arm(variant);
+                arms.push(quote! { #gate Some(#(#first)|*) => Self::#name(#read), #disabled });
             }
         }
     }

@@ -30,14 +30,16 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
         ItemKind::Choice(choice) => {
             let arms = choice.variants.iter().map(|variant| {
                 let variant_name = ident(&variant.name);
+                let gate = super::variant_gate(variant);
                 match &variant.kind {
                     FieldKind::Element(element) => {
                         let xml_name = &element.xml_name;
-                        quote! { Self::#variant_name(_) => Some(#xml_name), }
+                        quote! { #gate Self::#variant_name(_) => Some(#xml_name), }
                     }
-                    _ => quote! { Self::#variant_name(_) => None, },
+                    _ => quote! { #gate Self::#variant_name(_) => None, },
                 }
             });
+            let no_variant = super::no_variant_arm(choice, quote! { match *self {} });
             let body = alternatives(choice, validating, true);
             // `position` only reaches alternatives that are one element.
             let uses_position = choice.variants.iter().any(|variant| {
@@ -60,6 +62,7 @@ pub fn item(item: &Item, validating: &dyn Fn(&RustType) -> bool) -> TokenStream 
                     fn element_name(&self) -> Option<&'static str> {
                         match self {
                             #(#arms)*
+                            #no_variant
                         }
                     }
 
@@ -443,14 +446,17 @@ fn alternatives(choice: &Choice, validating: &dyn Fn(&RustType) -> bool, positio
                 (!statements.is_empty()).then_some(statements)
             }
         };
+        let gate = super::variant_gate(variant);
         match statements {
-            Some(statements) => quote! { Self::#name(value) => { #statements } },
-            None => quote! { Self::#name(_) => {} },
+            Some(statements) => quote! { #gate Self::#name(value) => { #statements } },
+            None => quote! { #gate Self::#name(_) => {} },
         }
     });
+    let no_variant = super::no_variant_arm(choice, quote! { match *self {} });
     quote! {
         match self {
             #(#arms)*
+            #no_variant
         }
     }
 }

@@ -6,8 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::gate::{no_variant_arm, operator_gate};
 use super::ident;
-use crate::plan::{Item, Module, Occurs, OperatorList, Operators, ResultField};
+use crate::plan::{Item, ItemKind, Module, Occurs, OperatorList, Operators, ResultField};
 
 /// The walk's implementations for `item`: an operators choice of a group
 /// whose operations have results, or the operations' choice of one of its
@@ -16,7 +17,7 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
     let conversions = &module.conversions;
     let mut tokens = TokenStream::new();
     if let Some(group) = conversions.operators_of(&item.name).filter(|group| group.walks) {
-        tokens.extend(operators(group));
+        tokens.extend(operators(item, group));
     }
     if let Some(list) = conversions.walked_operations(&item.name) {
         tokens.extend(operations(list));
@@ -25,12 +26,13 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
 }
 
 /// `OperatorResults` for the operators' choice.
-fn operators(group: &Operators) -> TokenStream {
+fn operators(item: &Item, group: &Operators) -> TokenStream {
     let name = ident(&group.choice);
     let arms = group.operators.iter().map(|operator| {
+        let gate = operator_gate(item, &operator.variant);
         let variant = ident(&operator.variant);
         let element = &operator.element;
-        match &operator.list {
+        let arm = match &operator.list {
             Some(list) => {
                 let field = ident(&list.field);
                 quote! {
@@ -41,13 +43,19 @@ fn operators(group: &Operators) -> TokenStream {
                 }
             }
             None => quote! { Self::#variant(_) => (#element, Vec::new()), },
-        }
+        };
+        quote! { #gate #arm }
     });
+    let none = match &item.kind {
+        ItemKind::Choice(choice) => no_variant_arm(choice, quote! { match *self {} }),
+        _ => TokenStream::new(),
+    };
     quote! {
         impl xml::OperatorResults for #name {
             fn operations(&self) -> (&'static str, Vec<&dyn xml::OperationResults>) {
                 match self {
                     #(#arms)*
+                    #none
                 }
             }
         }

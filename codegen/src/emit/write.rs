@@ -53,11 +53,14 @@ pub fn alternatives(choice: &Choice) -> TokenStream {
     let arms = choice.variants.iter().map(|variant| {
         let name = ident(&variant.name);
         let write = write_kind(&variant.kind, None);
-        quote! { Self::#name(value) => { #write } }
+        let gate = super::variant_gate(variant);
+        quote! { #gate Self::#name(value) => { #write } }
     });
+    let no_variant = super::no_variant_arm(choice, quote! { match *self {} });
     quote! {
         match self {
             #(#arms)*
+            #no_variant
         }
     }
 }

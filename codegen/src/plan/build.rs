@@ -26,6 +26,7 @@ pub fn plan(schema: &Schema, config: &Config) -> Result<Module, Error> {
     planner.plan_roots();
     planner.plan_outcomes();
     planner.merge_identical_groups();
+    planner.gate_operators();
     planner.mark_cycles();
     planner.box_recursion();
     planner.mark_validation();
@@ -60,6 +61,8 @@ pub(super) struct Planner<'s> {
     pub(super) conversions: Conversions,
     /// Schema paths of merged groups, with the item standing for them.
     pub(super) merged: BTreeMap<String, String>,
+    /// Under which cargo features each item is compiled.
+    pub(super) gates: Gates,
     pub(super) errors: Vec<SchemaError>,
 }
 
@@ -104,6 +107,7 @@ impl<'s> Planner<'s> {
             outcomes: Vec::new(),
             conversions: Conversions::default(),
             merged: BTreeMap::new(),
+            gates: Gates::default(),
             errors: Vec::new(),
         }
     }
@@ -193,6 +197,7 @@ impl<'s> Planner<'s> {
             outcomes: self.outcomes,
             conversions: self.conversions,
             merged: self.merged,
+            gates: self.gates,
         })
     }
 }

@@ -409,7 +409,13 @@ impl<'s> Planner<'s> {
                 };
                 let name = names.claim(&wanted);
                 self.attributes.rename_field(&fields.owner, &field.name, &name);
-                variants.push(Variant { name, schema_path: field.schema_path, doc: field.doc, kind: field.kind });
+                variants.push(Variant {
+                    name,
+                    schema_path: field.schema_path,
+                    doc: field.doc,
+                    kind: field.kind,
+                    feature: None,
+                });
             }
         }
         self.check_disjoint(&firsts);

@@ -8,7 +8,7 @@
 //! checks; [`plan`] (`build.rs`) runs the passes, one file each: `names.rs`,
 //! `simple.rs`, `content.rs` (with `lookahead.rs` and `docs.rs`),
 //! `roots.rs`, `merge.rs`, `recursion.rs`, `validation.rs`, `size.rs`,
-//! `derives.rs`, `outcome.rs`, `conversions.rs`.
+//! `derives.rs`, `outcome.rs`, `conversions.rs`, `features.rs`.
 
 mod attributes;
 mod build;
@@ -17,6 +17,7 @@ mod content;
 mod conversions;
 mod derives;
 mod docs;
+mod features;
 mod lookahead;
 mod merge;
 mod names;
@@ -34,6 +35,7 @@ pub use attributes::Attributes;
 pub use build::plan;
 pub use conversions::{Conversions, Envelope, OperatorList, Operators, ResultField};
 pub use derives::{Derive, Derives};
+pub use features::Gates;
 pub use values::{Checks, NumberChecks, Runtime, RustType, StringChecks};
 
 pub use crate::model::NamespaceConstraint;
@@ -59,6 +61,9 @@ pub struct Module {
     /// The schema paths of groups merged into an identical one (`merge.rs`),
     /// with the name of the item that stands for them.
     pub merged: BTreeMap<String, String>,
+    /// Under which cargo features each item is compiled
+    /// ([`Config::operator_features`](crate::Config::operator_features)).
+    pub gates: Gates,
 }
 
 impl Module {
@@ -514,6 +519,9 @@ pub struct Variant {
     pub doc: Vec<String>,
     /// What it holds (an element, a group or a wildcard; never absent).
     pub kind: FieldKind,
+    /// The cargo feature the alternative is compiled under, if any
+    /// ([`Config::operator_features`](crate::Config::operator_features)).
+    pub feature: Option<String>,
 }
 
 /// An enum of values.

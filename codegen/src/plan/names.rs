@@ -183,6 +183,7 @@ enum ConfigOption {
     Operators,
     EnumValueName,
     DeprecatedAlias,
+    OperatorFeatures,
 }
 
 impl ConfigOption {
@@ -197,6 +198,7 @@ impl ConfigOption {
             Self::Operators => "operators",
             Self::EnumValueName => "enum_value_name",
             Self::DeprecatedAlias => "deprecated_alias",
+            Self::OperatorFeatures => "operator_features",
         }
     }
 }
@@ -298,6 +300,15 @@ impl<'c> ConfigLookup<'c> {
         self.used.insert((ConfigOption::Operators, path.to_owned()));
     }
 
+    /// Whether the alternatives of the choice at `path` each get a cargo feature.
+    pub(super) fn operator_features(&mut self, path: &str) -> bool {
+        let configured = self.config.operator_features.contains(path);
+        if configured {
+            self.used.insert((ConfigOption::OperatorFeatures, path.to_owned()));
+        }
+        configured
+    }
+
     /// Whether the type at `path` is renamed, without counting as a use.
     pub(super) fn renames_type(&self, path: &str) -> bool {
         self.config.type_names.contains_key(path)
@@ -319,7 +330,8 @@ impl<'c> ConfigLookup<'c> {
             | ConfigOption::OperationSuccess
             | ConfigOption::Operators
             | ConfigOption::EnumValueName
-            | ConfigOption::DeprecatedAlias => return None,
+            | ConfigOption::DeprecatedAlias
+            | ConfigOption::OperatorFeatures => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -330,7 +342,7 @@ impl<'c> ConfigLookup<'c> {
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
         let values = self.config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
-        let options: [(ConfigOption, Vec<String>); 9] = [
+        let options: [(ConfigOption, Vec<String>); 10] = [
             (ConfigOption::TypeName, self.config.type_names.keys().cloned().collect()),
             (ConfigOption::FieldName, self.config.field_names.keys().cloned().collect()),
             (ConfigOption::TolerateMissing, self.config.tolerated.keys().cloned().collect()),
@@ -340,6 +352,7 @@ impl<'c> ConfigLookup<'c> {
             (ConfigOption::Operators, self.config.operators.iter().cloned().collect()),
             (ConfigOption::EnumValueName, values),
             (ConfigOption::DeprecatedAlias, self.config.deprecated_aliases.keys().cloned().collect()),
+            (ConfigOption::OperatorFeatures, self.config.operator_features.iter().cloned().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {

@@ -136,6 +136,17 @@ pub enum ReadErrorKind {
         /// The elements allowed at this point, if any is required.
         expected: &'static [&'static str],
     },
+    /// An element the schema allows here, whose type the crate was compiled
+    /// without: an operator whose cargo feature is off.
+    #[error("<{element}> needs the cargo feature `{feature}` of {crate_name}")]
+    FeatureDisabled {
+        /// The element found.
+        element: &'static str,
+        /// The cargo feature that compiles it in.
+        feature: &'static str,
+        /// The crate that has the feature (`plesk-types`).
+        crate_name: &'static str,
+    },
     /// An element the content model allows, but earlier.
     #[error("element <{found}> is out of order: the schema puts it earlier")]
     OutOfOrder {

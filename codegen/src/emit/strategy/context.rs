@@ -106,11 +106,16 @@ impl<'m> Context<'m> {
             let strategy = receiver(&self.kind(&variant.kind, &variant.name, &neighbours, true));
             let alternative = quote! { #strategy.prop_map(Self::#name).boxed() };
             if self.recurses(&variant.kind) {
-                inside.push(alternative);
+                inside.push((variant, alternative));
             } else {
-                outside.push(alternative);
+                outside.push((variant, alternative));
             }
         }
+        if choice.variants.iter().any(|variant| variant.feature.is_some()) {
+            return self.gated_choice(choice, outside, inside);
+        }
+        let (outside, inside): (Vec<_>, Vec<_>) =
+            (outside.into_iter().map(|(_, one)| one).collect(), inside.into_iter().map(|(_, one)| one).collect());
         if outside.is_empty() || inside.is_empty() {
             let alternatives: Vec<_> = outside.into_iter().chain(inside).collect();
             return match alternatives.as_slice() {
@@ -124,6 +129,51 @@ impl<'m> Context<'m> {
             if recurse {
                 alternatives.extend([#(#inside),*]);
             }
+            ::proptest::strategy::Union::new(alternatives).boxed()
+        }
+    }
+
+    /// A choice some of whose alternatives are behind operator features:
+    /// the alternatives compiled in, and a strategy that never yields a
+    /// value (there is none) when no variant is.
+    fn gated_choice(
+        &self,
+        choice: &Choice,
+        outside: Vec<(&crate::plan::Variant, TokenStream)>,
+        inside: Vec<(&crate::plan::Variant, TokenStream)>,
+    ) -> TokenStream {
+        let push = |alternatives: Vec<(&crate::plan::Variant, TokenStream)>| -> Vec<TokenStream> {
+            alternatives
+                .into_iter()
+                .map(|(variant, alternative)| {
+                    let gate = crate::emit::variant_gate(variant);
+                    quote! { #gate alternatives.push(#alternative); }
+                })
+                .collect()
+        };
+        let outside = push(outside);
+        let inside = push(inside);
+        let recursive = (!inside.is_empty()).then(|| {
+            self.uses_recurse.set(true);
+            quote! {
+                if recurse {
+                    #(#inside)*
+                }
+            }
+        });
+        let no_variant = crate::emit::no_variant_cfg(choice).map(|cfg| {
+            quote! {
+                #cfg
+                return ::proptest::strategy::Just(())
+                    .prop_filter_map("every operator feature is off: the enum has no value", |()| None)
+                    .boxed();
+            }
+        });
+        quote! {
+            let mut alternatives: Vec<::proptest::strategy::BoxedStrategy<Self>> = Vec::new();
+            #(#outside)*
+            #recursive
+            #no_variant
             ::proptest::strategy::Union::new(alternatives).boxed()
         }
     }

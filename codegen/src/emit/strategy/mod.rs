@@ -27,10 +27,11 @@ use std::collections::BTreeSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{count, facets, ident, wildcard_namespace};
+use super::{count, facets, gate, ident, wildcard_namespace};
 use crate::config::Config;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, Struct, StructContent, Union,
+    Checks, Choice, FieldKind, Gates, Item, ItemKind, Module, Occurs, Role, Runtime, RustType, Struct, StructContent,
+    Union,
 };
 
 mod context;
@@ -53,7 +54,7 @@ const TUPLE_SIZE: usize = 10;
 /// The `use` a file with `Arbitrary` implementations needs: their bodies
 /// call `Strategy` methods (imported anonymously, so that no item name is
 /// taken).
-pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+pub fn import(config: &Config, items: &[(&Item, TokenStream)], gate: &TokenStream) -> TokenStream {
     let Some(feature) = &config.strategies else {
         return TokenStream::new();
     };
@@ -61,6 +62,7 @@ pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
+        #gate
         #[cfg(feature = #feature)]
         use ::proptest::strategy::Strategy as _;
     }
@@ -69,7 +71,7 @@ pub fn import(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
 /// The module `every_type`: a visitor called with every type of the file,
 /// so that a test covers each type, new ones included, without a list of
 /// its own.
-pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
+pub fn listing(config: &Config, items: &[(&Item, TokenStream)], gates: &Gates) -> TokenStream {
     let Some(feature) = &config.strategies else {
         return TokenStream::new();
     };
@@ -79,13 +81,23 @@ pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
         .map(|(item, _)| {
             let name = ident(&item.name);
             let label = &item.name;
+            let gate = gate(gates, label);
             if item.is_group() {
-                quote! { visitor.group::<super::#name>(#label); }
+                quote! { #gate visitor.group::<super::#name>(#label); }
             } else {
-                quote! { visitor.element::<super::#name>(#label); }
+                quote! { #gate visitor.element::<super::#name>(#label); }
             }
         })
         .collect();
+    let visited = items.iter().filter(|(item, _)| !matches!(item.kind, ItemKind::Alias(_)));
+    // With every operator feature off, a module whose types are all behind
+    // one visits nothing.
+    let unvisited = gates.any_of(visited.map(|(item, _)| item.name.as_str())).map(|features| {
+        let features = features.iter();
+        quote! {
+            #[cfg_attr(not(any(#(feature = #features),*)), allow(unused_variables, reason = "every type is behind an operator feature that is off"))]
+        }
+    });
     let visitor = if visits.is_empty() {
         quote! { _visitor }
     } else {
@@ -115,6 +127,7 @@ pub fn listing(config: &Config, items: &[(&Item, TokenStream)]) -> TokenStream {
 
             /// Calls `visitor` with every type of this module, in schema order,
             /// with its Rust name (type aliases aside: they are their target).
+            #unvisited
             pub fn visit(#visitor: &mut impl Visitor) {
                 #(#visits)*
             }
@@ -178,6 +191,8 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
         };
         (parameters, argument, locals)
     };
+    let gated_pushes = matches!(&item.kind, ItemKind::Choice(choice) if choice.variants.iter().any(|variant| variant.feature.is_some()))
+        .then(|| quote! { #[allow(clippy::vec_init_then_push, reason = "each alternative is pushed behind its operator's feature")] });
     quote! {
         #[cfg(feature = #feature)]
         impl ::proptest::arbitrary::Arbitrary for #name {
@@ -185,6 +200,7 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
             type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
 
             #[doc = #doc]
+            #gated_pushes
             fn arbitrary_with(#argument) -> Self::Strategy {
                 #locals
                 #body

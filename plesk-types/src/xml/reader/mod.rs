@@ -15,6 +15,7 @@ use super::wellformed;
 use super::{XmlElement, XmlGroup};
 
 mod attributes;
+mod features;
 mod leaf_scan;
 mod open_content;
 mod tokens;

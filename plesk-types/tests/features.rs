@@ -1,0 +1,90 @@
+//! The operator features of `Cargo.toml` are exactly the operators the
+//! bundled schemas define, and `full` turns on each: generated code tests
+//! these features, and cargo only warns (`unexpected_cfgs`) about one it
+//! does not know, so a typo or a missing feature would otherwise compile an
+//! operator out without an error.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use plesk_codegen::Config;
+
+/// The features of `Cargo.toml` that are not operators.
+const OTHER_FEATURES: &[&str] = &["default", "full", "proptest", "serde", "transport", "client", "blocking"];
+
+/// The `[features]` table of the package's manifest: each feature and what it enables.
+fn declared_features() -> BTreeMap<String, Vec<String>> {
+    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("Cargo.toml is readable");
+    let section = manifest.split("\n[features]\n").nth(1).expect("Cargo.toml has a [features] table");
+    let section = section.split("\n[").next().unwrap_or_default();
+    let without_comments: String =
+        section.lines().map(|line| line.split('#').next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
+    let entry = regex::Regex::new(r#"(?m)^([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]"#).expect("the pattern compiles");
+    entry
+        .captures_iter(&without_comments)
+        .map(|captures| {
+            let enabled = captures[2]
+                .split(',')
+                .map(|one| one.trim().trim_matches('"').to_owned())
+                .filter(|one| !one.is_empty())
+                .collect();
+            (captures[1].to_owned(), enabled)
+        })
+        .collect()
+}
+
+/// The operator features the generated code of every bundled version tests.
+fn schema_operators() -> BTreeSet<String> {
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let mut operators = BTreeSet::new();
+    let mut versions = 0;
+    for entry in std::fs::read_dir(&schemas).expect("schemas/ is readable") {
+        let dir = entry.expect("schemas/ lists").path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut config = Config::plesk();
+        config.schema(&dir).runtime_crate("crate");
+        let generated = plesk_codegen::generate(&config).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+        operators.extend(generated.operator_features);
+        versions += 1;
+    }
+    assert!(versions >= 2, "both bundled versions are read");
+    operators
+}
+
+#[test]
+fn every_operator_has_its_feature_and_every_operator_feature_an_operator() {
+    let declared = declared_features();
+    let operators: BTreeSet<String> = declared
+        .keys()
+        .filter(|feature| !OTHER_FEATURES.contains(&feature.as_str()) && !feature.starts_with('v'))
+        .cloned()
+        .collect();
+    let defined = schema_operators();
+    assert!(defined.contains("user") && defined.contains("webuser"), "{defined:?}");
+    assert_eq!(operators, defined, "operator features in Cargo.toml, then the operators of schemas/");
+}
+
+#[test]
+fn full_turns_on_every_operator() {
+    let declared = declared_features();
+    let full: BTreeSet<String> = declared.get("full").expect("a feature `full`").iter().cloned().collect();
+    assert_eq!(full, schema_operators());
+}
+
+#[test]
+fn version_features_are_the_bundled_versions() {
+    let declared: BTreeSet<String> =
+        declared_features().into_keys().filter(|feature| feature.starts_with('v')).collect();
+    let bundled: BTreeSet<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+        .expect("schemas/ is readable")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let name = path.file_name()?.to_str()?;
+            path.is_dir().then(|| format!("v{}", name.replace('.', "_")))
+        })
+        .collect();
+    assert_eq!(declared, bundled);
+}
