@@ -9,26 +9,20 @@ use plesk_types::OperationResult;
 use plesk_types::v1_6_8_0::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // The operation: fields are in schema order by construction, so `login`
-    // cannot be written after `name` and `passwd` cannot be forgotten.
-    let add = UserAddInput {
-        gen_info: UserAddGenInfo {
-            login: "admin2@adams.com".to_owned(),
-            passwd: "123123".to_owned(),
-            owner_guid_or_owner_external_id: None,
-            name: "Eugene Grin".to_owned(),
-            contact_info: Some(ContactInfoAdd {
-                company: Some("Grin LLC".to_owned()),
-                country: Some("US".to_owned()),
-                ..ContactInfoAdd::default()
-            }),
-            status: Some(UserAddGenInfoStatus::Enabled),
-            external_id: None,
-            subscription_domain_id: None,
-            email: Some(EmailType::from("eugene@adams.com")),
-        },
-        roles: UserAddRoles { name: "Admin".to_owned() },
+    // The operation: `new` takes what the schema requires (login, password,
+    // name), struct update syntax the rest; fields are written in schema
+    // order whatever order they are given in.
+    let gen_info = UserAddGenInfo {
+        contact_info: Some(ContactInfoAdd {
+            company: Some("Grin LLC".to_owned()),
+            country: Some("US".to_owned()),
+            ..ContactInfoAdd::default()
+        }),
+        status: Some(UserAddGenInfoStatus::Enabled),
+        email: Some(EmailType::from("eugene@adams.com")),
+        ..UserAddGenInfo::new("admin2@adams.com", "123123", "Eugene Grin")
     };
+    let add = UserAddInput::new(gen_info, UserAddRoles::new("Admin"));
     println!("Debug output hides the password: {:?}", add.gen_info);
     // The packet around it: `From` puts the operation into its operator
     // element (`<user>`); `.with(...)` would append more operations.

@@ -4,20 +4,17 @@
 //! places, and the outcomes of its operations of one kind.
 //! When the README's example changes, this test changes with it.
 
+use std::collections::HashSet;
+
 use plesk_types::OperationResult;
 use plesk_types::v1_6_8_0::*;
 use plesk_types::xml::{Document, ReadOptions};
 
 #[test]
 fn the_readme_program_builds_writes_and_reads_packets() -> Result<(), Box<dyn std::error::Error>> {
-    // One operation is a packet in one conversion; `.with(op)` appends more.
-    let request = RequestPacket::from(WebUserAddInputType {
-        site_id: IdType(12),
-        login: "myWebAccount".to_owned(),
-        password_and_password_type: None,
-        ftp_quota: None,
-        services: None,
-    });
+    // `new` takes what the schema requires; one operation is a packet in one
+    // conversion, and `.with(op)` appends more.
+    let request = RequestPacket::from(WebUserAddInputType::new(IdType(12), "myWebAccount"));
     request.validate()?;
     let body = request.to_xml(); // POST this to /enterprise/control/agent.php
     assert_eq!(body, "<packet><webuser><add><site-id>12</site-id><login>myWebAccount</login></add></webuser></packet>");
@@ -31,13 +28,13 @@ fn the_readme_program_builds_writes_and_reads_packets() -> Result<(), Box<dyn st
         failed.push(failure.to_string());
     }
     assert_eq!(failed, ["packet/webuser/add[2]: operation failed (error 1015): no site"]);
-    let mut ids = Vec::new();
+    let mut created = HashSet::new();
     for add in response.results::<WebUserAddOutputType>()? {
         if let Ok(id) = add.result.outcome() {
-            ids.push(id);
+            created.insert(id);
         }
     }
-    assert_eq!(ids, [IdType(7)]);
+    assert_eq!(created, HashSet::from([IdType(7)]));
 
     // Generic code through the public trait, with options built by setters.
     let options = ReadOptions::default().max_depth(16);
