@@ -122,7 +122,7 @@ fn gates(items: &[Item], roots: &[Root]) -> Gates {
         for variant in &choice.variants {
             let Some(feature) = &variant.feature else { continue };
             let mut start = Vec::new();
-            of_kind(&variant.kind, &mut start);
+            variant.kind.references(&mut start);
             for reached in reach(&index, start) {
                 if !ungated.contains(reached) {
                     by_item.entry(reached.to_owned()).or_default().insert(feature.clone());
@@ -167,29 +167,13 @@ fn reach<'i>(index: &BTreeMap<&str, &'i Item>, mut pending: Vec<&'i str>) -> BTr
         match &item.kind {
             ItemKind::Choice(choice) => {
                 for variant in choice.variants.iter().filter(|variant| variant.feature.is_none()) {
-                    of_kind(&variant.kind, &mut pending);
+                    variant.kind.references(&mut pending);
                 }
             }
             _ => pending.extend(item.references()),
         }
     }
     reached
-}
-
-/// The items a field or alternative refers to.
-fn of_kind<'k>(kind: &'k FieldKind, names: &mut Vec<&'k str>) {
-    fn of_type<'t>(ty: &'t RustType, names: &mut Vec<&'t str>) {
-        match ty {
-            RustType::Item(name) => names.push(name),
-            RustType::List(item) => of_type(item, names),
-            _ => {}
-        }
-    }
-    match kind {
-        FieldKind::Element(element) => of_type(&element.ty, names),
-        FieldKind::Group(group) => names.push(&group.ty),
-        FieldKind::Wildcard(_) => {}
-    }
 }
 
 #[cfg(test)]

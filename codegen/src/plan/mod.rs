@@ -168,38 +168,45 @@ pub enum Origin {
     RootElement,
 }
 
+/// Pushes the generated item `ty` names, if any (through lists).
+fn type_references<'t>(ty: &'t RustType, names: &mut Vec<&'t str>) {
+    match ty {
+        RustType::Item(name) => names.push(name),
+        RustType::List(item) => type_references(item, names),
+        _ => {}
+    }
+}
+
+impl FieldKind {
+    /// Pushes the names of the generated items this field or alternative
+    /// refers to.
+    pub fn references<'t>(&'t self, names: &mut Vec<&'t str>) {
+        match self {
+            FieldKind::Element(element) => type_references(&element.ty, names),
+            FieldKind::Group(group) => names.push(&group.ty),
+            FieldKind::Wildcard(_) => {}
+        }
+    }
+}
+
 impl Item {
     /// The names of the generated items this item's code refers to.
     pub fn references(&self) -> Vec<&str> {
-        fn of_type<'t>(ty: &'t RustType, names: &mut Vec<&'t str>) {
-            match ty {
-                RustType::Item(name) => names.push(name),
-                RustType::List(item) => of_type(item, names),
-                _ => {}
-            }
-        }
-        fn of_field<'t>(kind: &'t FieldKind, names: &mut Vec<&'t str>) {
-            match kind {
-                FieldKind::Element(element) => of_type(&element.ty, names),
-                FieldKind::Group(group) => names.push(&group.ty),
-                FieldKind::Wildcard(_) => {}
-            }
-        }
         let mut names = Vec::new();
         match &self.kind {
             ItemKind::Struct(plan) => {
                 for attribute in &plan.attributes {
-                    of_type(&attribute.ty, &mut names);
+                    type_references(&attribute.ty, &mut names);
                 }
                 match &plan.content {
-                    StructContent::Simple(value) => of_type(&value.ty, &mut names),
-                    content => content.fields().iter().for_each(|field| of_field(&field.kind, &mut names)),
+                    StructContent::Simple(value) => type_references(&value.ty, &mut names),
+                    content => content.fields().iter().for_each(|field| field.kind.references(&mut names)),
                 }
             }
-            ItemKind::Choice(choice) => choice.variants.iter().for_each(|variant| of_field(&variant.kind, &mut names)),
-            ItemKind::Newtype(newtype) => of_type(&newtype.inner, &mut names),
-            ItemKind::Union(union) => union.members.iter().for_each(|member| of_type(&member.ty, &mut names)),
-            ItemKind::Alias(target) | ItemKind::Wrapper(target) => of_type(target, &mut names),
+            ItemKind::Choice(choice) => choice.variants.iter().for_each(|variant| variant.kind.references(&mut names)),
+            ItemKind::Newtype(newtype) => type_references(&newtype.inner, &mut names),
+            ItemKind::Union(union) => union.members.iter().for_each(|member| type_references(&member.ty, &mut names)),
+            ItemKind::Alias(target) | ItemKind::Wrapper(target) => type_references(target, &mut names),
             ItemKind::Enumeration(_) => {}
         }
         names
