@@ -191,18 +191,26 @@ class Draft:
         self.errors = []
 
     # ----- which definitions differ between the sides --------------------
-    def side_dependent(self):
+    def differing(self):
+        """Names defined on both sides, differently."""
         both = set(self.corpus["input"]) & set(self.corpus["output"])
-        dependent = {n for n in both if canonical(self.corpus["input"][n]) != canonical(self.corpus["output"][n])}
+        differ = {n for n in both if canonical(self.corpus["input"][n]) != canonical(self.corpus["output"][n])}
+        return differ - {"packet"}
+
+    def tied_to_side(self, side, differ):
+        """Names of `side` that need a file only that side's envelope includes:
+        the differing names and every name that uses one, however indirectly
+        (a file both envelopes include would see both definitions)."""
+        tied = set(differ)
         changed = True
         while changed:
             changed = False
-            for name in both - dependent:
-                if any(r in dependent for r in references(self.corpus["input"][name])):
-                    dependent.add(name)
-                    changed = True
-        dependent.discard("packet")
-        return dependent
+            for name, element in self.corpus[side].items():
+                if name not in tied and name not in ("packet", "ResponsePacketType"):
+                    if any(r in tied for r in references(element)):
+                        tied.add(name)
+                        changed = True
+        return tied
 
     def operators(self, side):
         if side == "input":
@@ -235,7 +243,8 @@ class Draft:
 
     # ----- placement -------------------------------------------------------
     def place(self):
-        dependent = self.side_dependent()
+        self.differ = self.differing()
+        self.tied = {side: self.tied_to_side(side, self.differ) for side in SIDES}
         users = {side: self.reached_by(side) for side in SIDES}
         # (side, name) -> file
         self.home = {}
@@ -247,8 +256,7 @@ class Draft:
                 if name in self.hand:
                     self.home[(side, name)] = self.hand[name]
                     continue
-                self.home[(side, name)] = self.choose(side, name, name in dependent, users[side].get(name, set()))
-        self.dependent = dependent
+                self.home[(side, name)] = self.choose(side, name, name in self.tied[side], users[side].get(name, set()))
 
     def choose(self, side, name, dependent, operators):
         candidates = self.plesk.candidates(name)
@@ -256,15 +264,13 @@ class Draft:
             own = [f for f in candidates if self.plesk.side_specific(f) == side]
             if own:
                 return own[0]
-            files = {self.operator_file(op, side) for op in operators}
-            files = {f for f in files if f and self.plesk.side_specific(f) == side}
+            operator_files = {self.operator_file(op, side) for op in operators} - {None}
+            files = {f for f in operator_files if self.plesk.side_specific(f) == side}
             if len(files) == 1:
                 return files.pop()
-            self.errors.append(
-                "%s (%s side): its definition differs between the sides, but no file only the %s envelope includes "
-                "can hold it (Plesk's file: %s; used by %s)" % (name, side, side, candidates or "none", sorted(operators))
-            )
-            return "%s_%s.xsd" % (os.path.splitext((candidates or ["unplaced"])[0])[0], side)
+            # No such file in Plesk's layout: the natural home, split by side.
+            stem = os.path.splitext((candidates or sorted(operator_files) or [COMMON_LIBRARY])[0])[0]
+            return "%s_%s.xsd" % (stem, side)
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
@@ -308,18 +314,17 @@ class Draft:
                 content.setdefault(file, []).append((side, name, element))
         return content
 
-    def file_sides(self, file, entries):
-        sides = set()
-        for side, name, _ in entries:
-            if name in self.dependent:
-                sides.add(side)
-        return sides
+    def check_sides(self, file, entries):
+        """A file holding a name tied to one side may hold nothing of the other side."""
+        tied = {side for side, name, _ in entries if name in self.tied[side]}
+        present = {side for side, _, _ in entries}
+        if tied and present != tied:
+            self.errors.append("%s: holds names tied to the %s side and names of the other" % (file, "/".join(sorted(tied))))
 
     def includes(self, file, entries):
-        sides = self.file_sides(file, entries)
         needed = []
         for side, name, element in entries:
-            look = side if name in self.dependent or sides else side
+            look = side
             for reference in references(element):
                 target = self.home.get((look, reference)) or self.home.get((other(look), reference))
                 if target is None:
@@ -368,7 +373,7 @@ class Draft:
         lines = []
         if comment:
             lines.append("  <!-- %s -->" % comment)
-        if name in self.dependent:
+        if name in self.differ:
             lines.append("  <!-- %s: the %s side's definition; the other side's differs in the pictures. -->" % (name, side))
         lines.append("  " + text.rstrip())
         return "\n".join(lines)
@@ -390,6 +395,10 @@ class Draft:
 
     def write(self):
         content = self.files()
+        for file, entries in content.items():
+            self.check_sides(file, entries)
+        if self.errors:
+            return
         for file, entries in content.items():
             includes = self.includes(file, entries)
             body = "\n\n".join(self.render_component(side, name, element, file) for side, name, element in entries)
