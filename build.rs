@@ -42,5 +42,14 @@ fn main() -> ExitCode {
 fn plesk_config(schema_dir: &Path) -> Config {
     let mut config = Config::plesk();
     config.schema_dir(schema_dir).runtime_path("crate::xml");
+    // `Config::plesk()` names the envelopes' operator groups by the paths
+    // they have when user and webuser are the only operators
+    // (`/packet#webuser_or_user`); with every operator the group is
+    // `#choice`, so the same names are given here for that path.
+    config
+        .type_name("/packet#choice", "RequestOperator")
+        .field_name("/packet#choice", "operators")
+        .type_name("ResponsePacketType#choice#choice", "ResponseOperator")
+        .field_name("ResponsePacketType#choice#choice", "operators");
     config
 }
