@@ -96,8 +96,56 @@ OPERATOR_DOCS = {
 }
 
 
+# Facets the Plesk API reference states for elements the pictures draw as
+# plain builtin types: (type, element) -> (facets, where they come from).
+# Each becomes an anonymous restriction of the builtin with a comment.
+DOC_ELEMENT_FACETS = {
+    ("clientAddGenInfo", "cname"): (
+        [("maxLength", "60")],
+        "Plesk API reference, type clientAddGenInfo: the company name is 0 to 60 characters",
+    ),
+    ("clientAddGenInfo", "pname"): (
+        [("minLength", "1"), ("maxLength", "60")],
+        "Plesk API reference, type clientAddGenInfo: the personal name is 1 to 60 characters",
+    ),
+    ("clientAddGenInfo", "login"): (
+        [("minLength", "1"), ("maxLength", "60")],
+        "Plesk API reference, type clientAddGenInfo: the login is 1 to 60 characters",
+    ),
+}
+
+# Named simple types that Plesk's 1.6.6.0 files do not define, with the
+# facets the API reference states for them.
+DOC_SIMPLE_TYPES = {
+    "turnOffAction": (
+        [("enumeration", "disable"), ("enumeration", "suspend")],
+        "Plesk API reference, node set/gen_setup of site: turn-off-action is disable or suspend",
+    ),
+}
+
+
+def with_element_facets(type_name, element):
+    """The complex type with the documented facets of its elements applied."""
+    copy = ET.fromstring(ET.tostring(element))
+    for parent in list(copy.iter()):
+        inserted = 0
+        for index, child in enumerate(list(parent)):
+            key = (type_name, child.get("name"))
+            if local(child.tag) != "element" or key not in DOC_ELEMENT_FACETS:
+                continue
+            facets, source = DOC_ELEMENT_FACETS[key]
+            base = child.attrib.pop("type")
+            restriction = ET.SubElement(ET.SubElement(child, XS + "simpleType"), XS + "restriction", {"base": base})
+            for kind, value in facets:
+                ET.SubElement(restriction, XS + kind, {"value": value})
+            parent.insert(index + inserted, ET.Comment(" facet: %s " % source))
+            inserted += 1
+    return copy
+
+
 def local(tag):
-    return tag.replace(XS, "")
+    """The local name of an XSD tag; empty for a comment (whose tag is a function)."""
+    return tag.replace(XS, "") if isinstance(tag, str) else ""
 
 
 def components(path):
@@ -141,6 +189,7 @@ class PleskLayout:
                 self.files_of[component].append(name)
                 if local(element.tag) == "simpleType":
                     self.simple_types[component] = (name, element, default_xs)
+        self.files_of_any = {f for files in self.files_of.values() for f in files}
         self.reach = {side: self.closure("agent_%s.xsd" % side) for side in SIDES}
         for side in SIDES:
             envelope = ET.parse(os.path.join(directory, "agent_%s.xsd" % side)).getroot()
@@ -335,6 +384,14 @@ class Draft:
 
     def simple_type(self, name, element):
         """The corpus's definition, or 1.6.6.0's base and facets for a name it defines."""
+        if name in DOC_SIMPLE_TYPES:
+            facets, source = DOC_SIMPLE_TYPES[name]
+            base = element.find(XS + "restriction").get("base")
+            new = ET.Element(XS + "simpleType", {"name": name})
+            restriction = ET.SubElement(new, XS + "restriction", {"base": base})
+            for kind, value in facets:
+                ET.SubElement(restriction, XS + kind, {"value": value})
+            return new, "facet: " + source
         plesk = self.plesk.simple_types.get(name)
         if plesk is None or name in ("id_type", "result_status", "passwdType", "emailType"):
             return element, None
@@ -343,19 +400,39 @@ class Draft:
         if restriction is None:
             return element, "not taken over: Plesk's %s %s defines %s as a %s, which the corpus draws as a string" % (
                 PLESK_VERSION, file, name, "/".join(local(k.tag) for k in definition if local(k.tag) != "annotation"))
-        base = restriction.get("base")
-        if default_xs and ":" not in base:
-            base = "xs:" + base
-        if not base.startswith("xs:"):
-            return element, "not taken over: Plesk's %s %s derives %s from %s" % (PLESK_VERSION, file, name, base)
+        # Plesk's files derive many types from their own `string` and `int`
+        # (collapsed xs:string and xs:integer, in common.xsd), which the
+        # corpus does not have: those bases are followed down to the builtin
+        # and their facets taken along (the derived type's win).
+        facets, kinds, chain = [], set(), []
+        while True:
+            for facet in restriction:
+                kind = local(facet.tag)
+                if kind == "annotation" or (kind in kinds and kind != "enumeration") or (kind == "enumeration" and chain and "enumeration" in kinds):
+                    continue
+                facets.append((kind, facet.get("value")))
+            kinds |= {kind for kind, _ in facets}
+            base = restriction.get("base")
+            if default_xs and ":" not in base:
+                base = "xs:" + base
+            if base.startswith("xs:"):
+                break
+            inner = self.plesk.simple_types.get(base)
+            inner_restriction = inner[1].find(XS + "restriction") if inner else None
+            if inner_restriction is None:
+                return element, "not taken over: Plesk's %s %s derives %s from %s" % (PLESK_VERSION, file, name, base)
+            chain.append("%s (%s)" % (base, inner[0]))
+            restriction, default_xs = inner_restriction, inner[2]
         new = ET.Element(XS + "simpleType", {"name": name})
         new_restriction = ET.SubElement(new, XS + "restriction", {"base": base})
-        facets = []
-        for facet in restriction:
-            if local(facet.tag) == "annotation":
-                continue
-            ET.SubElement(new_restriction, XS + local(facet.tag), {"value": facet.get("value")})
-            facets.append("%s %s" % (local(facet.tag), facet.get("value")))
+        order = ["pattern", "enumeration", "length", "minLength", "maxLength", "minInclusive", "maxInclusive",
+                 "minExclusive", "maxExclusive", "totalDigits", "fractionDigits", "whiteSpace"]
+        facets.sort(key=lambda facet: order.index(facet[0]) if facet[0] in order else len(order))
+        for kind, value in facets:
+            ET.SubElement(new_restriction, XS + kind, {"value": value})
+        facets = ["%s %s" % facet for facet in facets]
+        if chain:
+            facets.append("through Plesk's own " + ", ".join(chain))
         source = "facet: as Plesk's own %s files define %s (%s): base %s%s" % (
             PLESK_VERSION, name, file, base, "; " + ", ".join(facets) if facets else ", no facets")
         return new, source
@@ -365,6 +442,7 @@ class Draft:
             element, comment = self.simple_type(name, element)
         else:
             comment = None
+            element = with_element_facets(name, element)
         element = strip_annotations(element)
         ET.indent(element, space="  ", level=1)
         text = ET.tostring(element, encoding="unicode")
@@ -385,13 +463,21 @@ class Draft:
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n<!--\n'
             "  Plesk XML API, protocol %s: %s.\n"
-            "  File name and the place of each type as in the files Plesk ships (protocol %s).\n\n"
+            "  %s\n\n"
             "  Structure: as in the schema pictures Plesk publishes for %s (api-schemas,\n"
             "  agent_input.svg / agent_output.svg), drafted by tools/schema-draft/draft.py from the\n"
             "  rebuilt corpus. Facets: each with a comment naming where it comes from.\n-->\n"
             '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">\n'
-            % (self.version, what, PLESK_VERSION, self.version)
+            % (self.version, what, self.provenance(file), self.version)
         )
+
+    def provenance(self, file):
+        if file in self.plesk.files_of_any:
+            return "File name and the place of each type as in the files Plesk ships (protocol %s)." % PLESK_VERSION
+        if file in NEW_OPERATOR_FILES.values():
+            return "A file of our own: the operator is newer than Plesk's %s files." % PLESK_VERSION
+        return ("A file of our own: these types are defined one way for requests and another for\n"
+                "  responses, so each side's definitions are in a file only that side's envelope includes.")
 
     def write(self):
         content = self.files()
@@ -437,6 +523,12 @@ class Draft:
             text = open(path, encoding="utf-8").read()
             includes = "".join('  <xs:include schemaLocation="%s"/>\n' % f for f in self.envelope_includes(side))
             text = re.sub(r"(  <xs:include [^\n]*\n)+", includes, text, count=1)
+            text = text.replace(", the same as 1.6.8.0's.\n", ".\n")
+            text = text.replace(
+                "  Only the operators user and webuser are covered here; their types live in user.xsd and webuser.xsd.\n",
+                "  Every operator of the protocol; the types of each live in the file included for it, named as\n"
+                "  in the files Plesk ships, and in the shared libraries those files include.\n",
+            )
             operators = "".join(self.operator_element(side, op, t) for op, t in self.operators(side))
             text = re.sub(
                 r"(<xs:choice maxOccurs=\"unbounded\">\n)(.*?)(\n\s*</xs:choice>)",
@@ -473,7 +565,8 @@ def other(side):
 
 
 def strip_annotations(element):
-    copy = ET.fromstring(ET.tostring(element))
+    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
+    copy = ET.fromstring(ET.tostring(element), parser=parser)
     for parent in copy.iter():
         for child in list(parent):
             if local(child.tag) == "annotation":
