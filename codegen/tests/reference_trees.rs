@@ -81,7 +81,8 @@ fn envelope_tree(schema: &Schema, envelope: &str) -> String {
         .map(|name| format!("element: {name} | "))
         .collect();
     let drawn = tree::draw_global(schema, packet(schema, envelope), &collapse);
-    let left_out = drawn.lines().filter(|line| others.iter().any(|other| line.trim_start().starts_with(other.as_str())));
+    let left_out =
+        drawn.lines().filter(|line| others.iter().any(|other| line.trim_start().starts_with(other.as_str())));
     assert_eq!(left_out.count(), others.len(), "{envelope}: each operator left out is one line");
     drawn
         .lines()
