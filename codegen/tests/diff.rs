@@ -298,10 +298,10 @@ fn cli_exits_1_when_something_breaking_changed() {
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.lines().next().is_some_and(|line| line.contains(": breaking (semver major), ")), "{stdout}");
+    // The columns are as wide as the widest entry of the report.
+    let add_billing = "breaking removed element UserInput/add-billing (variant UserInputChoice::AddBilling): AddBilling(UserAddInput)";
     assert!(
-        stdout.contains(
-            "breaking    removed  element  UserInput/add-billing (variant UserInputChoice::AddBilling): AddBilling(UserAddInput)\n"
-        ),
+        stdout.lines().any(|line| line.split_whitespace().collect::<Vec<_>>().join(" ") == add_billing),
         "{stdout}"
     );
 }
