@@ -54,6 +54,13 @@ pub struct Config {
     pub(crate) operator_features: BTreeSet<String>,
 }
 
+/// The schema paths of the operator groups of Plesk's request and response
+/// envelopes: with the `user` and `webuser` operators only, and with more.
+const OPERATOR_GROUPS: [(&str, &str); 2] = [
+    ("/packet#webuser_or_user", "ResponsePacketType#choice#webuser_or_user"),
+    ("/packet#choice", "ResponsePacketType#choice#choice"),
+];
+
 impl Default for Config {
     fn default() -> Self {
         Self::new()
@@ -104,13 +111,9 @@ impl Config {
         let mut config = Self::new();
         config
             .type_name("/packet", "RequestPacket")
-            .type_name("/packet#webuser_or_user", "RequestOperator")
-            .field_name("/packet#webuser_or_user", "operators")
             .type_name("ResponsePacketType", "ResponsePacket")
             .type_name("ResponsePacketType#choice", "ResponseContent")
             .field_name("ResponsePacketType#choice", "content")
-            .type_name("ResponsePacketType#choice#webuser_or_user", "ResponseOperator")
-            .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
             .redact_debug("passwd")
             .redact_debug("password")
             // Other secrets of Plesk's operators: service passwords, secret
@@ -140,9 +143,19 @@ impl Config {
             .operation_success("WebUserGetOutputType/result#login_group")
             .operation_success("WebUserGetPrefOutputType/result/wuscripts")
             .strategies("proptest")
-            .root_files(["agent_input.xsd", "agent_output.xsd"])
-            .operator_features("/packet#webuser_or_user")
-            .operator_features("ResponsePacketType#choice#webuser_or_user");
+            .root_files(["agent_input.xsd", "agent_output.xsd"]);
+        // The envelopes' group of operators is named after its elements
+        // when they are two (`webuser_or_user`) and `choice` when they are
+        // more (the whole API): either way, the same names and features.
+        for (request, response) in OPERATOR_GROUPS {
+            config
+                .type_name(request, "RequestOperator")
+                .field_name(request, "operators")
+                .operator_features(request)
+                .type_name(response, "ResponseOperator")
+                .field_name(response, "operators")
+                .operator_features(response);
+        }
         config.optional_paths = config
             .type_names
             .keys()
@@ -277,6 +290,14 @@ impl Config {
     /// silently compiled out.
     pub fn operator_features(&mut self, schema_path: impl Into<String>) -> &mut Self {
         self.operator_features.insert(schema_path.into());
+        self
+    }
+
+    /// Gates no choice's alternatives by cargo features (the default of
+    /// [`new`](Self::new); [`plesk`](Self::plesk) gates the operators):
+    /// for a crate that compiles every operator and declares no feature.
+    pub fn no_operator_features(&mut self) -> &mut Self {
+        self.operator_features.clear();
         self
     }
 

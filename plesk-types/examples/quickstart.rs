@@ -76,6 +76,6 @@ fn find_gen_info(request: &RequestPacket) -> Option<&UserAddGenInfo> {
             UserInputChoice::Add(add) => Some(&add.gen_info),
             _ => None,
         }),
-        RequestOperator::Webuser(_) => None,
+        _ => None,
     })
 }

@@ -82,7 +82,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
         (
             Packet::Request(RequestPacket { version: None, request_settings: None, operators: vec![] }),
             "packet",
-            "webuser",
+            "server", // the first operator of the whole API's request envelope
         ),
         (
             Packet::Request(RequestPacket {
@@ -109,7 +109,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 output: None,
             }),
             "packet",
-            "webuser",
+            "certificate", // the first of the response envelope
         ),
         (
             Packet::Response(ResponsePacket {
