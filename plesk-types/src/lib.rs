@@ -13,8 +13,9 @@
 //! every version live once in [`shared`] and are re-exported by each
 //! version's module.
 //!
-//! One cargo feature per operator, named after its element: `user` and
-//! `webuser` (both on by default; `full` turns on every operator). The
+//! One cargo feature per operator, named after its element (`customer`,
+//! `webspace`, `site_alias`, ...; by default the eleven most automation
+//! uses, see the README; `full` turns on every operator). The
 //! packet enums have a variant for each operator enabled, and types only
 //! disabled operators use are not compiled; reading an operator whose
 //! feature is off is a read error naming the feature
