@@ -67,6 +67,13 @@ pub struct Config {
     pub(crate) operator_features: BTreeSet<String>,
 }
 
+/// The schema paths of the operator groups of Plesk's request and response
+/// envelopes: with the `user` and `webuser` operators only, and with more.
+const OPERATOR_GROUPS: [(&str, &str); 2] = [
+    ("/packet#webuser_or_user", "ResponsePacketType#choice#webuser_or_user"),
+    ("/packet#choice", "ResponsePacketType#choice#choice"),
+];
+
 impl Default for Config {
     fn default() -> Self {
         Self::new()
@@ -126,19 +133,9 @@ impl Config {
         let mut config = Self::new();
         config
             .type_name("/packet", "RequestPacket")
-            .type_name("/packet#webuser_or_user", "RequestOperator")
-            .field_name("/packet#webuser_or_user", "operators")
             .type_name("ResponsePacketType", "ResponsePacket")
             .type_name("ResponsePacketType#choice", "ResponseContent")
             .field_name("ResponsePacketType#choice", "content")
-            .type_name("ResponsePacketType#choice#webuser_or_user", "ResponseOperator")
-            .field_name("ResponsePacketType#choice#webuser_or_user", "operators")
-            // The same for the whole API, whose operator groups have more
-            // than three elements and so the field name `choice`.
-            .type_name("/packet#choice", "RequestOperator")
-            .field_name("/packet#choice", "operators")
-            .type_name("ResponsePacketType#choice#choice", "ResponseOperator")
-            .field_name("ResponsePacketType#choice#choice", "operators")
             .redact_debug("passwd")
             .redact_debug("password")
             // Other secrets of Plesk's operators: service passwords, secret
@@ -170,10 +167,6 @@ impl Config {
             // Packets in one expression: `RequestPacket::from(operation)`,
             // `response.results::<UserAddOutput>()`, `response.failures()`.
             .conversions()
-            .operators("/packet#webuser_or_user")
-            .operators("ResponsePacketType#choice#webuser_or_user")
-            .operators("/packet#choice")
-            .operators("ResponsePacketType#choice#choice")
             // The status of a user account, 0 or 1 besides its words, as
             // the documentation explains them; and the schema's typo
             // `UsetSetOutput`, fixed, the old name kept deprecated.
@@ -185,9 +178,22 @@ impl Config {
             .deprecated_alias("UsetSetOutput", "UsetSetOutput")
             .strategies("proptest")
             .serde_feature("serde")
-            .root_files(["agent_input.xsd", "agent_output.xsd"])
-            .operator_features("/packet#webuser_or_user")
-            .operator_features("ResponsePacketType#choice#webuser_or_user");
+            .root_files(["agent_input.xsd", "agent_output.xsd"]);
+        // The envelopes' group of operators is named after its elements
+        // when they are two (`webuser_or_user`) and `choice` when they are
+        // more (the whole API): either way, the same names, features and
+        // conversions.
+        for (request, response) in OPERATOR_GROUPS {
+            config
+                .type_name(request, "RequestOperator")
+                .field_name(request, "operators")
+                .operator_features(request)
+                .operators(request)
+                .type_name(response, "ResponseOperator")
+                .field_name(response, "operators")
+                .operator_features(response)
+                .operators(response);
+        }
         let value_keys: Vec<String> =
             config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
         config.optional_paths = config
@@ -384,6 +390,14 @@ impl Config {
     /// silently compiled out.
     pub fn operator_features(&mut self, schema_path: impl Into<String>) -> &mut Self {
         self.operator_features.insert(schema_path.into());
+        self
+    }
+
+    /// Gates no choice's alternatives by cargo features (the default of
+    /// [`new`](Self::new); [`plesk`](Self::plesk) gates the operators):
+    /// for a crate that compiles every operator and declares no feature.
+    pub fn no_operator_features(&mut self) -> &mut Self {
+        self.operator_features.clear();
         self
     }
 

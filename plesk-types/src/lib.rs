@@ -15,8 +15,9 @@
 //! runtime value implements serde's `Serialize` and `Deserialize`
 //! (passwords included: redaction is `Debug`'s only).
 //!
-//! One cargo feature per operator, named after its element: `user` and
-//! `webuser` (both on by default; `full` turns on every operator). The
+//! One cargo feature per operator, named after its element (`customer`,
+//! `webspace`, `site_alias`, ...; by default the eleven most automation
+//! uses, see the README; `full` turns on every operator). The
 //! packet enums have a variant for each operator enabled, and types only
 //! disabled operators use are not compiled; reading an operator whose
 //! feature is off is a read error naming the feature

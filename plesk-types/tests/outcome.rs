@@ -11,7 +11,7 @@ fn user_operations(response: &ResponsePacket) -> Vec<&UserOutputChoice> {
         .iter()
         .filter_map(|operator| match operator {
             ResponseOperator::User(user) => Some(&user.choice),
-            ResponseOperator::Webuser(_) => None,
+            _ => None,
         })
         .flatten()
         .collect()
@@ -76,7 +76,7 @@ fn successful_operations_give_their_data_in_packet_order() {
 
     let webuser = response.operators().unwrap().iter().find_map(|operator| match operator {
         ResponseOperator::Webuser(webuser) => Some(webuser),
-        ResponseOperator::User(_) => None,
+        _ => None,
     });
     let Some(WebUserOutputTypeChoice::Add(add)) = webuser.and_then(|webuser| webuser.choice.first()) else {
         panic!("a webuser add result")

@@ -11,6 +11,9 @@ use plesk_server::{Fault, KEY, LOGIN, PASSWORD, PleskServer};
 use plesk_types::OperationResult;
 use plesk_types::transport::*;
 use plesk_types::v1_6_8_0::*;
+// The whole API has a `Settings` type of its own (a schema type of that name);
+// the transport's is meant here.
+use plesk_types::transport::Settings;
 
 fn webuser(operations: Vec<WebUserInputTypeChoice>) -> RequestPacket {
     RequestPacket {

@@ -637,7 +637,7 @@ fn every_schema_file_compiles_in_libxml2() {
             .filter(|path| path.extension().is_some_and(|extension| extension == "xsd"))
             .collect();
         files.sort();
-        assert_eq!(files.len(), 5, "common, user, webuser and the two envelopes: {files:?}");
+        assert!(files.len() > 60, "the envelopes, a file per operator and the libraries: {files:?}");
         for file in files {
             let run = support::xmllint::run(&file, std::slice::from_ref(&document));
             assert_eq!(run.status, Some(3), "{}: {}", file.display(), run.report);

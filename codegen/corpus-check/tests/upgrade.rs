@@ -11,9 +11,9 @@
 //! others whose roots are the two envelopes; the files of the directory that
 //! neither envelope includes are named as left out (checked against the
 //! include closure worked out here from the files themselves); the diff
-//! reports every operator that only Plesk's full API has as removed, keeps
-//! the operators both have (`user`, `webuser`) and classifies their changes,
-//! and its verdict is semver major.
+//! reports every operator that only Plesk's 1.6.6.0 has as removed, keeps
+//! the operators both have (nearly all; `user` and `webuser` among them)
+//! and classifies their changes, and its verdict is semver major.
 //!
 //! Plesk's files are copied at test time only; nothing of them is kept.
 
@@ -215,8 +215,8 @@ fn a_plesk_servers_directory_joins_the_family_and_the_diff_reports_what_it_chang
         assert_eq!(file.reason, "included by neither root (agent_input.xsd, agent_output.xsd)", "{file:?}");
     }
 
-    // Step 3: what changed for the Rust API, from Plesk's full 1.6.6.0 to
-    // the project's user/webuser-only 1.6.7.0.
+    // Step 3: what changed for the Rust API, from Plesk's 1.6.6.0 to the
+    // project's 1.6.7.0.
     let project_dir = schemas.join(PROJECT_VERSION);
     let report = plesk_codegen::diff::diff(&new_config, &plesk_config(&project_dir))
         .unwrap_or_else(|error| panic!("the diff: {error}"));
@@ -227,10 +227,11 @@ fn a_plesk_servers_directory_joins_the_family_and_the_diff_reports_what_it_chang
     let project_operators = operators(&project_dir.join("agent_input.xsd"), &["request-settings"]);
     let kept: Vec<&str> =
         project_operators.keys().filter(|name| old_operators.contains_key(*name)).map(String::as_str).collect();
-    assert_eq!(kept, ["user", "webuser"], "the operators both versions have");
+    // The project's 1.6.7.0 has every operator of its protocol; Plesk's
+    // 1.6.6.0 nearly all of them.
+    assert!(kept.len() >= 30 && kept.contains(&"user") && kept.contains(&"webuser"), "kept: {kept:?}");
     let only_plesk: Vec<(&String, &String)> =
         old_operators.iter().filter(|(name, _)| !project_operators.contains_key(*name)).collect();
-    assert!(only_plesk.len() >= 30, "only {} operators only in Plesk's files", only_plesk.len());
     let not_removed: Vec<String> = only_plesk
         .iter()
         .filter(|(_, path)| !has_change(&report, Effect::Breaking, ChangeKind::Removed, Subject::Type, path))

@@ -1,4 +1,4 @@
-//! Protocol 1.6.8.0: the `user` and `webuser` operators and the packet
+//! Protocol 1.6.8.0: every operator (each behind its cargo feature) and the packet
 //! envelopes, generated from `schemas/1.6.8.0/` (cargo feature `v1_6_8_0`,
 //! on by default).
 //!

@@ -76,14 +76,15 @@ fn an_empty_list_where_the_schema_wants_at_least_one_element_is_refused() {
 /// hold them, and names the group by the elements that can start it.
 #[test]
 fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
-    const OPERATORS: &[&str] = &["webuser", "user"];
+    let request_operators = support::envelope_operators("agent_input.xsd");
+    let response_operators = support::envelope_operators("agent_output.xsd");
     const USER_OPERATIONS: &[&str] = &["add", "get", "set", "del"];
     const WEBUSER_OPERATIONS: &[&str] = &["add", "del", "set", "get", "set-prefs", "get-prefs"];
     let cases: Vec<(Packet, &str, &'static [&'static str])> = vec![
         (
             Packet::Request(RequestPacket { version: None, request_settings: None, operators: vec![] }),
             "packet",
-            OPERATORS,
+            request_operators,
         ),
         (
             Packet::Request(RequestPacket {
@@ -110,7 +111,7 @@ fn an_empty_list_where_the_schema_wants_at_least_one_alternative_is_refused() {
                 output: None,
             }),
             "packet",
-            OPERATORS,
+            response_operators,
         ),
         (
             Packet::Response(ResponsePacket {

@@ -275,6 +275,8 @@ fn agent(request: &Received, state: &mut State) -> String {
                 let choice = user.choice.into_iter().filter_map(|operation| user_operation(operation, state));
                 operators.push(ResponseOperator::User(UserOutput { choice: choice.collect() }));
             }
+            // The fake server keeps the state of these two operators only.
+            _ => return system(1014, "Parser error: this test server speaks only user and webuser"),
         }
     }
     ResponsePacket { version: None, content: ResponseContent::Operators(operators), output: None }.to_xml()
