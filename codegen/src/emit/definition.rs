@@ -18,8 +18,10 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
     let added = configured(module.attributes.of_item(&item.name));
-    let derives = derive_attribute(&item.derives, config.serde.as_deref());
+    let serde = config.serde.as_deref();
+    let derives = derive_attribute(&item.derives, serde);
     match &item.kind {
+        ItemKind::Struct(plan) if is_unit(plan) => unit_structure(module, item, serde),
         ItemKind::Struct(plan) => structure(module, item, plan, derives),
         ItemKind::Choice(choice) => {
             let variants = choice.variants.iter().map(|one| variant(module, item, one));
@@ -120,6 +122,46 @@ fn derive_attribute(derives: &Derives, serde: Option<&str>) -> TokenStream {
     quote! { #[derive(#(#names),*)] #serde }
 }
 
+/// Whether a struct holds nothing: no attribute, no content.
+fn is_unit(plan: &Struct) -> bool {
+    plan.attributes.is_empty() && plan.other_attributes.is_none() && matches!(plan.content, StructContent::Empty)
+}
+
+/// A struct that holds nothing, `pub struct NoneType;`. Its serde
+/// implementations are written out, as the runtime's empty map
+/// (`xml::EmptyObject`, `{}` in JSON): derived, it would be `null`, and an
+/// optional one present would read back as absent.
+fn unit_structure(module: &Module, item: &Item, serde: Option<&str>) -> TokenStream {
+    let name = ident(&item.name);
+    let doc = docs(&item.doc);
+    let derives = derive_attribute(&item.derives, None);
+    let added = configured(module.attributes.of_item(&item.name));
+    let serde = serde.map(|feature| {
+        quote! {
+            #[cfg(feature = #feature)]
+            impl xml::serde::Serialize for #name {
+                fn serialize<S: xml::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    xml::serde::Serialize::serialize(&xml::EmptyObject {}, serializer)
+                }
+            }
+
+            #[cfg(feature = #feature)]
+            impl<'de> xml::serde::Deserialize<'de> for #name {
+                fn deserialize<D: xml::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    <xml::EmptyObject as xml::serde::Deserialize>::deserialize(deserializer).map(|_| Self)
+                }
+            }
+        }
+    });
+    quote! {
+        #doc
+        #derives
+        #added
+        pub struct #name;
+        #serde
+    }
+}
+
 fn structure(module: &Module, item: &Item, plan: &Struct, derives: TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = docs(&item.doc);
@@ -147,23 +189,14 @@ fn structure(module: &Module, item: &Item, plan: &Struct, derives: TokenStream) 
         }
     };
     let added = configured(module.attributes.of_item(&item.name));
-    let definition = if plan.attributes.is_empty() && plan.other_attributes.is_none() && content.is_none() {
-        quote! {
-            #doc
-            #derives
-            #added
-            pub struct #name;
-        }
-    } else {
-        quote! {
-            #doc
-            #derives
-            #added
-            pub struct #name {
-                #(#attributes,)*
-                #other_attributes
-                #content
-            }
+    let definition = quote! {
+        #doc
+        #derives
+        #added
+        pub struct #name {
+            #(#attributes,)*
+            #other_attributes
+            #content
         }
     };
     // Without a derived `Debug`, a field is redacted: `Debug` is written out.

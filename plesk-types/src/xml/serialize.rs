@@ -29,6 +29,14 @@ macro_rules! as_lexical_form {
 
 as_lexical_form!(Decimal, Date, DateTime, Time, Duration);
 
+/// What an element type that holds nothing (a unit struct such as
+/// `NoneType`) is in serde's data model: an empty map, `{}` in JSON. A
+/// derived unit struct would be `null`, which reads back an optional one
+/// that is present (`Some(NoneType)`) as absent.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmptyObject {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
