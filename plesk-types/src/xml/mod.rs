@@ -28,10 +28,10 @@ mod wellformed;
 mod writer;
 
 pub use any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
-#[cfg(feature = "serde")]
-pub use serialize::EmptyObject;
 pub use nillable::{Nillable, XSI_NAMESPACE};
 pub use read_error::{DEFAULT_MAX_DEPTH, Position, ReadError, ReadErrorKind, ReadOptions};
+#[cfg(feature = "serde")]
+pub use serialize::EmptyObject;
 pub use validate::{ElementPath, Validate, ValidationErrors, Violation, ViolationKind};
 pub use value::{Date, DateTime, Decimal, Duration, Time, ValueError};
 
