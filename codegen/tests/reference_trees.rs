@@ -2,11 +2,14 @@
 //! drawn from our schema model matches, line for line, the trees read off
 //! Plesk's published schema pictures (`../shared/reference/*.tree`).
 
-use plesk_codegen::model::{GlobalElement, Particle, Schema, Term};
+use plesk_codegen::model::Schema;
 use plesk_codegen::{Config, tree};
 
+#[path = "support/envelope.rs"]
+mod envelope;
 #[path = "support/files.rs"]
 mod files;
+use envelope::{operators, packet};
 use files::workspace;
 
 fn schema(version: &str) -> Schema {
@@ -20,16 +23,6 @@ fn reference(name: &str) -> String {
     let path = workspace().join("../shared/reference").join(format!("{name}.tree"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     text.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect()
-}
-
-/// The `<packet>` element defined in `file` (request and response envelopes
-/// both define one).
-fn packet<'s>(schema: &'s Schema, file: &str) -> &'s GlobalElement {
-    schema
-        .elements
-        .iter()
-        .find(|element| element.name == "packet" && schema.sources.display_name(element.span.file) == file)
-        .unwrap_or_else(|| panic!("no <packet> in {file}"))
 }
 
 /// Applies the schema's documented deviations from a reference tree: each
@@ -48,25 +41,6 @@ fn with_deviations(tree: &str, deviations: &[(&str, &str, usize)]) -> String {
         assert_eq!(applied, *expected, "deviation {from:?} -> {to:?}");
     }
     lines.iter().map(|line| format!("{line}\n")).collect()
-}
-
-/// The operator elements of an envelope's `<packet>` (its child elements
-/// but the request settings and the response's `system` and `output`).
-fn operators(schema: &Schema, envelope: &str) -> Vec<String> {
-    fn children(particle: &Particle, names: &mut Vec<String>) {
-        match &particle.term {
-            Term::Element(element) => names.push(element.name.clone()),
-            Term::Any(_) => {}
-            Term::Group(group) => group.particles.iter().for_each(|child| children(child, names)),
-        }
-    }
-    let complex = schema.complex(packet(schema, envelope).ty).expect("a complex <packet>");
-    let mut names = Vec::new();
-    for particle in schema.effective_particles(complex) {
-        children(particle, &mut names);
-    }
-    names.retain(|name| !matches!(name.as_str(), "request-settings" | "system" | "output"));
-    names
 }
 
 /// The envelope's tree as the reference draws it: every operator collapsed,

@@ -13,11 +13,14 @@
 //! add a documented facet (`base: string`); each such line is counted, and
 //! the count is pinned, so that a new one is a visible change.
 
-use plesk_codegen::model::{GlobalElement, Particle, Schema, Term};
+use plesk_codegen::model::Schema;
 use plesk_codegen::{Config, tree};
 
+#[path = "support/envelope.rs"]
+mod envelope;
 #[path = "support/files.rs"]
 mod files;
+use envelope::{operators, packet};
 use files::workspace;
 
 const ENVELOPES: [&str; 2] = ["agent_input.xsd", "agent_output.xsd"];
@@ -34,34 +37,6 @@ fn ours(version: &str) -> Schema {
 
 fn corpus(version: &str) -> Schema {
     load(&workspace().join("../shared/corpus").join(format!("plesk-{version}")))
-}
-
-fn packet<'s>(schema: &'s Schema, file: &str) -> &'s GlobalElement {
-    schema
-        .elements
-        .iter()
-        .find(|element| element.name == "packet" && schema.sources.display_name(element.span.file) == file)
-        .unwrap_or_else(|| panic!("no <packet> in {file}"))
-}
-
-/// The operator elements of an envelope, in schema order: the children of
-/// `<packet>` other than the request settings and the response's `system`
-/// and `output`.
-fn operators(schema: &Schema, envelope: &str) -> Vec<String> {
-    fn children(particle: &Particle, names: &mut Vec<String>) {
-        match &particle.term {
-            Term::Element(element) => names.push(element.name.clone()),
-            Term::Any(_) => {}
-            Term::Group(group) => group.particles.iter().for_each(|child| children(child, names)),
-        }
-    }
-    let complex = schema.complex(packet(schema, envelope).ty).expect("a complex <packet>");
-    let mut names = Vec::new();
-    for particle in schema.effective_particles(complex) {
-        children(particle, &mut names);
-    }
-    names.retain(|name| !matches!(name.as_str(), "request-settings" | "system" | "output"));
-    names
 }
 
 /// Compares two trees line for line; returns the lines where ours adds a
