@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::enabled_features::EnabledFeatures;
 use crate::error::Error;
 
 /// Options for one generation: which schema files, what to change in the
@@ -65,6 +66,9 @@ pub struct Config {
     /// Schema paths of the choices whose alternatives each get a cargo
     /// feature (see [`operator_features`](Config::operator_features)).
     pub(crate) operator_features: BTreeSet<String>,
+    /// The cargo features of the build the code is for, when only what
+    /// they compile is generated (see [`only_features`](Config::only_features)).
+    pub(crate) enabled_features: Option<EnabledFeatures>,
 }
 
 /// The schema paths of the operator groups of Plesk's request and response
@@ -105,6 +109,7 @@ impl Config {
             out_dir: None,
             root_files: Vec::new(),
             operator_features: BTreeSet::new(),
+            enabled_features: None,
         }
     }
 
@@ -399,6 +404,53 @@ impl Config {
     pub fn no_operator_features(&mut self) -> &mut Self {
         self.operator_features.clear();
         self
+    }
+
+    /// Generates only what compiles with the cargo features `enabled` on
+    /// and every other feature off: the items only disabled operators reach
+    /// (see [`operator_features`](Self::operator_features)) are left out,
+    /// as their `#[cfg]` would leave them out of the build, so that the
+    /// compiler does not parse them. The code kept is the same as without
+    /// this option, `#[cfg]`s included. Names compare as cargo passes them
+    /// to build scripts: `site-alias` and `SITE_ALIAS` are `site_alias`.
+    ///
+    /// For a build script whose code is compiled by the same package, see
+    /// [`only_build_script_features`](Self::only_build_script_features).
+    pub fn only_features<I, S>(&mut self, enabled: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.enabled_features = Some(EnabledFeatures::new(enabled));
+        self
+    }
+
+    /// [`only_features`](Self::only_features) with the features of the
+    /// package whose build script is running (its `CARGO_FEATURE_*`
+    /// variables; cargo reruns the build script when they change).
+    pub fn only_build_script_features(&mut self) -> &mut Self {
+        self.enabled_features = Some(EnabledFeatures::of_build_script());
+        self
+    }
+
+    /// Generates everything, whatever the features (the default).
+    pub fn all_features(&mut self) -> &mut Self {
+        self.enabled_features = None;
+        self
+    }
+
+    /// Whether the build the code is for compiles code under
+    /// `cfg(any(feature = ...))` of `features` (`None`: compiled always).
+    pub(crate) fn compiles(&self, features: Option<&BTreeSet<String>>) -> bool {
+        match (features, &self.enabled_features) {
+            (Some(features), Some(enabled)) => enabled.any(features),
+            _ => true,
+        }
+    }
+
+    /// Whether the build the code is for has `feature` on.
+    pub(crate) fn compiles_feature(&self, feature: &str) -> bool {
+        self.enabled_features.as_ref().is_none_or(|enabled| enabled.contains(feature))
     }
 
     /// Hides from `Debug` output (`passwd: <redacted>`) the value of every

@@ -37,14 +37,36 @@ use crate::plan::{self, Gates, Item, Module};
 #[derive(Debug, Clone)]
 pub struct FamilyBuilder {
     shared_path: String,
-    members: Vec<(String, Config)>,
+    members: Vec<MemberSpec>,
+}
+
+/// A member to generate: its module name, its configuration, and the cargo
+/// feature the crate compiles its module under, if any.
+#[derive(Debug, Clone)]
+struct MemberSpec {
+    name: String,
+    config: Config,
+    feature: Option<String>,
 }
 
 impl FamilyBuilder {
     /// Adds a member: the module `name` (`v1_6_8_0`), generated with `config`.
     #[must_use]
     pub fn member(mut self, name: impl Into<String>, config: Config) -> Self {
-        self.members.push((name.into(), config));
+        self.members.push(MemberSpec { name: name.into(), config, feature: None });
+        self
+    }
+
+    /// Adds a member whose module the crate compiles only under the cargo
+    /// feature `feature` (`#[cfg(feature = "v1_6_7_0")] mod v1_6_7_0;`).
+    /// It is generated like any member, so that the shared module is the
+    /// same whichever members are compiled; but when its configuration
+    /// generates only for a build's features
+    /// ([`Config::only_features`]) and `feature` is not one of them, its
+    /// file holds no code, since the build does not read it.
+    #[must_use]
+    pub fn member_under_feature(mut self, name: impl Into<String>, feature: impl Into<String>, config: Config) -> Self {
+        self.members.push(MemberSpec { name: name.into(), config, feature: Some(feature.into()) });
         self
     }
 
@@ -113,16 +135,18 @@ impl Family {
 
 /// Generates every member (a name and its configuration) and the shared
 /// module that the members' modules reach as `shared_path` (`crate::shared`).
-fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Family, Error> {
-    let Some((_, first)) = members.first() else {
+fn generate_family(members: &[MemberSpec], shared_path: &str) -> Result<Family, Error> {
+    let Some(MemberSpec { config: first, .. }) = members.first() else {
         return Err(Error::Config("a family needs at least one member".to_owned()));
     };
-    if let Some((name, _)) = members.iter().find(|(_, config)| config.runtime_crate != first.runtime_crate) {
+    if let Some(MemberSpec { name, .. }) =
+        members.iter().find(|member| member.config.runtime_crate != first.runtime_crate)
+    {
         return Err(Error::Config(format!("member {name} reaches the runtime crate by another path")));
     }
     let mut modules = Vec::new();
     let mut files = Vec::new();
-    for (_, config) in members {
+    for MemberSpec { config, .. } in members {
         config.check_attributes()?;
         let schema = crate::load(config)?;
         files.extend(schema.sources.iter().map(|(_, file)| file.path.clone()));
@@ -131,11 +155,11 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
     let codes: Vec<BTreeMap<&str, (&Item, TokenStream)>> = modules
         .iter()
         .zip(members)
-        .map(|(module, (_, config))| {
+        .map(|(module, member)| {
             module
                 .items
                 .iter()
-                .map(|item| (item.name.as_str(), (item, emit::item_code(module, item, config))))
+                .map(|item| (item.name.as_str(), (item, emit::item_code(module, item, &member.config))))
                 .collect()
         })
         .collect();
@@ -156,7 +180,7 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
         })
         .cloned()
         .collect();
-    let names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
+    let names: Vec<&str> = members.iter().map(|member| member.name.as_str()).collect();
     let shared_sources = format!("the schemas of {}", names.join(", "));
     // A shared item is compiled whenever a member would compile it.
     let member_gates: Vec<&Gates> = modules.iter().map(|module| &module.gates).collect();
@@ -164,7 +188,11 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
     let shared = emit::render(&shared_sources, first, &shared_code, None, &shared_gates)?;
 
     let mut rendered = Vec::new();
-    for (((name, config), module), code) in members.iter().zip(&modules).zip(&codes) {
+    for ((MemberSpec { name, config, feature }, module), code) in members.iter().zip(&modules).zip(&codes) {
+        if let Some(feature) = feature.as_deref().filter(|feature| !config.compiles_feature(feature)) {
+            rendered.push(Member { name: name.clone(), code: not_compiled(feature) });
+            continue;
+        }
         let own: Vec<(&Item, TokenStream)> = module
             .items
             .iter()
@@ -178,9 +206,18 @@ fn generate_family(members: &[(String, Config)], shared_path: &str) -> Result<Fa
     }
     files.sort();
     files.dedup();
-    let strategy_features =
-        members.iter().flat_map(|(_, config)| config.strategies.iter().chain(&config.serde).cloned()).collect();
+    let strategy_features = members
+        .iter()
+        .flat_map(|member| member.config.strategies.iter().chain(&member.config.serde).cloned())
+        .collect();
     Ok(Family { shared, shared_items: shared_list, members: rendered, files, strategy_features })
+}
+
+/// The file of a member the build does not compile: no code, and why.
+fn not_compiled(feature: &str) -> String {
+    format!(
+        "// @generated by plesk-codegen: empty, as this build compiles this module only with the feature `{feature}`, which is off.\n"
+    )
 }
 
 /// The items generated identically by every member whose references are

@@ -127,6 +127,7 @@
 mod config;
 pub mod diff;
 mod emit;
+mod enabled_features;
 mod error;
 mod family;
 pub mod model;

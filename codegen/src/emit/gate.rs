@@ -101,27 +101,89 @@ pub fn disabled_arm(variant: &Variant) -> TokenStream {
     }
 }
 
-/// The items of `code` (one item's definition and impls), each with
-/// `attribute` (a gate) in front.
-pub fn gated_items(code: TokenStream, attribute: &TokenStream) -> Result<Vec<syn::Item>, Error> {
+/// The lints a choice's items need while it has no variant, and the
+/// features of its variants: an impl gated by those features compiles only
+/// with a variant, and does without the lints.
+pub struct NoVariantLints<'c> {
+    /// The `#[cfg_attr(..., allow(...))]` of [`no_variant_lints`].
+    pub lints: TokenStream,
+    /// The features of the choice's variants.
+    pub variant_features: Vec<&'c String>,
+}
+
+impl<'c> NoVariantLints<'c> {
+    /// Those of `item`, when it is a choice whose every variant is gated.
+    pub fn of(item: &'c Item) -> Option<Self> {
+        let ItemKind::Choice(choice) = &item.kind else { return None };
+        Some(Self { lints: no_variant_lints(item), variant_features: no_variant_features(choice)? })
+    }
+}
+
+/// The items of `code` (one item's definition and impls): each with
+/// `attribute` (a gate) in front, and the lints of a choice without
+/// variants unless the item compiles only with a variant. An item whose own
+/// `#[cfg(feature = ...)]` does not hold for the features `compiles` says
+/// are on is left out, as the compiler would leave it out.
+pub fn gated_items(
+    code: TokenStream,
+    attribute: &TokenStream,
+    no_variant: Option<&NoVariantLints<'_>>,
+    compiles: &dyn Fn(&str) -> bool,
+) -> Result<Vec<syn::Item>, Error> {
     let file: syn::File =
         syn::parse2(code).map_err(|error| Error::Internal(format!("generated code does not parse: {error}")))?;
-    if attribute.is_empty() {
-        return Ok(file.items);
+    let parse = |tokens: &TokenStream| {
+        syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens.clone())
+            .map_err(|error| Error::Internal(format!("generated gate does not parse: {error}")))
+    };
+    let mut items = Vec::with_capacity(file.items.len());
+    for mut item in file.items {
+        let Some(own) = attributes_of(&mut item) else {
+            return Err(Error::Internal("generated an item that takes no attribute".to_owned()));
+        };
+        let conditions: Vec<Option<Vec<String>>> =
+            own.iter().filter(|own| own.path().is_ident("cfg")).map(cfg_features).collect();
+        let holds = conditions.iter().flatten().all(|features| features.iter().any(|feature| compiles(feature)));
+        if !holds {
+            continue;
+        }
+        // Parsed for each item: syn's attributes are not `Clone` here.
+        let mut added = if attribute.is_empty() { Vec::new() } else { parse(attribute)? };
+        if let Some(no_variant) = no_variant {
+            let with_a_variant = conditions
+                .iter()
+                .flatten()
+                .any(|features| features.iter().all(|feature| no_variant.variant_features.contains(&feature)));
+            if !with_a_variant {
+                added.extend(parse(&no_variant.lints)?);
+            }
+        }
+        own.splice(0..0, added);
+        items.push(item);
     }
-    file.items
-        .into_iter()
-        .map(|mut item| {
-            // Parsed for each item: syn's attributes are not `Clone` here.
-            let attributes = syn::parse::Parser::parse2(syn::Attribute::parse_outer, attribute.clone())
-                .map_err(|error| Error::Internal(format!("generated gate does not parse: {error}")))?;
-            let Some(own) = attributes_of(&mut item) else {
-                return Err(Error::Internal("generated an item that takes no attribute".to_owned()));
-            };
-            own.splice(0..0, attributes);
-            Ok(item)
-        })
-        .collect()
+    Ok(items)
+}
+
+/// The features of a `#[cfg(...)]` of the forms gates have (`feature =
+/// "a"`, `any(feature = "a", ...)`): it holds when one of them is on.
+/// `None` for any other condition, which is left to the compiler.
+fn cfg_features(cfg: &syn::Attribute) -> Option<Vec<String>> {
+    let feature = |meta: &syn::Meta| match meta {
+        syn::Meta::NameValue(pair) if pair.path.is_ident("feature") => match &pair.value {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }) => Some(name.value()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match cfg.parse_args::<syn::Meta>().ok()? {
+        syn::Meta::List(list) if list.path.is_ident("any") => list
+            .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+            .ok()?
+            .iter()
+            .map(feature)
+            .collect(),
+        one => feature(&one).map(|name| vec![name]),
+    }
 }
 
 /// The attributes of an item of the kinds generated code has.
