@@ -20,7 +20,7 @@ fn declared_features() -> BTreeMap<String, Vec<String>> {
     let section = section.split("\n[").next().unwrap_or_default();
     let without_comments: String =
         section.lines().map(|line| line.split('#').next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
-    let entry = regex::Regex::new(r#"(?m)^([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]"#).expect("the pattern compiles");
+    let entry = regex_lite::Regex::new(r#"(?m)^([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]"#).expect("the pattern compiles");
     entry
         .captures_iter(&without_comments)
         .map(|captures| {

@@ -302,7 +302,7 @@ impl LoginChoiceCertificateAndChain {
     const CERTIFICATE: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+            "\\A(?:(?:(?:[\\+/-9A-Za-z] ?){4})*(?:(?:[\\+/-9A-Za-z] ?){3}[\\+/-9A-Za-z]|(?:[\\+/-9A-Za-z] ?){2}[048AEIMQUYcgkosw] ?=|[\\+/-9A-Za-z] ?[AQgw] ?= ?=))?\\z",
         );
         xml::StringFacets {
             white_space: xml::WhiteSpace::Collapse,
@@ -314,7 +314,7 @@ impl LoginChoiceCertificateAndChain {
     const CHAIN: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?",
-            "\\A(?:((([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=))?)\\z",
+            "\\A(?:(?:(?:[\\+/-9A-Za-z] ?){4})*(?:(?:[\\+/-9A-Za-z] ?){3}[\\+/-9A-Za-z]|(?:[\\+/-9A-Za-z] ?){2}[048AEIMQUYcgkosw] ?=|[\\+/-9A-Za-z] ?[AQgw] ?= ?=))?\\z",
         );
         xml::StringFacets {
             white_space: xml::WhiteSpace::Collapse,

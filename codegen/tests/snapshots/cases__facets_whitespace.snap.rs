@@ -236,7 +236,7 @@ impl Words {
     const FACETS: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "[a-z]+( [a-z]+)*",
-            "\\A(?:[a-z]+( [a-z]+)*)\\z",
+            "\\A[a-z]+(?: [a-z]+)*\\z",
         );
         xml::StringFacets {
             white_space: xml::WhiteSpace::Collapse,
@@ -356,7 +356,7 @@ impl xml::SimpleValue for Replaced {
 impl Replaced {
     /// The facets of the value.
     const FACETS: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z ]+", "\\A(?:[a-z ]+)\\z");
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z ]+", "\\A[ a-z]+\\z");
         xml::StringFacets {
             white_space: xml::WhiteSpace::Replace,
             patterns: &[&PATTERN],

@@ -228,10 +228,7 @@ impl xml::SimpleValue for Zip {
 impl Zip {
     /// The facets of the value.
     const FACETS: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new(
-            "[0-9]{5}",
-            "\\A(?:[0-9]{5})\\z",
-        );
+        static PATTERN: xml::Pattern = xml::Pattern::new("[0-9]{5}", "\\A[0-9]{5}\\z");
         xml::StringFacets {
             patterns: &[&PATTERN],
             ..xml::StringFacets::NONE

@@ -358,10 +358,7 @@ impl xml::SimpleValue for CurrencyCode {
 impl CurrencyCode {
     /// The facets of the value.
     const FACETS: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new(
-            "[A-Z]{3}",
-            "\\A(?:[A-Z]{3})\\z",
-        );
+        static PATTERN: xml::Pattern = xml::Pattern::new("[A-Z]{3}", "\\A[A-Z]{3}\\z");
         xml::StringFacets {
             patterns: &[&PATTERN],
             ..xml::StringFacets::NONE

@@ -307,7 +307,7 @@ impl Code {
     const FACETS: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "[A-Z]{2}[0-9]",
-            "\\A(?:[A-Z]{2}[0-9])\\z",
+            "\\A[A-Z]{2}[0-9]\\z",
         );
         xml::StringFacets {
             patterns: &[&PATTERN],

@@ -684,7 +684,7 @@ impl Code {
     const FACETS: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+            "\\A[A-Z]{3}\\-[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{7C0}-\\x{7C9}\\x{966}-\\x{96F}\\x{9E6}-\\x{9EF}\\x{A66}-\\x{A6F}\\x{AE6}-\\x{AEF}\\x{B66}-\\x{B6F}\\x{BE6}-\\x{BEF}\\x{C66}-\\x{C6F}\\x{CE6}-\\x{CEF}\\x{D66}-\\x{D6F}\\x{DE6}-\\x{DEF}\\x{E50}-\\x{E59}\\x{ED0}-\\x{ED9}\\x{F20}-\\x{F29}\\x{1040}-\\x{1049}\\x{1090}-\\x{1099}\\x{17E0}-\\x{17E9}\\x{1810}-\\x{1819}\\x{1946}-\\x{194F}\\x{19D0}-\\x{19D9}\\x{1A80}-\\x{1A89}\\x{1A90}-\\x{1A99}\\x{1B50}-\\x{1B59}\\x{1BB0}-\\x{1BB9}\\x{1C40}-\\x{1C49}\\x{1C50}-\\x{1C59}\\x{A620}-\\x{A629}\\x{A8D0}-\\x{A8D9}\\x{A900}-\\x{A909}\\x{A9D0}-\\x{A9D9}\\x{A9F0}-\\x{A9F9}\\x{AA50}-\\x{AA59}\\x{ABF0}-\\x{ABF9}\\x{FF10}-\\x{FF19}\\x{104A0}-\\x{104A9}\\x{10D30}-\\x{10D39}\\x{10D40}-\\x{10D49}\\x{11066}-\\x{1106F}\\x{110F0}-\\x{110F9}\\x{11136}-\\x{1113F}\\x{111D0}-\\x{111D9}\\x{112F0}-\\x{112F9}\\x{11450}-\\x{11459}\\x{114D0}-\\x{114D9}\\x{11650}-\\x{11659}\\x{116C0}-\\x{116C9}\\x{116D0}-\\x{116E3}\\x{11730}-\\x{11739}\\x{118E0}-\\x{118E9}\\x{11950}-\\x{11959}\\x{11BF0}-\\x{11BF9}\\x{11C50}-\\x{11C59}\\x{11D50}-\\x{11D59}\\x{11DA0}-\\x{11DA9}\\x{11F50}-\\x{11F59}\\x{16130}-\\x{16139}\\x{16A60}-\\x{16A69}\\x{16AC0}-\\x{16AC9}\\x{16B50}-\\x{16B59}\\x{16D70}-\\x{16D79}\\x{1CCF0}-\\x{1CCF9}\\x{1D7CE}-\\x{1D7FF}\\x{1E140}-\\x{1E149}\\x{1E2F0}-\\x{1E2F9}\\x{1E4F0}-\\x{1E4F9}\\x{1E5F1}-\\x{1E5FA}\\x{1E950}-\\x{1E959}\\x{1FBF0}-\\x{1FBF9}]{2}\\z",
         );
         xml::StringFacets {
             patterns: &[&PATTERN],
@@ -710,7 +710,11 @@ impl ::proptest::arbitrary::Arbitrary for Code {
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
         Self::FACETS
-            .strategy_matching(&["\\A(?:[A-Z]{3}-\\d{2})\\z"])
+            .strategy_matching(
+                &[
+                    "\\A[A-Z]{3}\\-[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{7C0}-\\x{7C9}\\x{966}-\\x{96F}\\x{9E6}-\\x{9EF}\\x{A66}-\\x{A6F}\\x{AE6}-\\x{AEF}\\x{B66}-\\x{B6F}\\x{BE6}-\\x{BEF}\\x{C66}-\\x{C6F}\\x{CE6}-\\x{CEF}\\x{D66}-\\x{D6F}\\x{DE6}-\\x{DEF}\\x{E50}-\\x{E59}\\x{ED0}-\\x{ED9}\\x{F20}-\\x{F29}\\x{1040}-\\x{1049}\\x{1090}-\\x{1099}\\x{17E0}-\\x{17E9}\\x{1810}-\\x{1819}\\x{1946}-\\x{194F}\\x{19D0}-\\x{19D9}\\x{1A80}-\\x{1A89}\\x{1A90}-\\x{1A99}\\x{1B50}-\\x{1B59}\\x{1BB0}-\\x{1BB9}\\x{1C40}-\\x{1C49}\\x{1C50}-\\x{1C59}\\x{A620}-\\x{A629}\\x{A8D0}-\\x{A8D9}\\x{A900}-\\x{A909}\\x{A9D0}-\\x{A9D9}\\x{A9F0}-\\x{A9F9}\\x{AA50}-\\x{AA59}\\x{ABF0}-\\x{ABF9}\\x{FF10}-\\x{FF19}\\x{104A0}-\\x{104A9}\\x{10D30}-\\x{10D39}\\x{10D40}-\\x{10D49}\\x{11066}-\\x{1106F}\\x{110F0}-\\x{110F9}\\x{11136}-\\x{1113F}\\x{111D0}-\\x{111D9}\\x{112F0}-\\x{112F9}\\x{11450}-\\x{11459}\\x{114D0}-\\x{114D9}\\x{11650}-\\x{11659}\\x{116C0}-\\x{116C9}\\x{116D0}-\\x{116E3}\\x{11730}-\\x{11739}\\x{118E0}-\\x{118E9}\\x{11950}-\\x{11959}\\x{11BF0}-\\x{11BF9}\\x{11C50}-\\x{11C59}\\x{11D50}-\\x{11D59}\\x{11DA0}-\\x{11DA9}\\x{11F50}-\\x{11F59}\\x{16130}-\\x{16139}\\x{16A60}-\\x{16A69}\\x{16AC0}-\\x{16AC9}\\x{16B50}-\\x{16B59}\\x{16D70}-\\x{16D79}\\x{1CCF0}-\\x{1CCF9}\\x{1D7CE}-\\x{1D7FF}\\x{1E140}-\\x{1E149}\\x{1E2F0}-\\x{1E2F9}\\x{1E4F0}-\\x{1E4F9}\\x{1E5F1}-\\x{1E5FA}\\x{1E950}-\\x{1E959}\\x{1FBF0}-\\x{1FBF9}]{2}\\z",
+                ],
+            )
             .prop_map(Self)
             .boxed()
     }
@@ -763,10 +767,10 @@ impl xml::SimpleValue for ACode {
 impl ACode {
     /// The facets of the value.
     const FACETS: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new("A.*", "\\A(?:A[^\\n\\r]*)\\z");
+        static PATTERN: xml::Pattern = xml::Pattern::new("A.*", "\\AA[^\\n\\r]*\\z");
         static PATTERN_2: xml::Pattern = xml::Pattern::new(
             "[A-Z]{3}-\\d{2}",
-            "\\A(?:[A-Z]{3}-\\d{2})\\z",
+            "\\A[A-Z]{3}\\-[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{7C0}-\\x{7C9}\\x{966}-\\x{96F}\\x{9E6}-\\x{9EF}\\x{A66}-\\x{A6F}\\x{AE6}-\\x{AEF}\\x{B66}-\\x{B6F}\\x{BE6}-\\x{BEF}\\x{C66}-\\x{C6F}\\x{CE6}-\\x{CEF}\\x{D66}-\\x{D6F}\\x{DE6}-\\x{DEF}\\x{E50}-\\x{E59}\\x{ED0}-\\x{ED9}\\x{F20}-\\x{F29}\\x{1040}-\\x{1049}\\x{1090}-\\x{1099}\\x{17E0}-\\x{17E9}\\x{1810}-\\x{1819}\\x{1946}-\\x{194F}\\x{19D0}-\\x{19D9}\\x{1A80}-\\x{1A89}\\x{1A90}-\\x{1A99}\\x{1B50}-\\x{1B59}\\x{1BB0}-\\x{1BB9}\\x{1C40}-\\x{1C49}\\x{1C50}-\\x{1C59}\\x{A620}-\\x{A629}\\x{A8D0}-\\x{A8D9}\\x{A900}-\\x{A909}\\x{A9D0}-\\x{A9D9}\\x{A9F0}-\\x{A9F9}\\x{AA50}-\\x{AA59}\\x{ABF0}-\\x{ABF9}\\x{FF10}-\\x{FF19}\\x{104A0}-\\x{104A9}\\x{10D30}-\\x{10D39}\\x{10D40}-\\x{10D49}\\x{11066}-\\x{1106F}\\x{110F0}-\\x{110F9}\\x{11136}-\\x{1113F}\\x{111D0}-\\x{111D9}\\x{112F0}-\\x{112F9}\\x{11450}-\\x{11459}\\x{114D0}-\\x{114D9}\\x{11650}-\\x{11659}\\x{116C0}-\\x{116C9}\\x{116D0}-\\x{116E3}\\x{11730}-\\x{11739}\\x{118E0}-\\x{118E9}\\x{11950}-\\x{11959}\\x{11BF0}-\\x{11BF9}\\x{11C50}-\\x{11C59}\\x{11D50}-\\x{11D59}\\x{11DA0}-\\x{11DA9}\\x{11F50}-\\x{11F59}\\x{16130}-\\x{16139}\\x{16A60}-\\x{16A69}\\x{16AC0}-\\x{16AC9}\\x{16B50}-\\x{16B59}\\x{16D70}-\\x{16D79}\\x{1CCF0}-\\x{1CCF9}\\x{1D7CE}-\\x{1D7FF}\\x{1E140}-\\x{1E149}\\x{1E2F0}-\\x{1E2F9}\\x{1E4F0}-\\x{1E4F9}\\x{1E5F1}-\\x{1E5FA}\\x{1E950}-\\x{1E959}\\x{1FBF0}-\\x{1FBF9}]{2}\\z",
         );
         xml::StringFacets {
             patterns: &[&PATTERN, &PATTERN_2],
@@ -792,7 +796,12 @@ impl ::proptest::arbitrary::Arbitrary for ACode {
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
         Self::FACETS
-            .strategy_matching(&["\\A(?:A[^\\n\\r]*)\\z", "\\A(?:[A-Z]{3}-\\d{2})\\z"])
+            .strategy_matching(
+                &[
+                    "\\AA[^\\n\\r]*\\z",
+                    "\\A[A-Z]{3}\\-[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{7C0}-\\x{7C9}\\x{966}-\\x{96F}\\x{9E6}-\\x{9EF}\\x{A66}-\\x{A6F}\\x{AE6}-\\x{AEF}\\x{B66}-\\x{B6F}\\x{BE6}-\\x{BEF}\\x{C66}-\\x{C6F}\\x{CE6}-\\x{CEF}\\x{D66}-\\x{D6F}\\x{DE6}-\\x{DEF}\\x{E50}-\\x{E59}\\x{ED0}-\\x{ED9}\\x{F20}-\\x{F29}\\x{1040}-\\x{1049}\\x{1090}-\\x{1099}\\x{17E0}-\\x{17E9}\\x{1810}-\\x{1819}\\x{1946}-\\x{194F}\\x{19D0}-\\x{19D9}\\x{1A80}-\\x{1A89}\\x{1A90}-\\x{1A99}\\x{1B50}-\\x{1B59}\\x{1BB0}-\\x{1BB9}\\x{1C40}-\\x{1C49}\\x{1C50}-\\x{1C59}\\x{A620}-\\x{A629}\\x{A8D0}-\\x{A8D9}\\x{A900}-\\x{A909}\\x{A9D0}-\\x{A9D9}\\x{A9F0}-\\x{A9F9}\\x{AA50}-\\x{AA59}\\x{ABF0}-\\x{ABF9}\\x{FF10}-\\x{FF19}\\x{104A0}-\\x{104A9}\\x{10D30}-\\x{10D39}\\x{10D40}-\\x{10D49}\\x{11066}-\\x{1106F}\\x{110F0}-\\x{110F9}\\x{11136}-\\x{1113F}\\x{111D0}-\\x{111D9}\\x{112F0}-\\x{112F9}\\x{11450}-\\x{11459}\\x{114D0}-\\x{114D9}\\x{11650}-\\x{11659}\\x{116C0}-\\x{116C9}\\x{116D0}-\\x{116E3}\\x{11730}-\\x{11739}\\x{118E0}-\\x{118E9}\\x{11950}-\\x{11959}\\x{11BF0}-\\x{11BF9}\\x{11C50}-\\x{11C59}\\x{11D50}-\\x{11D59}\\x{11DA0}-\\x{11DA9}\\x{11F50}-\\x{11F59}\\x{16130}-\\x{16139}\\x{16A60}-\\x{16A69}\\x{16AC0}-\\x{16AC9}\\x{16B50}-\\x{16B59}\\x{16D70}-\\x{16D79}\\x{1CCF0}-\\x{1CCF9}\\x{1D7CE}-\\x{1D7FF}\\x{1E140}-\\x{1E149}\\x{1E2F0}-\\x{1E2F9}\\x{1E4F0}-\\x{1E4F9}\\x{1E5F1}-\\x{1E5FA}\\x{1E950}-\\x{1E959}\\x{1FBF0}-\\x{1FBF9}]{2}\\z",
+                ],
+            )
             .prop_map(Self)
             .boxed()
     }
@@ -1239,7 +1248,7 @@ impl xml::SimpleValue for Tag {
 impl Tag {
     /// The facets of the value.
     const FACETS: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z]+", "\\A(?:[a-z]+)\\z");
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z]+", "\\A[a-z]+\\z");
         xml::StringFacets {
             max_length: Some(8),
             patterns: &[&PATTERN],
@@ -1264,7 +1273,7 @@ impl ::proptest::arbitrary::Arbitrary for Tag {
     type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
-        Self::FACETS.strategy_matching(&["\\A(?:[a-z]+)\\z"]).prop_map(Self).boxed()
+        Self::FACETS.strategy_matching(&["\\A[a-z]+\\z"]).prop_map(Self).boxed()
     }
 }
 
@@ -1527,7 +1536,7 @@ impl Email {
     const FACETS: xml::StringFacets = {
         static PATTERN: xml::Pattern = xml::Pattern::new(
             "[^@\\s]+@[^@\\s]+",
-            "\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z",
+            "\\A[^\\t\\n\\r @]+@[^\\t\\n\\r @]+\\z",
         );
         xml::StringFacets {
             patterns: &[&PATTERN],
@@ -1553,7 +1562,7 @@ impl ::proptest::arbitrary::Arbitrary for Email {
     /// Values that satisfy the schema's facets and bounds, and read back as themselves.
     fn arbitrary_with((): Self::Parameters) -> Self::Strategy {
         Self::FACETS
-            .strategy_matching(&["\\A(?:[^@ \\t\\n\\r]+@[^@ \\t\\n\\r]+)\\z"])
+            .strategy_matching(&["\\A[^\\t\\n\\r @]+@[^\\t\\n\\r @]+\\z"])
             .prop_map(Self)
             .boxed()
     }

@@ -159,10 +159,7 @@ impl SmallOrWord {
     };
     /// The facets of the member `Member2`.
     const MEMBER2: xml::StringFacets = {
-        static PATTERN: xml::Pattern = xml::Pattern::new(
-            "[a-z0-9]+",
-            "\\A(?:[a-z0-9]+)\\z",
-        );
+        static PATTERN: xml::Pattern = xml::Pattern::new("[a-z0-9]+", "\\A[0-9a-z]+\\z");
         xml::StringFacets {
             patterns: &[&PATTERN],
             ..xml::StringFacets::NONE

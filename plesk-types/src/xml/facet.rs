@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::validate::{ElementPath, Violation, ViolationKind};
 use super::value::{Decimal, SimpleValue, is_xml_space, lexical_form};
@@ -46,7 +46,8 @@ impl WhiteSpace {
 }
 
 /// A `pattern` facet: the schema's regular expression and its translation
-/// to the `regex` crate's syntax, compiled on first use.
+/// (anchored, every class written as explicit ranges of characters, which
+/// `regex-lite` reads), compiled on first use.
 #[derive(Debug)]
 pub struct Pattern {
     xsd: &'static str,
@@ -67,8 +68,8 @@ impl Pattern {
     }
 
     /// Whether `value` matches; `None` if the translated expression does not
-    /// compile (the generator checks that it does, so this means a mismatch
-    /// between the generator's and this crate's `regex` versions).
+    /// compile (the generator checks that it parses, so this means a
+    /// generator that does not match this runtime).
     pub fn matches(&self, value: &str) -> Option<bool> {
         self.compiled.get_or_init(|| Regex::new(self.regex).ok()).as_ref().map(|regex| regex.is_match(value))
     }
