@@ -281,8 +281,8 @@ mod tests {
         (0..PATTERNS.len()).prop_flat_map(|index| {
             let body = translate_body(PATTERNS[index]).unwrap();
             let drawn = proptest::string::string_regex(&body).unwrap();
-            (drawn, proptest::option::of((0..16_usize, proptest::char::range('!', '~'))))
-                .prop_map(move |(value, change)| {
+            (drawn, proptest::option::of((0..16_usize, proptest::char::range('!', '~')))).prop_map(
+                move |(value, change)| {
                     let mut chars: Vec<char> = value.chars().collect();
                     if let Some((at, replacement)) = change
                         && !chars.is_empty()
@@ -291,7 +291,8 @@ mod tests {
                         chars[at] = replacement;
                     }
                     (index, chars.into_iter().collect())
-                })
+                },
+            )
         })
     }
 
