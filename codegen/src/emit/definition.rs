@@ -9,8 +9,8 @@ use quote::quote;
 use super::{constructor, docs, field_type, ident, occurrence_type, rust_type};
 use crate::config::Config;
 use crate::plan::{
-    AttributeField, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct, StructContent,
-    Variant,
+    AttributeField, Choice, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct,
+    StructContent, Variant,
 };
 
 /// The definition of one item.
@@ -26,6 +26,8 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
         ItemKind::Choice(choice) => {
             let variants = choice.variants.iter().map(|one| variant(module, item, one));
             let allow = choice.large_variant.then(|| quote! { #[allow(clippy::large_enum_variant, reason = "variants mirror the schema's alternatives; boxing would burden every use")] });
+            // Without a derived `Debug`, an alternative is redacted.
+            let debug = (!item.derives.has(Derive::Debug)).then(|| redacted_choice_debug(item, choice));
             quote! {
                 #doc
                 #derives
@@ -34,6 +36,7 @@ pub fn item(module: &Module, item: &Item, config: &Config) -> TokenStream {
                 pub enum #name {
                     #(#variants,)*
                 }
+                #debug
             }
         }
         ItemKind::Enumeration(enumeration) => {
@@ -294,6 +297,36 @@ fn redacted_debug(item: &Item, plan: &Struct) -> TokenStream {
                     #(#other)*
                     #(#fields)*
                     .finish()
+            }
+        }
+    }
+}
+
+/// `Debug` that shows each alternative's value but the redacted ones'
+/// (`Key(<redacted>)`).
+fn redacted_choice_debug(item: &Item, choice: &Choice) -> TokenStream {
+    let name = ident(&item.name);
+    let arms = choice.variants.iter().map(|variant| {
+        let gate = super::variant_gate(variant);
+        let label = &variant.name;
+        let variant_name = ident(&variant.name);
+        let (_, occurs, _) = field_occurrence(&variant.kind);
+        let (binding, shown) = match (variant.redacted, occurs) {
+            (false, _) => (quote! { value }, quote! { value }),
+            (true, Occurs::Required) => (quote! { _ }, quote! { &xml::Redacted }),
+            (true, Occurs::Optional) => (quote! { value }, quote! { &value.as_ref().map(|_| xml::Redacted) }),
+            (true, Occurs::Repeated { .. }) => (quote! { value }, quote! { &vec![xml::Redacted; value.len()] }),
+        };
+        quote! { #gate Self::#variant_name(#binding) => f.debug_tuple(#label).field(#shown).finish(), }
+    });
+    let no_variant = super::no_variant_arm(choice, quote! { match *self {} });
+    quote! {
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    #no_variant
+                }
             }
         }
     }

@@ -415,6 +415,7 @@ impl<'s> Planner<'s> {
                     doc: field.doc,
                     kind: field.kind,
                     feature: None,
+                    redacted: field.redacted,
                 });
             }
         }

@@ -12,7 +12,8 @@
 //!   or required with a type whose own default validates (the least
 //!   fixpoint, so no cycle of required fields defaults forever).
 //! - `Copy` on enumerations and on newtypes of numbers and flags.
-//! - `Debug` everywhere but on structs with a redacted field, whose `Debug`
+//! - `Debug` everywhere but on structs with a redacted field (and choices
+//!   with a redacted alternative), whose `Debug`
 //!   is written out by the emitter.
 
 use std::collections::{BTreeSet, HashMap};
@@ -245,7 +246,12 @@ impl Facts<'_> {
                 }
             }
             ItemKind::Alias(_) => return Derives::default(),
-            ItemKind::Choice(_) | ItemKind::Union(_) | ItemKind::Wrapper(_) => {}
+            ItemKind::Choice(choice) => {
+                if choice.variants.iter().any(|variant| variant.redacted) {
+                    derives.retain(|&derive| derive != Derive::Debug);
+                }
+            }
+            ItemKind::Union(_) | ItemKind::Wrapper(_) => {}
         }
         derives.into_iter().collect()
     }

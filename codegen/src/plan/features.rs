@@ -96,7 +96,16 @@ impl Planner<'_> {
     /// Gives each element alternative of the configured choices its cargo
     /// feature, and computes under which features each item is compiled.
     pub(super) fn gate_operators(&mut self) {
+        let operators: BTreeSet<&str> = self.config.operators().collect();
         for item in &mut self.items {
+            // An operator element (`<secret_key>`) holds operations, not the
+            // secret its name may match: its alternative is never redacted
+            // as a whole.
+            if operators.contains(item.place.path.as_str())
+                && let ItemKind::Choice(choice) = &mut item.kind
+            {
+                choice.variants.iter_mut().for_each(|variant| variant.redacted = false);
+            }
             if !self.config.operator_features(&item.place.path) {
                 continue;
             }

@@ -144,7 +144,7 @@ fn structure_key(kind: &ItemKind) -> Option<String> {
             let variants: Vec<String> = choice
                 .variants
                 .iter()
-                .map(|variant| format!("{}|{:?}|{:?}", variant.name, variant.doc, variant.kind))
+                .map(|variant| format!("{}|{:?}|{:?}|{}", variant.name, variant.doc, variant.kind, variant.redacted))
                 .collect();
             Some(format!("choice {:?} {variants:?} {:?} {}", choice.role, choice.first, choice.large_variant))
         }

@@ -529,6 +529,9 @@ pub struct Variant {
     /// The cargo feature the alternative is compiled under, if any
     /// ([`Config::operator_features`](crate::Config::operator_features)).
     pub feature: Option<String>,
+    /// Whether `Debug` hides its value (an element configured with
+    /// [`Config::redact_debug`](crate::Config::redact_debug)).
+    pub redacted: bool,
 }
 
 /// An enum of values.

@@ -1,0 +1,42 @@
+//! Secrets stay out of `Debug` wherever the schema puts them: in a field,
+//! and in an alternative of a choice (a mailbox's password, a secret key
+//! read back, a license key), while an operator named like a secret
+//! (`<secret_key>`) still shows the operations it carries.
+
+use plesk_types::v1_6_8_0::{
+    GetResultTypeChoice, KeyType, MailnameUpdateTypePassword, MailnameUpdateTypePasswordOrUserGuid, ResponsePacket,
+    SecretKeyResponseTypeGetInfoResultKeyInfoOrKey,
+};
+
+const SECRET: &str = "e2a7c914-5d3b-4f60-9b18-c07d2e6a45f1";
+
+#[test]
+fn a_mailbox_password_alternative_is_redacted_whole() {
+    let password = MailnameUpdateTypePasswordOrUserGuid::Password(MailnameUpdateTypePassword {
+        value: Some(SECRET.to_owned()),
+        r#type: None,
+    });
+    let debug = format!("{password:?}");
+    assert_eq!(debug, "Password(<redacted>)");
+    let guid = MailnameUpdateTypePasswordOrUserGuid::UserGuid("not-a-secret".to_owned());
+    assert!(format!("{guid:?}").contains("not-a-secret"), "other alternatives show: {guid:?}");
+}
+
+#[test]
+fn a_secret_key_read_back_is_redacted() {
+    let key = SecretKeyResponseTypeGetInfoResultKeyInfoOrKey::Key(SECRET.to_owned());
+    assert_eq!(format!("{key:?}"), "Key(<redacted>)");
+    let license = GetResultTypeChoice::Key(KeyType::new(Vec::new(), SECRET));
+    assert_eq!(format!("{license:?}"), "Key(<redacted>)", "a server's license key");
+}
+
+#[test]
+fn the_secret_key_operator_shows_its_operations_but_not_the_key() {
+    let response = ResponsePacket::from_xml(&format!(
+        "<packet version=\"1.6.8.0\"><secret_key><create><result><status>ok</status><key>{SECRET}</key></result></create></secret_key></packet>"
+    ))
+    .expect("a secret key create response reads");
+    let debug = format!("{response:?}");
+    assert!(debug.contains("SecretKey(") && debug.contains("Create"), "the operator and its operation show: {debug}");
+    assert!(!debug.contains(SECRET), "{debug}");
+}
