@@ -31,10 +31,12 @@
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::fmt::Write as _;
 
-use plesk_codegen::model::{Schema, Term, TypeRef};
+use plesk_codegen::model::Schema;
 use plesk_codegen::sample::{Extent, Sampler};
 use plesk_types::xml::{ReadError, ReadErrorKind};
 
+#[path = "../../codegen/tests/support/envelope.rs"]
+mod envelope;
 #[path = "support/whole_api.rs"]
 mod whole_api;
 #[path = "../../codegen/tests/support/xmllint.rs"]
@@ -54,31 +56,11 @@ struct Lacking {
     not_compared: Vec<String>,
 }
 
-/// The child elements of a type, each name with the type of its first
-/// declaration (as the sampler resolves an element path).
-fn children(schema: &Schema, ty: TypeRef) -> Vec<(String, TypeRef)> {
-    fn collect(term: &Term, into: &mut Vec<(String, TypeRef)>) {
-        match term {
-            Term::Element(element) => {
-                if !into.iter().any(|(name, _)| *name == element.name) {
-                    into.push((element.name.clone(), element.ty));
-                }
-            }
-            Term::Any(_) => {}
-            Term::Group(group) => group.particles.iter().for_each(|particle| collect(&particle.term, into)),
-        }
-    }
-    let mut into = Vec::new();
-    if let Some(complex) = schema.complex(ty) {
-        schema.effective_particles(complex).iter().for_each(|particle| collect(&particle.term, &mut into));
-    }
-    into
-}
-
 /// Walks the content models of two schemas from `<packet>`, element by
 /// element, breadth first; each pair of types is compared once.
 fn lacking(first: &Schema, second: &Schema) -> Lacking {
-    let packet = |schema: &Schema| schema.elements.iter().find(|element| element.name == "packet").expect("<packet>").ty;
+    let packet =
+        |schema: &Schema| schema.elements.iter().find(|element| element.name == "packet").expect("<packet>").ty;
     let mut found = Lacking::default();
     let mut seen = HashSet::new();
     let mut pending = VecDeque::from([("packet".to_owned(), packet(first), packet(second))]);
@@ -86,7 +68,8 @@ fn lacking(first: &Schema, second: &Schema) -> Lacking {
         if !seen.insert((first_ty, second_ty)) {
             continue;
         }
-        let (first_children, second_children) = (children(first, first_ty), children(second, second_ty));
+        let (first_children, second_children) =
+            (envelope::child_elements(first, first_ty), envelope::child_elements(second, second_ty));
         if first_children.is_empty() != second_children.is_empty() {
             found.not_compared.push(path);
             continue;
@@ -151,7 +134,12 @@ fn what_one_version_has_and_the_other_lacks_is_accepted_by_one_module_and_refuse
             .first_only
             .iter()
             .map(|path| Difference { side, has: newer, lacks: older, path: path.clone() })
-            .chain(found.second_only.iter().map(|path| Difference { side, has: older, lacks: newer, path: path.clone() }))
+            .chain(found.second_only.iter().map(|path| Difference {
+                side,
+                has: older,
+                lacks: newer,
+                path: path.clone(),
+            }))
             .collect();
         let _ = writeln!(
             summary,
@@ -193,7 +181,9 @@ fn what_one_version_has_and_the_other_lacks_is_accepted_by_one_module_and_refuse
             }
         }
         for (difference, xml) in &samples {
-            failures.extend(check_modules(difference, xml).err().map(|problem| format!("{}: {problem}\n{xml}", difference.label())));
+            failures.extend(
+                check_modules(difference, xml).err().map(|problem| format!("{}: {problem}\n{xml}", difference.label())),
+            );
         }
         failures.extend(check_xmllint(&samples));
     }
@@ -236,7 +226,10 @@ fn refused_at_the_element(path: &str, xml: &str, error: &ReadError) -> Result<()
     let position = error.position();
     let line = xml.lines().nth(position.line - 1).unwrap_or_default();
     let tag = line.chars().skip(position.column - 1).collect::<String>();
-    if !tag.starts_with(&format!("<{name}>")) && !tag.starts_with(&format!("<{name} ")) && !tag.starts_with(&format!("<{name}/")) {
+    if !tag.starts_with(&format!("<{name}>"))
+        && !tag.starts_with(&format!("<{name} "))
+        && !tag.starts_with(&format!("<{name}/"))
+    {
         return Err(format!("{position} is not at <{name}>: line {:?}", line));
     }
     Ok(())

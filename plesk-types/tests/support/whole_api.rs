@@ -3,7 +3,8 @@
 //! two sides (which envelope file, which children of `<packet>` are not
 //! operators, which generated packet reads it), and the operations of a
 //! side as element paths (`packet/<operator>/<operation>`) found by
-//! `plesk_codegen::sample`. Included with `#[path]` by both tests, which
+//! `plesk_codegen::sample`, and how many nillable element declarations a
+//! side's files have. Included with `#[path]` by both tests, which
 //! need every operator compiled in (`full`) and both versions; each uses
 //! part of it.
 #![allow(dead_code)]
@@ -11,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use plesk_codegen::Config;
-use plesk_codegen::model::Schema;
+use plesk_codegen::model::{ComplexType, Content, Schema, Term, TypeKind};
 use plesk_codegen::sample::Sampler;
 use plesk_types::xml::ReadError;
 
@@ -72,7 +73,10 @@ reader!(response_1_6_8_0, plesk_types::v1_6_8_0::ResponsePacket);
 reader!(request_1_6_7_0, plesk_types::v1_6_7_0::RequestPacket);
 reader!(response_1_6_7_0, plesk_types::v1_6_7_0::ResponsePacket);
 
-const fn sides(request: fn(&str) -> Result<Read, ReadError>, response: fn(&str) -> Result<Read, ReadError>) -> [Side; 2] {
+const fn sides(
+    request: fn(&str) -> Result<Read, ReadError>,
+    response: fn(&str) -> Result<Read, ReadError>,
+) -> [Side; 2] {
     [
         Side { name: "request", file: "agent_input.xsd", not_operators: &["request-settings"], read: request },
         Side { name: "response", file: "agent_output.xsd", not_operators: &["system", "output"], read: response },
@@ -111,4 +115,26 @@ pub fn operations(sampler: &Sampler<'_>, operator: &str) -> Vec<String> {
     let path = format!("packet/{operator}");
     let names = sampler.child_elements(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     names.into_iter().map(|operation| format!("{path}/{operation}")).collect()
+}
+
+/// How many element declarations of `schema` are `nillable="true"`: the
+/// global ones and those of each type's own content (inherited content is
+/// counted in its base type).
+pub fn nillable_declarations(schema: &Schema) -> usize {
+    fn count(term: &Term) -> usize {
+        match term {
+            Term::Element(element) => usize::from(element.nillable),
+            Term::Any(_) => 0,
+            Term::Group(group) => group.particles.iter().map(|particle| count(&particle.term)).sum(),
+        }
+    }
+    let local: usize = schema
+        .types
+        .iter()
+        .map(|def| match &def.kind {
+            TypeKind::Complex(ComplexType { content: Content::Elements(particle), .. }) => count(&particle.term),
+            TypeKind::Complex(_) | TypeKind::Simple(_) => 0,
+        })
+        .sum();
+    local + schema.elements.iter().filter(|element| element.nillable).count()
 }
