@@ -180,6 +180,22 @@ impl Config {
             .enum_value_name("UserSetGenInfo/status", "0", "DisabledAsZero")
             .enum_value_name("UserSetGenInfo/status", "1", "EnabledAsOne")
             .type_name("UsetSetOutput", "UserSetOutput")
+            // Names a caller types when creating a subscription or a site,
+            // shorter than the ones made of their elements: the owner of a
+            // new subscription, the subscription and the parent site of a
+            // new site.
+            .type_name("DomainTypeRequest/add/gen_setup#choice#choice", "WebspaceOwner")
+            .field_name("DomainTypeRequest/add/gen_setup#choice#choice", "owner")
+            .type_name("SiteTypeRequest/add/gen_setup#webspace_name_or_webspace_id_or_webspace_guid", "SiteWebspace")
+            .field_name("SiteTypeRequest/add/gen_setup#webspace_name_or_webspace_id_or_webspace_guid", "webspace")
+            .type_name(
+                "SiteTypeRequest/add/gen_setup#parent_site_name_or_parent_site_id_or_parent_site_guid",
+                "SiteParent",
+            )
+            .field_name(
+                "SiteTypeRequest/add/gen_setup#parent_site_name_or_parent_site_id_or_parent_site_guid",
+                "parent_site",
+            )
             .deprecated_alias("UsetSetOutput", "UsetSetOutput")
             .strategies("proptest")
             .serde_feature("serde")

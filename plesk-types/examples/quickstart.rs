@@ -2,7 +2,7 @@
 //! bindings, prints it, then reads a response and its typed outcome.
 //!
 //! ```text
-//! cargo run --example quickstart
+//! cargo run --example quickstart --features user
 //! ```
 
 use plesk_types::OperationResult;

@@ -61,6 +61,8 @@
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#![doc = include_str!("../doc/operators.md")]
+#![doc = include_str!("../doc/tasks.md")]
 
 mod outcome;
 mod packets;

@@ -4,35 +4,18 @@
 //! does not know, so a typo or a missing feature would otherwise compile an
 //! operator out without an error.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use plesk_codegen::Config;
 
+#[path = "support/manifest.rs"]
+mod manifest;
+
+use manifest::declared_features;
+
 /// The features of `Cargo.toml` that are not operators.
 const OTHER_FEATURES: &[&str] = &["default", "full", "proptest", "serde", "transport", "client", "blocking"];
-
-/// The `[features]` table of the package's manifest: each feature and what it enables.
-fn declared_features() -> BTreeMap<String, Vec<String>> {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .expect("Cargo.toml is readable");
-    let section = manifest.split("\n[features]\n").nth(1).expect("Cargo.toml has a [features] table");
-    let section = section.split("\n[").next().unwrap_or_default();
-    let without_comments: String =
-        section.lines().map(|line| line.split('#').next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
-    let entry = regex_lite::Regex::new(r#"(?m)^([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]"#).expect("the pattern compiles");
-    entry
-        .captures_iter(&without_comments)
-        .map(|captures| {
-            let enabled = captures[2]
-                .split(',')
-                .map(|one| one.trim().trim_matches('"').to_owned())
-                .filter(|one| !one.is_empty())
-                .collect();
-            (captures[1].to_owned(), enabled)
-        })
-        .collect()
-}
 
 /// Whether a feature is a protocol version's (`v1_6_8_0`; `virtdir` is an operator).
 fn is_version(feature: &str) -> bool {

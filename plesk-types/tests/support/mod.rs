@@ -2,11 +2,12 @@
 //! schemas and the documentation samples are (`paths`), the xmllint oracle
 //! (`oracle`), the samples themselves (`seeds`), values of every operation
 //! with every optional field set (`values`), and facts read off the XSD
-//! files (`schema_facts`).
+//! files (`schema_facts`) and the manifest's features (`manifest`).
 //!
 //! Each test crate uses part of this module (and of its re-exports).
 #![allow(dead_code, unused_imports)]
 
+mod manifest;
 mod oracle;
 mod paths;
 mod schema_facts;
@@ -18,6 +19,7 @@ pub mod xmllint;
 #[path = "../../examples/packet/side.rs"]
 mod side;
 
+pub use manifest::*;
 pub use oracle::*;
 pub use paths::*;
 pub use schema_facts::*;

@@ -2,7 +2,7 @@
 //! types of elements, for checking the generated code against the schemas.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::schema_dir;
 
@@ -147,11 +147,17 @@ pub fn schema_element_types() -> BTreeMap<String, BTreeSet<Option<String>>> {
     types
 }
 
-/// The operators of an envelope (`agent_input.xsd` or `agent_output.xsd`)
-/// in schema order: the elements of its repeated choice. Leaked, to compare
-/// with the `'static` lists of the generated code.
+/// The operators of a 1.6.8.0 envelope (`agent_input.xsd` or
+/// `agent_output.xsd`) in schema order; see [`envelope_operators_in`].
 pub fn envelope_operators(file: &str) -> &'static [&'static str] {
-    let path = schema_dir().join(file);
+    envelope_operators_in(&schema_dir(), file)
+}
+
+/// The operators of an envelope of the schema directory `dir` in schema
+/// order: the elements of its repeated choice. Leaked, to compare with the
+/// `'static` lists of the generated code.
+pub fn envelope_operators_in(dir: &Path, file: &str) -> &'static [&'static str] {
+    let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let document = roxmltree::Document::parse(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let choice = document
