@@ -64,6 +64,31 @@ fn effect_name(report: &Report) -> &'static str {
 
 // ----- synthetic pairs ------------------------------------------------------------
 
+/// A type defined once per file in one version and once for all in the
+/// other is compared with each of its definitions: what changed between
+/// any of them and the single one is reported, no definition is a removed
+/// or added type.
+#[test]
+fn a_type_defined_once_per_file_is_compared_with_each_definition() {
+    for (case, kind) in [("type_merged", ChangeKind::Added), ("type_split", ChangeKind::Removed)] {
+        let report = case_report(case);
+        let at = |path: &str, subject: Subject| {
+            report
+                .changes
+                .iter()
+                .filter(|change| change.schema_path == path && change.subject == subject)
+                .collect::<Vec<_>>()
+        };
+        let element = at("prefs/y", Subject::Element);
+        assert!(element.len() == 1 && element[0].kind == kind, "case {case}: prefs/y {}:\n{report}", kind.name());
+        assert!(
+            at("prefs", Subject::Type).is_empty(),
+            "case {case}: no definition of prefs removed or added:\n{report}"
+        );
+        assert_eq!(at("prefs", Subject::RustName).len(), 2, "case {case}: both definitions renamed:\n{report}");
+    }
+}
+
 #[test]
 fn every_case_directory_is_indexed_and_has_both_versions() {
     let mut dirs: Vec<String> = std::fs::read_dir(CASES)

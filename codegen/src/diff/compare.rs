@@ -20,8 +20,10 @@ use crate::plan::{
 pub(super) struct Differ<'i, 'a> {
     pub(super) old: &'i Index<'a>,
     pub(super) new: &'i Index<'a>,
-    /// Old Rust name to new Rust name of the items at the same schema path.
-    pub(super) renamed: HashMap<&'a str, &'a str>,
+    /// Old Rust name to the new Rust names of the items compared with it
+    /// (more than one where a type defined once is split into several
+    /// definitions).
+    pub(super) renamed: HashMap<&'a str, Vec<&'a str>>,
 }
 
 /// A field or variant being compared.
@@ -50,7 +52,10 @@ impl Differ<'_, '_> {
     /// counting as the same.
     pub(super) fn same_type(&self, old: &RustType, new: &RustType) -> bool {
         match (old, new) {
-            (RustType::Item(old), RustType::Item(new)) => self.renamed.get(old.as_str()).copied().unwrap_or(old) == new,
+            (RustType::Item(old), RustType::Item(new)) => match self.renamed.get(old.as_str()) {
+                Some(names) => names.contains(&new.as_str()),
+                None => old == new,
+            },
             (RustType::List(old), RustType::List(new)) => self.same_type(old, new),
             (old, new) => old == new,
         }

@@ -13,6 +13,13 @@
 //! alternatives of a choice by the element or group they hold, enumeration
 //! values by value, root elements by name.
 //!
+//! A type name one version defines several times (once per envelope file,
+//! as Plesk's schemas do for some) and the other fewer times, say once, is
+//! not a removed or added type: the single definition is compared with each
+//! of the definitions it was merged from or split into, so that a change
+//! between any of them and it is reported (see `index::pairs`). Equally
+//! many definitions on both sides are compared in order.
+//!
 //! Classification ([`Effect`]):
 //!
 //! - [`Effect::Breaking`], semver major: a downstream crate may stop
@@ -60,7 +67,7 @@ use crate::plan::{self, Module};
 
 use compare::Differ;
 use describe::describe_item;
-use index::Index;
+use index::{Index, pairs};
 pub use report::{Change, ChangeKind, Effect, Report, RustKind, RustPlace, Semver, Subject};
 
 /// Reads and plans the schemas of `old` and `new` and compares them.
@@ -88,32 +95,46 @@ fn label(config: &Config) -> String {
 pub fn compare(old: &Module, new: &Module) -> Vec<Change> {
     let old = Index::new(old);
     let new = Index::new(new);
-    let mut renamed = HashMap::new();
-    for (key, &old_at) in &old.by_key {
-        if let Some(&new_at) = new.by_key.get(key) {
-            renamed.insert(old.module.items[old_at].name.as_str(), new.module.items[new_at].name.as_str());
+    let mut matched = Vec::new();
+    for (key, old_ats) in &old.by_key {
+        if let Some(new_ats) = new.by_key.get(key) {
+            matched.extend(pairs(old_ats.len(), new_ats.len()).into_iter().map(|(o, n)| (old_ats[o], new_ats[n])));
+        }
+    }
+    let mut renamed: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &(old_at, new_at) in &matched {
+        let names = renamed.entry(old.module.items[old_at].name.as_str()).or_default();
+        let new_name = new.module.items[new_at].name.as_str();
+        if !names.contains(&new_name) {
+            names.push(new_name);
         }
     }
     let differ = Differ { old: &old, new: &new, renamed };
     let mut out = Vec::new();
-    for (key, &old_at) in &old.by_key {
-        match new.by_key.get(key) {
-            Some(&new_at) => differ.item(old_at, new_at, &mut out),
-            None => {
-                let item = &old.module.items[old_at];
-                out.push(Change {
-                    effect: Effect::Breaking,
-                    kind: ChangeKind::Removed,
-                    subject: Subject::Type,
-                    schema_path: old.place(old_at).path.clone(),
-                    rust: RustPlace::item(item),
-                    description: describe_item(item),
-                });
-            }
+    for &(old_at, new_at) in &matched {
+        differ.item(old_at, new_at, &mut out);
+    }
+    for (key, old_ats) in &old.by_key {
+        if new.by_key.contains_key(key) {
+            continue;
+        }
+        for &old_at in old_ats {
+            let item = &old.module.items[old_at];
+            out.push(Change {
+                effect: Effect::Breaking,
+                kind: ChangeKind::Removed,
+                subject: Subject::Type,
+                schema_path: old.place(old_at).path.clone(),
+                rust: RustPlace::item(item),
+                description: describe_item(item),
+            });
         }
     }
-    for (key, &new_at) in &new.by_key {
-        if !old.by_key.contains_key(key) {
+    for (key, new_ats) in &new.by_key {
+        if old.by_key.contains_key(key) {
+            continue;
+        }
+        for &new_at in new_ats {
             let item = &new.module.items[new_at];
             out.push(Change {
                 effect: Effect::Additive,
