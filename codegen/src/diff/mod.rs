@@ -114,40 +114,31 @@ pub fn compare(old: &Module, new: &Module) -> Vec<Change> {
     for &(old_at, new_at) in &matched {
         differ.item(old_at, new_at, &mut out);
     }
-    for (key, old_ats) in &old.by_key {
-        if new.by_key.contains_key(key) {
-            continue;
-        }
-        for &old_at in old_ats {
-            let item = &old.module.items[old_at];
-            out.push(Change {
-                effect: Effect::Breaking,
-                kind: ChangeKind::Removed,
-                subject: Subject::Type,
-                schema_path: old.place(old_at).path.clone(),
-                rust: RustPlace::item(item),
-                description: describe_item(item),
-            });
-        }
-    }
-    for (key, new_ats) in &new.by_key {
-        if old.by_key.contains_key(key) {
-            continue;
-        }
-        for &new_at in new_ats {
-            let item = &new.module.items[new_at];
-            out.push(Change {
-                effect: Effect::Additive,
-                kind: ChangeKind::Added,
-                subject: Subject::Type,
-                schema_path: new.place(new_at).path.clone(),
-                rust: RustPlace::item(item),
-                description: describe_item(item),
-            });
-        }
-    }
+    unmatched_types(&old, &new, Effect::Breaking, ChangeKind::Removed, &mut out);
+    unmatched_types(&new, &old, Effect::Additive, ChangeKind::Added, &mut out);
     differ.roots(&mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
     out
+}
+
+/// A change for every type of `side` whose key `other` does not have at all:
+/// the removed types (`side` is the old plan) or the added ones (the new).
+fn unmatched_types(side: &Index, other: &Index, effect: Effect, kind: ChangeKind, out: &mut Vec<Change>) {
+    for (key, ats) in &side.by_key {
+        if other.by_key.contains_key(key) {
+            continue;
+        }
+        for &at in ats {
+            let item = &side.module.items[at];
+            out.push(Change {
+                effect,
+                kind,
+                subject: Subject::Type,
+                schema_path: side.place(at).path.clone(),
+                rust: RustPlace::item(item),
+                description: describe_item(item),
+            });
+        }
+    }
 }
