@@ -31,6 +31,8 @@ use plesk_codegen::sample::{Extent, Sample, Sampler};
 
 #[path = "../../codegen/tests/support/envelope.rs"]
 mod envelope;
+#[path = "../../codegen/tests/support/nillable.rs"]
+mod nillable;
 #[path = "support/whole_api.rs"]
 mod whole_api;
 #[path = "../../codegen/tests/support/xmllint.rs"]
@@ -100,7 +102,7 @@ fn check_side(
     let envelope_file = version.envelope(side);
     let schema = whole_api::load(&envelope_file);
     let sampler = Sampler::new(&schema);
-    exercised.nillable += whole_api::nillable_declarations(&schema);
+    exercised.nillable += nillable::declarations(&schema);
 
     let operators = whole_api::operators(&sampler, side);
     assert_eq!(

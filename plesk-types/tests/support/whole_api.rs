@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use plesk_codegen::Config;
-use plesk_codegen::model::{ComplexType, Content, Schema, Term, TypeKind};
+use plesk_codegen::model::Schema;
 use plesk_codegen::sample::Sampler;
 use plesk_types::xml::ReadError;
 
@@ -115,26 +115,4 @@ pub fn operations(sampler: &Sampler<'_>, operator: &str) -> Vec<String> {
     let path = format!("packet/{operator}");
     let names = sampler.child_elements(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     names.into_iter().map(|operation| format!("{path}/{operation}")).collect()
-}
-
-/// How many element declarations of `schema` are `nillable="true"`: the
-/// global ones and those of each type's own content (inherited content is
-/// counted in its base type).
-pub fn nillable_declarations(schema: &Schema) -> usize {
-    fn count(term: &Term) -> usize {
-        match term {
-            Term::Element(element) => usize::from(element.nillable),
-            Term::Any(_) => 0,
-            Term::Group(group) => group.particles.iter().map(|particle| count(&particle.term)).sum(),
-        }
-    }
-    let local: usize = schema
-        .types
-        .iter()
-        .map(|def| match &def.kind {
-            TypeKind::Complex(ComplexType { content: Content::Elements(particle), .. }) => count(&particle.term),
-            TypeKind::Complex(_) | TypeKind::Simple(_) => 0,
-        })
-        .sum();
-    local + schema.elements.iter().filter(|element| element.nillable).count()
 }
