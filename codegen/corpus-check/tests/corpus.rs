@@ -22,11 +22,15 @@ use std::time::Instant;
 
 use plesk_codegen::Config;
 
+#[path = "../../tests/support/envelope.rs"]
+mod envelope;
+#[path = "../../tests/support/nillable.rs"]
+mod nillable;
 #[path = "support/sets.rs"]
 mod sets;
 #[path = "../../tests/support/xmllint.rs"]
 mod xmllint;
-use plesk_codegen::model::{ComplexType, Content, Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
+use plesk_codegen::model::{Schema, Term, TypeId, TypeKind, TypeName, TypeRef};
 use plesk_codegen::sample::{Extent, Sample, Sampler};
 use sets::{PLESK_1_6_6_0, SETS, Set, Side};
 
@@ -124,7 +128,7 @@ fn check_set(set: &Set, failures: &mut Vec<String>, summary: &mut String) -> Exe
         let schema = plesk_codegen::load(&config).unwrap_or_else(|error| panic!("{}: {error}", schema_file.display()));
         let sampler = Sampler::new(&schema);
         let recursive_types = recursive(&schema);
-        exercised.nillable_declarations += nillable_declarations(&schema);
+        exercised.nillable_declarations += nillable::declarations(&schema);
 
         let operators: Vec<String> = sampler
             .child_elements("packet")
@@ -204,49 +208,14 @@ fn check_set(set: &Set, failures: &mut Vec<String>, summary: &mut String) -> Exe
     exercised
 }
 
-/// How many element declarations of `schema` are `nillable="true"`.
-fn nillable_declarations(schema: &Schema) -> usize {
-    fn count(term: &Term) -> usize {
-        match term {
-            Term::Element(element) => usize::from(element.nillable),
-            Term::Any(_) => 0,
-            Term::Group(group) => group.particles.iter().map(|particle| count(&particle.term)).sum(),
-        }
-    }
-    let local: usize = schema
-        .types
-        .iter()
-        .map(|def| match &def.kind {
-            // A type's own content: inherited content is counted in its base.
-            TypeKind::Complex(ComplexType { content: Content::Elements(particle), .. }) => count(&particle.term),
-            TypeKind::Complex(_) | TypeKind::Simple(_) => 0,
-        })
-        .sum();
-    local + schema.elements.iter().filter(|element| element.nillable).count()
-}
-
 /// The shortest element path from `<packet>` (of type `from`) to an element
 /// of type `target`, each step the first child declaration of its name (as
 /// element paths are resolved).
 fn route(schema: &Schema, from: TypeRef, target: TypeId) -> Option<String> {
-    fn collect(term: &Term, into: &mut Vec<(String, TypeRef)>) {
-        match term {
-            Term::Element(element) => {
-                if !into.iter().any(|(name, _)| *name == element.name) {
-                    into.push((element.name.clone(), element.ty));
-                }
-            }
-            Term::Any(_) => {}
-            Term::Group(group) => group.particles.iter().for_each(|particle| collect(&particle.term, into)),
-        }
-    }
     let mut seen = vec![false; schema.types.len()];
     let mut pending = std::collections::VecDeque::from([("packet".to_owned(), from)]);
     while let Some((path, ty)) = pending.pop_front() {
-        let Some(complex) = schema.complex(ty) else { continue };
-        let mut children = Vec::new();
-        schema.effective_particles(complex).iter().for_each(|particle| collect(&particle.term, &mut children));
-        for (name, child) in children {
+        for (name, child) in envelope::child_elements(schema, ty) {
             let child_path = format!("{path}/{name}");
             if child == TypeRef::Defined(target) {
                 return Some(child_path);
