@@ -40,6 +40,9 @@ pub struct Config {
     /// Attributes added to the fields at these schema paths, in order.
     pub(crate) field_attributes: BTreeMap<String, Vec<String>>,
     pub(crate) redacted: BTreeSet<String>,
+    /// Fields of name/value pairs that `Debug` hides when their pair's
+    /// name is a secret's: the value's schema path, the name's element.
+    pub(crate) redacted_by_name: BTreeMap<String, String>,
     pub(crate) tolerated: BTreeMap<String, String>,
     /// Whether results of operations implement `OperationResult` (see
     /// [`operation_results`](Config::operation_results)).
@@ -98,6 +101,7 @@ impl Config {
             type_attributes: BTreeMap::new(),
             field_attributes: BTreeMap::new(),
             redacted: BTreeSet::new(),
+            redacted_by_name: BTreeMap::new(),
             tolerated: BTreeMap::new(),
             operation_results: false,
             operation_successes: BTreeMap::new(),
@@ -119,7 +123,9 @@ impl Config {
     /// `ResponseOperator` (the response's content, operators or a system
     /// error, `ResponseContent`), `passwd`, `password` and the other secrets
     /// of Plesk's operators (service passwords, secret and license keys,
-    /// private keys, session ids) are redacted from `Debug`,
+    /// private keys, session ids) are redacted from `Debug`, also as the
+    /// value of a hosting setting named so (see
+    /// [`redact_debug_by_name`](Self::redact_debug_by_name)),
     /// a user get response may lack `email` (servers speaking protocols
     /// before 1.6.8.0 omit it), and proptest strategies are generated under
     /// the cargo feature `proptest` (see [`strategies`](Self::strategies)),
@@ -155,6 +161,9 @@ impl Config {
             .redact_debug("pvt")
             .redact_debug("session-id")
             .redact_debug("Session/id")
+            // Hosting settings are name/value pairs: the value of the pair
+            // named `ftp_password` is as secret as an element of that name.
+            .redact_debug_by_name("PleskPhysHostingPropertyType/value", "name")
             .tolerate_missing(
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",
@@ -223,6 +232,7 @@ impl Config {
             .chain(config.field_names.keys())
             .chain(config.tolerated.keys())
             .chain(config.operation_successes.keys())
+            .chain(config.redacted_by_name.keys())
             .chain(config.operators.iter())
             .chain(config.deprecated_aliases.keys())
             .chain(&config.operator_features)
@@ -474,6 +484,21 @@ impl Config {
     /// (`Session/id`), of that one element.
     pub fn redact_debug(&mut self, name: impl Into<String>) -> &mut Self {
         self.redacted.insert(name.into());
+        self
+    }
+
+    /// Hides from `Debug` output the value of the element at `schema_path`
+    /// (`Type/element`) when its sibling element `name_element` holds one of
+    /// the names given to [`redact_debug`](Self::redact_debug): for
+    /// name/value pairs, such as a hosting setting whose name is
+    /// `ftp_password`. The sibling must be a required element of string
+    /// type declared in the same content.
+    pub fn redact_debug_by_name(
+        &mut self,
+        schema_path: impl Into<String>,
+        name_element: impl Into<String>,
+    ) -> &mut Self {
+        self.redacted_by_name.insert(schema_path.into(), name_element.into());
         self
     }
 

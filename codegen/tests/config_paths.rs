@@ -135,3 +135,22 @@ fn a_renamed_type_keeps_its_old_name_as_a_deprecated_alias() {
     let error = config.generate().expect_err("no such type");
     assert!(matches!(&error, Error::UnknownConfigPaths(found) if found == &[unknown("deprecated_alias", "Ordr")]));
 }
+
+#[test]
+fn a_value_redacted_by_name_needs_a_required_string_sibling() {
+    let mut config = Config::new();
+    // `note` names the pair only if it is always there: it is optional.
+    config.schema(SCHEMA).redact_debug("secret").redact_debug_by_name("Order/total", "note");
+    let error = config.generate().expect_err("the sibling is optional");
+    let message = error.to_string();
+    assert!(matches!(&error, Error::Config(_)), "{error:?}");
+    assert!(message.contains("'Order/total' has no required string sibling <note>"), "{message}");
+
+    let mut config = Config::new();
+    config.schema(SCHEMA).redact_debug_by_name("Order/totl", "note");
+    let error = config.generate().expect_err("the path names nothing");
+    assert!(
+        matches!(&error, Error::UnknownConfigPaths(found) if found == &[unknown("redact_debug_by_name", "Order/totl")]),
+        "{error:?}"
+    );
+}

@@ -9,8 +9,8 @@ use quote::quote;
 use super::{constructor, docs, field_type, ident, occurrence_type, rust_type};
 use crate::config::Config;
 use crate::plan::{
-    AttributeField, Choice, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RustType, Struct,
-    StructContent, Variant,
+    AttributeField, Choice, Derive, Derives, Field, FieldKind, Item, ItemKind, Module, Occurs, RedactedByName,
+    RustType, Struct, StructContent, Variant,
 };
 
 /// The definition of one item.
@@ -287,11 +287,25 @@ fn redacted_debug(item: &Item, plan: &Struct) -> TokenStream {
             FieldKind::Group(group) => group.occurs,
             FieldKind::Wildcard(_) => Occurs::Required,
         };
-        debug_field(&field.name, field.redacted, occurs)
+        match &field.redacted_by_name {
+            Some(by_name) => debug_field_by_name(&field.name, by_name),
+            None => debug_field(&field.name, field.redacted, occurs),
+        }
+    });
+    let secret_names = plan.content.fields().iter().filter_map(|field| {
+        let by_name = field.redacted_by_name.as_ref()?;
+        let names = secret_names_const(&field.name);
+        let secrets = &by_name.secret_names;
+        let doc = format!(" The names of the pairs whose `{}` is a secret.", field.name.trim_start_matches("r#"));
+        Some(quote! {
+            #[doc = #doc]
+            const #names: &[&str] = &[#(#secrets),*];
+        })
     });
     quote! {
         impl std::fmt::Debug for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                #(#secret_names)*
                 f.debug_struct(#label)
                     #(#attributes)*
                     #(#other)*
@@ -330,6 +344,23 @@ fn redacted_choice_debug(item: &Item, choice: &Choice) -> TokenStream {
             }
         }
     }
+}
+
+/// A field shown unless its sibling names a secret.
+fn debug_field_by_name(field: &str, by_name: &RedactedByName) -> TokenStream {
+    let name = ident(field);
+    let label = field.trim_start_matches("r#");
+    let name_field = ident(&by_name.name_field);
+    let names = secret_names_const(field);
+    quote! {
+        .field(#label, if #names.contains(&self.#name_field.as_str()) { &xml::Redacted } else { &self.#name })
+    }
+}
+
+/// The constant listing the secret names for the field `field`.
+fn secret_names_const(field: &str) -> proc_macro2::Ident {
+    let field = field.trim_start_matches("r#");
+    quote::format_ident!("SECRET_{}_NAMES", heck::AsShoutySnakeCase(field).to_string())
 }
 
 fn debug_field(field: &str, redacted: bool, occurs: Occurs) -> TokenStream {

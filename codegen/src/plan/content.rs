@@ -69,6 +69,7 @@ impl<'s> Planner<'s> {
                         }
                     }
                 }
+                self.redact_by_name(&mut fields.fields);
                 StructContent::All(fields.fields)
             }
             _ => {
@@ -77,6 +78,7 @@ impl<'s> Planner<'s> {
                 }
                 self.check_lookahead(&fields.facts, true);
                 self.set_wildcard_followers(&mut fields);
+                self.redact_by_name(&mut fields.fields);
                 if fields.fields.is_empty() {
                     // An empty sequence: the content type is empty.
                     StructContent::Empty
@@ -190,6 +192,7 @@ impl<'s> Planner<'s> {
                     doc: vec!["Elements matched by the schema's `xs:any` wildcard, kept as they are.".to_owned()],
                     kind: FieldKind::Wildcard(WildcardField { occurs, followers: Vec::new(), namespace }),
                     redacted: false,
+                    redacted_by_name: None,
                 });
             }
             Term::Group(group) => {
@@ -281,6 +284,7 @@ impl<'s> Planner<'s> {
                 nillable: element.nillable,
             }),
             redacted,
+            redacted_by_name: None,
         });
     }
 
@@ -354,6 +358,7 @@ impl<'s> Planner<'s> {
             doc,
             kind: FieldKind::Group(GroupField { ty: type_name, occurs, first, boxed: false, is_choice }),
             redacted: false,
+            redacted_by_name: None,
         });
     }
 

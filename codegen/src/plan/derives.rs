@@ -260,7 +260,7 @@ impl Facts<'_> {
 /// Whether `Debug` hides one of the struct's fields.
 fn has_redacted(plan: &Struct) -> bool {
     plan.attributes.iter().any(|attribute| attribute.redacted)
-        || plan.content.fields().iter().any(|field| field.redacted)
+        || plan.content.fields().iter().any(|field| field.redacted || field.redacted_by_name.is_some())
 }
 
 impl<'s> Planner<'s> {

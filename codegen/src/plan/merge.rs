@@ -132,7 +132,10 @@ fn structure_key(kind: &ItemKind) -> Option<String> {
                 .content
                 .fields()
                 .iter()
-                .map(|field| format!("{}|{:?}|{:?}|{}", field.name, field.doc, field.kind, field.redacted))
+                .map(|field| {
+                    let redacted = (field.redacted, &field.redacted_by_name);
+                    format!("{}|{:?}|{:?}|{redacted:?}", field.name, field.doc, field.kind)
+                })
                 .collect();
             let content = match &plan.content {
                 StructContent::All(_) => "all",

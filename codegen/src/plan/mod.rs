@@ -23,6 +23,7 @@ mod merge;
 mod names;
 mod outcome;
 mod recursion;
+mod redaction;
 mod roots;
 mod simple;
 mod size;
@@ -346,6 +347,18 @@ pub struct Field {
     pub kind: FieldKind,
     /// Whether `Debug` hides its value.
     pub redacted: bool,
+    /// When `Debug` hides its value depending on a sibling: the value of a
+    /// name/value pair named as a secret.
+    pub redacted_by_name: Option<RedactedByName>,
+}
+
+/// A field `Debug` hides when its sibling names a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedactedByName {
+    /// The Rust name of the sibling field holding the name (a `String`).
+    pub name_field: String,
+    /// The names whose values are secret, sorted.
+    pub secret_names: Vec<String>,
 }
 
 /// What a field (or a choice alternative) holds.

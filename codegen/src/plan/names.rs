@@ -184,6 +184,7 @@ enum ConfigOption {
     EnumValueName,
     DeprecatedAlias,
     OperatorFeatures,
+    RedactDebugByName,
 }
 
 impl ConfigOption {
@@ -199,6 +200,7 @@ impl ConfigOption {
             Self::EnumValueName => "enum_value_name",
             Self::DeprecatedAlias => "deprecated_alias",
             Self::OperatorFeatures => "operator_features",
+            Self::RedactDebugByName => "redact_debug_by_name",
         }
     }
 }
@@ -320,6 +322,16 @@ impl<'c> ConfigLookup<'c> {
         keys.iter().any(|key| self.config.redacted.contains(*key))
     }
 
+    /// The element naming the pair whose value at `path` is redacted when
+    /// the name is a secret's, and the secret names.
+    pub(super) fn redacted_by_name(&mut self, path: &str) -> Option<(&'c str, Vec<String>)> {
+        let name_element = self.config.redacted_by_name.get(path)?;
+        self.used.insert((ConfigOption::RedactDebugByName, path.to_owned()));
+        // Paths (`Session/id`) name one element, not a pair's name.
+        let secrets = self.config.redacted.iter().filter(|name| !name.contains('/')).cloned().collect();
+        Some((name_element, secrets))
+    }
+
     fn lookup(&mut self, option: ConfigOption, path: &str) -> Option<&'c str> {
         let options = match option {
             ConfigOption::TypeName => &self.config.type_names,
@@ -331,7 +343,8 @@ impl<'c> ConfigLookup<'c> {
             | ConfigOption::Operators
             | ConfigOption::EnumValueName
             | ConfigOption::DeprecatedAlias
-            | ConfigOption::OperatorFeatures => return None,
+            | ConfigOption::OperatorFeatures
+            | ConfigOption::RedactDebugByName => return None,
         };
         let value = options.get(path)?;
         self.used.insert((option, path.to_owned()));
@@ -342,7 +355,7 @@ impl<'c> ConfigLookup<'c> {
     /// they apply where the schemas have their paths), in option order.
     pub(super) fn unknown(&self) -> Vec<UnknownConfigPath> {
         let values = self.config.enum_value_names.keys().map(|(path, value)| enum_value_key(path, value)).collect();
-        let options: [(ConfigOption, Vec<String>); 10] = [
+        let options: [(ConfigOption, Vec<String>); 11] = [
             (ConfigOption::TypeName, self.config.type_names.keys().cloned().collect()),
             (ConfigOption::FieldName, self.config.field_names.keys().cloned().collect()),
             (ConfigOption::TolerateMissing, self.config.tolerated.keys().cloned().collect()),
@@ -353,6 +366,7 @@ impl<'c> ConfigLookup<'c> {
             (ConfigOption::EnumValueName, values),
             (ConfigOption::DeprecatedAlias, self.config.deprecated_aliases.keys().cloned().collect()),
             (ConfigOption::OperatorFeatures, self.config.operator_features.iter().cloned().collect()),
+            (ConfigOption::RedactDebugByName, self.config.redacted_by_name.keys().cloned().collect()),
         ];
         let mut unknown = Vec::new();
         for (option, paths) in options {
