@@ -35,11 +35,22 @@ pub fn item(module: &Module, item: &Item) -> TokenStream {
         let name = ident(&item.name);
         let field = ident(&list.field);
         let choice = ident(&list.choice);
-        tokens.extend(quote! {
-            impl From<#choice> for #name {
-                /// A list of one.
-                fn from(operation: #choice) -> Self {
-                    Self { #field: vec![operation] }
+        tokens.extend(if list.optional {
+            quote! {
+                impl From<#choice> for #name {
+                    /// The one alternative given.
+                    fn from(choice: #choice) -> Self {
+                        Self { #field: Some(choice) }
+                    }
+                }
+            }
+        } else {
+            quote! {
+                impl From<#choice> for #name {
+                    /// A list of one.
+                    fn from(operation: #choice) -> Self {
+                        Self { #field: vec![operation] }
+                    }
                 }
             }
         });

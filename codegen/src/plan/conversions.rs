@@ -91,8 +91,8 @@ fn alternatives_of(items: &[Item], item: &Item) -> Vec<AlternativeConversion> {
         .collect()
 }
 
-/// The list conversion into `item`, when its whole content is one repeated
-/// choice that a list of one satisfies.
+/// The conversion into `item` from one alternative, when its whole content
+/// is one choice, optional (`Some` of it) or repeated (a list of one).
 fn list_of(item: &Item) -> Option<ListConversion> {
     let ItemKind::Struct(plan) = &item.kind else { return None };
     if !plan.attributes.is_empty() || plan.other_attributes.is_some() || !plan.required_together.is_empty() {
@@ -106,8 +106,19 @@ fn list_of(item: &Item) -> Option<ListConversion> {
             boxed: false,
             is_choice: true,
             ..
-        }) if max.is_none_or(|max| max >= 1) => {
-            Some(ListConversion { item: item.name.clone(), field: field.name.clone(), choice: ty.clone() })
+        }) if max.is_none_or(|max| max >= 1) => Some(ListConversion {
+            item: item.name.clone(),
+            field: field.name.clone(),
+            choice: ty.clone(),
+            optional: false,
+        }),
+        FieldKind::Group(GroupField { ty, occurs: Occurs::Optional, boxed: false, is_choice: true, .. }) => {
+            Some(ListConversion {
+                item: item.name.clone(),
+                field: field.name.clone(),
+                choice: ty.clone(),
+                optional: true,
+            })
         }
         _ => None,
     }
@@ -137,7 +148,7 @@ fn operators_of(
         };
         let list = single_item(&variant.kind)
             .filter(|ty| converts(&choice.name, ty))
-            .and_then(|ty| lists.iter().find(|list| list.item == ty));
+            .and_then(|ty| lists.iter().find(|list| list.item == ty && !list.optional));
         let operations =
             list.and_then(|list| find(&list.choice)).and_then(|operations| operations_in(items, operations, outcomes));
         operators.push(PacketOperator {
@@ -272,7 +283,7 @@ fn envelope_of(items: &[Item], choice: &str) -> Option<Envelope> {
 pub struct Conversions {
     /// `From<ty> for choice`, and `Alternative<choice> for ty`.
     pub alternatives: Vec<AlternativeConversion>,
-    /// `From<choice> for item`: a list of one.
+    /// `From<choice> for item`: a list of one, or the one alternative.
     pub lists: Vec<ListConversion>,
     /// The choice groups that are a packet's operators.
     pub operators: Vec<Operators>,
@@ -341,6 +352,9 @@ pub struct ListConversion {
     pub field: String,
     /// The choice.
     pub choice: String,
+    /// Whether the field holds at most one (`Some(choice)`) rather than a
+    /// list (`vec![choice]`).
+    pub optional: bool,
 }
 
 /// A choice group that is a packet's operators.
