@@ -161,9 +161,12 @@ impl Config {
             .redact_debug("pvt")
             .redact_debug("session-id")
             .redact_debug("Session/id")
-            // Hosting settings are name/value pairs: the value of the pair
-            // named `ftp_password` is as secret as an element of that name.
+            // Hosting settings (of subscriptions and subdomains) and an
+            // application's settings are name/value pairs: the value of the
+            // pair named `ftp_password` is as secret as an element so named.
             .redact_debug_by_name("PleskPhysHostingPropertyType/value", "name")
+            .redact_debug_by_name("SubdomainPropertyType/value", "name")
+            .redact_debug_by_name("ApplicationInput/value", "name")
             .tolerate_missing(
                 "UserGetGenInfo/email",
                 "servers speaking protocols before 1.6.8.0 omit it, as the documentation's own sample does",

@@ -6,8 +6,9 @@
 //! `ftp_password`).
 
 use plesk_types::v1_6_8_0::{
-    GetResultTypeChoice, KeyType, MailnameUpdateTypePassword, MailnameUpdateTypePasswordOrUserGuid,
+    ApplicationInput, GetResultTypeChoice, KeyType, MailnameUpdateTypePassword, MailnameUpdateTypePasswordOrUserGuid,
     PleskPhysHostingPropertyType, ResponsePacket, SecretKeyResponseTypeGetInfoResultKeyInfoOrKey,
+    SubdomainPropertyType,
 };
 
 const SECRET: &str = "e2a7c914-5d3b-4f60-9b18-c07d2e6a45f1";
@@ -47,6 +48,10 @@ fn the_secret_key_operator_shows_its_operations_but_not_the_key() {
 fn a_hosting_setting_named_like_a_secret_hides_its_value_only() {
     let password = PleskPhysHostingPropertyType::new("ftp_password", SECRET);
     assert_eq!(format!("{password:?}"), r#"PleskPhysHostingPropertyType { name: "ftp_password", value: <redacted> }"#);
+    let subdomain = SubdomainPropertyType::new("ftp_password", SECRET);
+    assert!(!format!("{subdomain:?}").contains(SECRET), "a subdomain's hosting: {subdomain:?}");
+    let application = ApplicationInput::new("password", SECRET);
+    assert!(!format!("{application:?}").contains(SECRET), "an application's settings: {application:?}");
     let login = PleskPhysHostingPropertyType::new("ftp_login", "site-owner");
     assert_eq!(format!("{login:?}"), r#"PleskPhysHostingPropertyType { name: "ftp_login", value: "site-owner" }"#);
 }
