@@ -18,11 +18,13 @@ mod attributes;
 mod features;
 mod leaf_scan;
 mod open_content;
+mod tag_scan;
 mod tokens;
 
 pub use attributes::Attribute;
 use attributes::*;
 use leaf_scan::Leaf;
+use tag_scan::{OPEN_TAGS_ROOM, OpenTag};
 pub use open_content::WildcardNamespace;
 use tokens::*;
 
@@ -121,6 +123,9 @@ pub struct XmlReader<'a> {
     /// The leaf whose start tag `next` holds, recognised in the input and
     /// not yet read past.
     leaf: Option<Leaf<'a>>,
+    /// The elements whose start tags were read and end tags not, whoever
+    /// read them: what end tags are checked against.
+    open_tags: Vec<OpenTag<'a>>,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -135,7 +140,9 @@ impl<'a> XmlReader<'a> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let mut events = quick_xml::Reader::from_str(input);
         let config = events.config_mut();
-        config.check_end_names = true;
+        // The reader checks end tags itself (see `tag_scan`).
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
         config.check_comments = true;
         config.expand_empty_elements = false;
         config.trim_text_start = false;
@@ -152,6 +159,7 @@ impl<'a> XmlReader<'a> {
             skipped: 0,
             after_markup: false,
             leaf: None,
+            open_tags: Vec::with_capacity(OPEN_TAGS_ROOM),
         }
     }
 
@@ -554,7 +562,7 @@ impl<'a> XmlReader<'a> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
-        self.sync_leaf()?;
+        self.sync_leaf();
         if self.open.len() >= self.options.max_depth {
             let limit = self.options.max_depth;
             return Err(self.error_at(start.offset, ReadErrorKind::TooDeep { limit }));

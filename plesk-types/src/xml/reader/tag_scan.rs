@@ -1,0 +1,180 @@
+//! Tags read from the bytes, and the stack of open elements that checks end
+//! tags.
+//!
+//! The reader keeps the stack of open elements itself (`quick-xml`'s own
+//! end-name check is off): every start tag pushes its name, whoever read it,
+//! and every end tag must repeat the name on top, whoever read it. So the
+//! start and end tags of elements with children can be read from the bytes,
+//! like leaves (see `leaf_scan`), without `quick-xml` ever seeing them: its
+//! own stack then only lacks names nobody asks it about. An end tag
+//! `quick-xml` reads is checked against the same stack, with `quick-xml`'s
+//! error and at its position (the `<` of the end tag), so errors do not
+//! change.
+//!
+//! Only the plain forms are taken here: `<name>` and `</name>` with an ASCII
+//! name, white space only before them, and right after a markup event (when
+//! `quick-xml` is between markup and text, which skipping whole tags keeps).
+//! Anything else is left to `quick-xml`, which reads the same bytes as before.
+
+use quick_xml::errors::{Error as XmlError, IllFormedError};
+
+use super::*;
+
+/// An element whose start tag was read and whose end tag was not.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct OpenTag<'a> {
+    /// The name as written in the start tag.
+    name: &'a str,
+    /// Whether `quick-xml` read the start tag (and so holds the name on its
+    /// own stack): then it reads the end tag too, which takes the name off
+    /// its stack again, so that stack never grows past the open elements.
+    by_quick_xml: bool,
+}
+
+impl<'a> OpenTag<'a> {
+    /// An element whose start tag the reader read from the bytes.
+    pub(super) fn by_reader(name: &'a str) -> Self {
+        Self { name, by_quick_xml: false }
+    }
+}
+
+/// The room the stack of open elements gets at the start: deeper documents
+/// are rare, so one allocation per document is the usual cost.
+pub(super) const OPEN_TAGS_ROOM: usize = 16;
+
+impl<'a> XmlReader<'a> {
+    /// Reads an event from `quick-xml`, noting whether it was markup (after
+    /// which tags may be read from the bytes) and keeping the stack of open
+    /// elements: a start tag pushes its name, an end tag must match the name
+    /// on top.
+    pub(super) fn read_event(&mut self) -> quick_xml::Result<Event<'a>> {
+        let offset = self.position();
+        let event = self.events.read_event();
+        self.after_markup = matches!(
+            event,
+            Ok(Event::Start(_)
+                | Event::Empty(_)
+                | Event::End(_)
+                | Event::Comment(_)
+                | Event::PI(_)
+                | Event::CData(_)
+                | Event::Decl(_)
+                | Event::DocType(_))
+        );
+        match &event {
+            Ok(Event::Start(tag)) => {
+                // The name is in the input right after `<` (XML allows nothing between).
+                let name = self.input.get(offset + 1..offset + 1 + tag.name().as_ref().len());
+                self.open_tags.push(OpenTag { name: name.unwrap_or_default(), by_quick_xml: true });
+            }
+            Ok(Event::End(tag)) => self.close_tag(tag.name().into_inner())?,
+            _ => {}
+        }
+        event
+    }
+
+    /// Takes the element on top of the stack off it, if `found` (an end
+    /// tag's name) is its name; the error otherwise is `quick-xml`'s.
+    fn close_tag(&mut self, found: &str) -> quick_xml::Result<()> {
+        match self.open_tags.pop() {
+            Some(open) if open.name == found => Ok(()),
+            Some(open) => Err(XmlError::IllFormed(IllFormedError::MismatchedEndTag {
+                expected: open.name.to_owned(),
+                found: found.to_owned(),
+            })),
+            None => Err(XmlError::IllFormed(IllFormedError::UnmatchedEndTag(found.to_owned()))),
+        }
+    }
+
+    /// Where an error `quick-xml` (or [`close_tag`](Self::close_tag)) just
+    /// reported is in the input.
+    pub(super) fn error_offset(&self, error: &quick_xml::Error) -> usize {
+        match error {
+            // Found by the reader right after the end tag, which it reports
+            // at its `<`, as `quick-xml` did (an end tag holds no other `<`).
+            XmlError::IllFormed(IllFormedError::MismatchedEndTag { .. } | IllFormedError::UnmatchedEndTag(_)) => {
+                let position = self.position();
+                self.input.get(..position).and_then(|before| before.rfind('<')).unwrap_or(position)
+            }
+            _ => self.events.error_position() as usize + self.skipped,
+        }
+    }
+
+    /// The next tag, if it is a plain one preceded by white space only: a
+    /// leaf (noted in `self.leaf`, not yet read past), the start tag of an
+    /// element with children or an end tag (both read past). `None` leaves
+    /// everything to `quick-xml`.
+    pub(super) fn scan_tag(&mut self) -> Option<Token<'a>> {
+        if !self.after_markup {
+            return None;
+        }
+        let from = self.position();
+        // The reader's input is the rest of ours; skipping assumes so.
+        if self.input.len() - self.events.get_ref().len() != from {
+            return None;
+        }
+        let bytes = self.input.as_bytes();
+        let mut tag = from;
+        while bytes.get(tag).copied().is_some_and(is_space_byte) {
+            tag += 1;
+        }
+        if bytes.get(tag) != Some(&b'<') {
+            return None;
+        }
+        if bytes.get(tag + 1) == Some(&b'/') {
+            return self.scan_end_tag(tag);
+        }
+        let name_end = ascii_name_end(bytes, tag + 1)?;
+        if let Some(leaf) = self.scan_leaf(tag, name_end) {
+            return Some(leaf);
+        }
+        if bytes.get(name_end) != Some(&b'>') {
+            return None;
+        }
+        let name = &self.input[tag + 1..name_end];
+        self.open_tags.push(OpenTag::by_reader(name));
+        self.skip_to(name_end + 1);
+        Some(Token::Start(Start { name, content: name, offset: tag, self_closing: false }))
+    }
+
+    /// The end tag at `tag`, if it is `</name>` with the name of the element
+    /// on top of the stack, which the reader opened itself.
+    fn scan_end_tag(&mut self, tag: usize) -> Option<Token<'a>> {
+        let open = self.open_tags.last().filter(|open| !open.by_quick_xml)?;
+        let name = self.input.as_bytes().get(tag + 2..)?.strip_prefix(open.name.as_bytes())?;
+        if name.first() != Some(&b'>') {
+            return None;
+        }
+        let end = tag + 2 + open.name.len() + 1;
+        self.open_tags.pop();
+        self.skip_to(end);
+        Some(Token::End { offset: tag })
+    }
+
+    /// Moves the `quick-xml` reader to `end` in the input, past whole tags
+    /// only (it stays between markup and text).
+    pub(super) fn skip_to(&mut self, end: usize) {
+        let skip = end - self.position();
+        let rest = self.events.get_mut();
+        *rest = &rest[skip..];
+        self.skipped += skip;
+        self.after_markup = true;
+    }
+}
+
+/// XML white space, which may come between elements.
+pub(super) fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The end of the ASCII name starting at `start`, if one starts there.
+fn ascii_name_end(bytes: &[u8], start: usize) -> Option<usize> {
+    if !bytes.get(start).copied().is_some_and(wellformed::is_ascii_name_start) {
+        return None;
+    }
+    let mut end = start + 1;
+    while bytes.get(end).copied().is_some_and(wellformed::is_ascii_name_char) {
+        end += 1;
+    }
+    Some(end)
+}
