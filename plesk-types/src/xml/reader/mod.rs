@@ -24,8 +24,8 @@ mod tokens;
 pub use attributes::Attribute;
 use attributes::*;
 use leaf_scan::Leaf;
-use tag_scan::{OPEN_TAGS_ROOM, OpenTag};
 pub use open_content::WildcardNamespace;
+use tag_scan::{OPEN_TAGS_ROOM, OpenTag};
 use tokens::*;
 
 /// A start tag just read: the element's name and attributes.

@@ -178,3 +178,77 @@ fn ascii_name_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::v1_6_8_0::RequestPacket;
+
+    /// A user add request on line 1 whose gen-info is opened by `start` and
+    /// closed by `end`, followed by `rest`.
+    fn user_add(start: &str, end: &str, rest: &str) -> String {
+        format!(
+            "<packet>\n <user>\t<add>{start}<login>egrin</login><passwd>secret</passwd><name>Eu&#x67;ene</name>\
+             {end}<roles><name>Admin</name></roles></add> </user>\r\n</packet>{rest}"
+        )
+    }
+
+    /// The first error `quick-xml` reports on `document` with its own
+    /// end-tag check on, and where: what the reader reported before it
+    /// checked end tags itself.
+    fn quick_xml_error(document: &str) -> (String, Position) {
+        let mut reader = quick_xml::Reader::from_str(document);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => panic!("no error in {document:?}"),
+                Ok(_) => {}
+                Err(error) => {
+                    return (error.to_string(), Position::at_offset(document, reader.error_position() as usize));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tags_read_from_the_bytes_read_as_quick_xml_reads_them() {
+        let scanned = RequestPacket::from_xml(&user_add("<gen-info>", "</gen-info>", "")).expect("reads");
+        // White space inside the tags leaves them to `quick-xml`.
+        for (start, end) in
+            [("<gen-info >", "</gen-info>"), ("<gen-info>", "</gen-info\n>"), ("<gen-info >", "</gen-info >")]
+        {
+            let general = RequestPacket::from_xml(&user_add(start, end, "")).expect("reads");
+            assert_eq!(scanned, general, "{start} {end}");
+        }
+    }
+
+    #[test]
+    fn end_tags_are_checked_as_quick_xml_checks_them() {
+        let documents = [
+            // Opened from the bytes, or by `quick-xml`; closed by the wrong name, with or without white space.
+            user_add("<gen-info>", "</gen-inf>", ""),
+            user_add("<gen-info >", "</gen-inf>", ""),
+            user_add("<gen-info>", "</gen-infos >", ""),
+            user_add("<gen-info>", "</gen-info></gen-info>", ""),
+            // A leaf opened from the bytes (its text has a reference) and closed by its parent's name.
+            "<packet><user><add><gen-info><login>a&amp;b</gen-info></add></user></packet>".to_owned(),
+            // An end tag after the root.
+            user_add("<gen-info>", "</gen-info>", "\n</packet>"),
+        ];
+        for document in &documents {
+            let error = RequestPacket::from_xml(document).expect_err("ill-formed");
+            let (message, position) = quick_xml_error(document);
+            assert_eq!(error.kind(), &ReadErrorKind::Syntax(message), "{document}");
+            assert_eq!(error.position(), position, "{document}");
+        }
+    }
+
+    #[test]
+    fn errors_after_tags_read_from_the_bytes_are_where_they_are_in_the_input() {
+        let document = user_add("<gen-info>", "</gen-info>", "").replace("<roles>", "<roles>\u{1}");
+        let error = RequestPacket::from_xml(&document).expect_err("a forbidden character");
+        let at = document.find('\u{1}').expect("in the document");
+        assert_eq!(error.position(), Position::at_offset(&document, at), "{error}");
+        assert_eq!(error.position().line, 2, "{error}");
+        assert!(error.path().starts_with("packet/user/add/roles"), "{error}");
+    }
+}
