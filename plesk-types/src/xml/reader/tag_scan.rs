@@ -11,8 +11,10 @@
 //! error and at its position (the `<` of the end tag), so errors do not
 //! change.
 //!
-//! Only the plain forms are taken here: `<name>` and `</name>` with an ASCII
-//! name, white space only before them, and right after a markup event (when
+//! Only the plain forms are taken here: `<name>` (or a start tag with
+//! attributes, which the reader checks itself when it reads them, whoever
+//! read the tag) and `</name>` with an ASCII name, white space only before
+//! them, and right after a markup event (when
 //! `quick-xml` is between markup and text, which skipping whole tags keeps).
 //! Anything else is left to `quick-xml`, which reads the same bytes as before.
 
@@ -128,13 +130,31 @@ impl<'a> XmlReader<'a> {
         if let Some(leaf) = self.scan_leaf(tag, name_end) {
             return Some(leaf);
         }
-        if bytes.get(name_end) != Some(&b'>') {
-            return None;
-        }
         let name = &self.input[tag + 1..name_end];
-        self.open_tags.push(OpenTag::by_reader(name));
-        self.skip_to(name_end + 1);
-        Some(Token::Start(Start { name, content: name, offset: tag, self_closing: false }))
+        match bytes.get(name_end) {
+            Some(b'>') => {
+                self.open_tags.push(OpenTag::by_reader(name));
+                self.skip_to(name_end + 1);
+                Some(Token::Start(Start { name, content: name, offset: tag, self_closing: false }))
+            }
+            Some(&b) if is_space_byte(b) => self.scan_start_with_attributes(tag, name),
+            _ => None,
+        }
+    }
+
+    /// The start tag at `tag`, named `name` and followed by white space:
+    /// with attributes, which are checked when they are read, as those of a
+    /// tag `quick-xml` read.
+    fn scan_start_with_attributes(&mut self, tag: usize, name: &'a str) -> Option<Token<'a>> {
+        let close = tag_close(self.input.as_bytes(), tag + 1 + name.len())?;
+        let self_closing = self.input.as_bytes()[close - 1] == b'/';
+        let content_end = if self_closing { close - 1 } else { close };
+        let content = &self.input[tag + 1..content_end];
+        if !self_closing {
+            self.open_tags.push(OpenTag::by_reader(name));
+        }
+        self.skip_to(close + 1);
+        Some(Token::Start(Start { name, content, offset: tag, self_closing }))
     }
 
     /// The end tag at `tag`, if it is `</name>` with the name of the element
@@ -165,6 +185,22 @@ impl<'a> XmlReader<'a> {
 /// XML white space, which may come between elements.
 pub(super) fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The offset of the `>` that closes the tag whose attributes start at
+/// `from`: the first one outside quotes, as `quick-xml` finds it. `None` if
+/// the input ends first (which `quick-xml` reports).
+fn tag_close(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (at, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'>') => return Some(at),
+            (None, b'\'' | b'"') => quote = Some(b),
+            (Some(open), _) if open == b => quote = None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The end of the ASCII name starting at `start`, if one starts there.
@@ -206,6 +242,55 @@ mod tests {
                     return (error.to_string(), Position::at_offset(document, reader.error_position() as usize));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_start_tag_scanned_is_the_tag_quick_xml_reads() {
+        let tags = [
+            "<a>",
+            "<a/>",
+            "<a-b.c_d:e9>",
+            "<a b='1'>",
+            "<a\tb=\"1\"\n c='2'/>",
+            "<a b=\"x>y\" c='\"'>",
+            "<a b='x/'>",
+            "<a />",
+            "<a\r\n>",
+        ];
+        for tag in tags {
+            let document = format!("<r>{tag}</r>");
+            let mut reader = XmlReader::new(&document, ReadOptions::default());
+            assert!(matches!(reader.read_event(), Ok(Event::Start(_))), "{tag}");
+            let Some(Token::Start(scanned)) = reader.scan_tag() else {
+                panic!("{tag} is not scanned");
+            };
+            let mut events = quick_xml::Reader::from_str(&document);
+            events.read_event().expect("the root");
+            let (content, self_closing) = match events.read_event() {
+                Ok(Event::Start(start)) => ((*start).to_owned(), false),
+                Ok(Event::Empty(start)) => ((*start).to_owned(), true),
+                other => panic!("{tag}: {other:?}"),
+            };
+            assert_eq!(scanned.content, content, "{tag}");
+            assert_eq!(scanned.name, "a-b.c_d:e9".get(..scanned.name.len()).unwrap_or_default(), "{tag}");
+            assert_eq!(scanned.self_closing, self_closing, "{tag}");
+            // A leaf is read past when it is read: here the general way,
+            // which leaves the reader right after its start tag.
+            reader.sync_leaf();
+            assert_eq!((scanned.offset, reader.position()), (3, events.buffer_position() as usize), "{tag}");
+            assert_eq!(reader.open_tags.len(), usize::from(!self_closing) + 1, "{tag}");
+        }
+    }
+
+    #[test]
+    fn tags_that_are_not_plain_are_left_to_quick_xml() {
+        for tag in ["<a b='>", "<é>", "<a", "<1a>", "< a>", "<!-- c -->", "<?pi?>", "</a >", "</b>", "x<a>"] {
+            let document = format!("<a>{tag}</a>");
+            let mut reader = XmlReader::new(&document, ReadOptions::default());
+            assert!(matches!(reader.read_event(), Ok(Event::Start(_))), "{tag}");
+            assert!(reader.scan_tag().is_none(), "{tag}");
+            assert_eq!(reader.position(), 3, "{tag}");
         }
     }
 
