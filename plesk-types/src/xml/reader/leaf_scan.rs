@@ -18,10 +18,15 @@ use super::*;
 /// A leaf element recognised in the input but not yet read past.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Leaf<'a> {
+    /// The element's name.
+    name: &'a str,
     /// The text between the tags, as written (it needs no normalization).
     pub(super) text: &'a str,
     /// The offset of the text in the input.
     pub(super) text_offset: usize,
+    /// The offset just past the element's start tag (its end for an
+    /// empty element `<name/>`).
+    start_end: usize,
     /// The offset just past the element's end tag.
     end: usize,
 }
@@ -56,61 +61,18 @@ const TEXT_BYTE: [TextByte; 256] = {
     table
 };
 
-/// XML white space, which may come between elements.
-fn is_space_byte(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
 impl<'a> XmlReader<'a> {
     /// The offset in the input of what the reader reads next.
     pub(super) fn position(&self) -> usize {
         self.events.buffer_position() as usize + self.skipped
     }
 
-    /// Reads an event from `quick-xml`, noting whether it was markup (after
-    /// which the reader may be moved past a leaf).
-    pub(super) fn read_event(&mut self) -> quick_xml::Result<Event<'a>> {
-        let event = self.events.read_event();
-        self.after_markup = matches!(
-            event,
-            Ok(Event::Start(_)
-                | Event::Empty(_)
-                | Event::End(_)
-                | Event::Comment(_)
-                | Event::PI(_)
-                | Event::CData(_)
-                | Event::Decl(_)
-                | Event::DocType(_))
-        );
-        event
-    }
-
-    /// The next element, if it is a leaf with plain text (or an empty
-    /// element without attributes) preceded by white space only: its start
-    /// tag, the leaf noted in `self.leaf`. `None` leaves everything to the
-    /// general path.
-    pub(super) fn scan_leaf(&mut self) -> Option<Token<'a>> {
-        if !self.after_markup {
-            return None;
-        }
-        let from = self.position();
-        // The reader's input is the rest of ours; skipping assumes so.
-        if self.input.len() - self.events.get_ref().len() != from {
-            return None;
-        }
+    /// The element whose start tag is at `tag` (its name ending at
+    /// `name_end`), if it is a leaf with plain text or an empty element
+    /// without attributes: its start tag, the leaf noted in `self.leaf`.
+    /// `None` leaves the element to the other paths.
+    pub(super) fn scan_leaf(&mut self, tag: usize, name_end: usize) -> Option<Token<'a>> {
         let bytes = self.input.as_bytes();
-        let mut at = from;
-        while bytes.get(at).copied().is_some_and(is_space_byte) {
-            at += 1;
-        }
-        let tag = at;
-        if bytes.get(tag) != Some(&b'<') || !bytes.get(tag + 1).copied().is_some_and(wellformed::is_ascii_name_start) {
-            return None;
-        }
-        let mut name_end = tag + 2;
-        while bytes.get(name_end).copied().is_some_and(wellformed::is_ascii_name_char) {
-            name_end += 1;
-        }
         let name = &self.input[tag + 1..name_end];
         let (text_offset, text, end) = match bytes.get(name_end) {
             Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => (name_end, "", name_end + 2),
@@ -136,7 +98,8 @@ impl<'a> XmlReader<'a> {
             _ => return None,
         };
         let self_closing = text_offset == name_end;
-        self.leaf = Some(Leaf { text, text_offset, end });
+        let start_end = if self_closing { end } else { text_offset };
+        self.leaf = Some(Leaf { name, text, text_offset, start_end, end });
         Some(Token::Start(Start { name, content: name, offset: tag, self_closing }))
     }
 
@@ -144,29 +107,21 @@ impl<'a> XmlReader<'a> {
     /// moving the `quick-xml` reader past it.
     pub(super) fn take_leaf(&mut self) -> Option<Leaf<'a>> {
         let leaf = self.leaf.take()?;
-        let skip = leaf.end - self.position();
-        let rest = self.events.get_mut();
-        *rest = &rest[skip..];
-        self.skipped += skip;
-        self.after_markup = true;
+        self.skip_to(leaf.end);
         Some(leaf)
     }
 
-    /// Lets `quick-xml` read the start tag of a leaf that was noted but is
-    /// read the general way after all (its white space and start tag, which
-    /// hold nothing to report), so that it goes on right after the tag.
-    pub(super) fn sync_leaf(&mut self) -> Result<(), ReadError> {
-        if self.leaf.take().is_none() {
-            return Ok(());
+    /// Reads past the start tag of a leaf that was noted but is read the
+    /// general way after all (a complex type, say), as `quick-xml` would
+    /// have: the element is open, and `quick-xml` goes on right after the tag.
+    pub(super) fn sync_leaf(&mut self) {
+        let Some(leaf) = self.leaf.take() else {
+            return;
+        };
+        if leaf.start_end != leaf.end {
+            self.open_tags.push(OpenTag::by_reader(leaf.name));
         }
-        loop {
-            match self.read_event() {
-                Ok(Event::Start(_) | Event::Empty(_)) => return Ok(()),
-                Ok(Event::Eof) => return Ok(()),
-                Ok(_) => {}
-                Err(error) => return Err(self.syntax_error(error)),
-            }
-        }
+        self.skip_to(leaf.start_end);
     }
 }
 

@@ -18,12 +18,14 @@ mod attributes;
 mod features;
 mod leaf_scan;
 mod open_content;
+mod tag_scan;
 mod tokens;
 
 pub use attributes::Attribute;
 use attributes::*;
 use leaf_scan::Leaf;
 pub use open_content::WildcardNamespace;
+use tag_scan::{OPEN_TAGS_ROOM, OpenTag};
 use tokens::*;
 
 /// A start tag just read: the element's name and attributes.
@@ -51,16 +53,34 @@ impl<'a> Start<'a> {
         Attributes::new(self.content, self.name.len())
     }
 
-    /// Whether the tag declares the `xsi` prefix.
-    fn declares_xsi(&self) -> bool {
+    /// Whether the attributes may declare a namespace prefix: they hold the
+    /// colon every prefix declaration has. Looking for one byte first spares
+    /// the usual tag, which declares none, setting up a substring search.
+    #[inline]
+    fn may_declare_prefix(&self) -> bool {
         let raw = self.attributes_raw();
-        !raw.is_empty() && raw.contains("xmlns:xsi")
+        !raw.is_empty() && raw.as_bytes().contains(&b':')
+    }
+
+    /// Whether the tag declares the `xsi` prefix.
+    #[inline]
+    fn declares_xsi(&self) -> bool {
+        self.may_declare_prefix() && self.attributes_raw().contains("xmlns:xsi")
     }
 
     /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
+    #[inline]
     fn namespace_declarations(&self) -> Vec<(String, String)> {
-        let raw = self.attributes_raw();
-        if raw.is_empty() || !raw.contains("xmlns:") {
+        if !self.may_declare_prefix() {
+            return Vec::new();
+        }
+        self.declared_namespaces()
+    }
+
+    /// [`namespace_declarations`](Self::namespace_declarations) of a tag
+    /// that may have some.
+    fn declared_namespaces(&self) -> Vec<(String, String)> {
+        if !self.attributes_raw().contains("xmlns:") {
             return Vec::new();
         }
         self.attributes()
@@ -121,6 +141,9 @@ pub struct XmlReader<'a> {
     /// The leaf whose start tag `next` holds, recognised in the input and
     /// not yet read past.
     leaf: Option<Leaf<'a>>,
+    /// The elements whose start tags were read and end tags not, whoever
+    /// read them: what end tags are checked against.
+    open_tags: Vec<OpenTag<'a>>,
 }
 
 impl fmt::Debug for XmlReader<'_> {
@@ -135,7 +158,9 @@ impl<'a> XmlReader<'a> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let mut events = quick_xml::Reader::from_str(input);
         let config = events.config_mut();
-        config.check_end_names = true;
+        // The reader checks end tags itself (see `tag_scan`).
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
         config.check_comments = true;
         config.expand_empty_elements = false;
         config.trim_text_start = false;
@@ -152,6 +177,7 @@ impl<'a> XmlReader<'a> {
             skipped: 0,
             after_markup: false,
             leaf: None,
+            open_tags: Vec::with_capacity(OPEN_TAGS_ROOM),
         }
     }
 
@@ -554,7 +580,7 @@ impl<'a> XmlReader<'a> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
-        self.sync_leaf()?;
+        self.sync_leaf();
         if self.open.len() >= self.options.max_depth {
             let limit = self.options.max_depth;
             return Err(self.error_at(start.offset, ReadErrorKind::TooDeep { limit }));

@@ -82,7 +82,7 @@ impl<'a> XmlReader<'a> {
     }
 
     pub(super) fn syntax_error(&self, error: quick_xml::Error) -> ReadError {
-        let at = self.events.error_position() as usize + self.skipped;
+        let at = self.error_offset(&error);
         self.error_at(at, ReadErrorKind::Syntax(error.to_string()))
     }
 
@@ -129,8 +129,8 @@ impl<'a> XmlReader<'a> {
     /// as character references), comments and processing instructions are
     /// skipped.
     fn next_token(&mut self) -> Result<Token<'a>, ReadError> {
-        if let Some(leaf) = self.scan_leaf() {
-            return Ok(leaf);
+        if let Some(tag) = self.scan_tag() {
+            return Ok(tag);
         }
         loop {
             let offset = self.position();
@@ -180,7 +180,7 @@ impl<'a> XmlReader<'a> {
     }
 
     pub(super) fn raw_event(&mut self) -> Result<(usize, Event<'a>), ReadError> {
-        self.sync_leaf()?;
+        self.sync_leaf();
         let offset = self.position();
         match self.read_event() {
             Ok(event) => Ok((offset, event)),
