@@ -10,7 +10,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use super::any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
 use super::nillable::XSI_NAMESPACE;
 use super::read_error::{Position, ReadError, ReadErrorKind, ReadOptions};
-use super::value::{SimpleValue, is_xml_space};
+use super::value::{SimpleValue, ValueError, is_xml_space};
 use super::wellformed;
 use super::{XmlElement, XmlGroup};
 
@@ -92,6 +92,15 @@ impl<'a> Start<'a> {
             })
             .collect()
     }
+}
+
+/// The text of a leaf child element, read through its end tag.
+struct LeafText<'a> {
+    name: &'a str,
+    /// Its position among its consecutive same-named siblings.
+    position: usize,
+    text: Cow<'a, str>,
+    text_offset: usize,
 }
 
 /// An element being read.
@@ -299,16 +308,30 @@ impl<'a> XmlReader<'a> {
     /// Anything unusual (attributes, a reference, a comment) takes the
     /// general path.
     fn read_value_child<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
+        match self.leaf_text()? {
+            Some(leaf) => self.leaf_value(leaf),
+            None => self.read_child(),
+        }
+    }
+
+    /// The text of the text-only child element whose start tag is next,
+    /// read through its end tag; `None`, with nothing read, when the child
+    /// needs the general path (attributes, or the depth limit). Apart from
+    /// [`read_value_child`](Self::read_value_child), so that the value types
+    /// share it instead of each compiling a copy.
+    #[inline(never)]
+    fn leaf_text(&mut self) -> Result<Option<LeafText<'a>>, ReadError> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
         if !start.attributes_raw().is_empty() || self.open.len() >= self.options.max_depth {
             self.next = Some(Token::Start(start));
-            return self.read_child();
+            return Ok(None);
         }
         let position = self.next_position(start.name);
         if let Some(leaf) = self.take_leaf() {
-            return self.leaf_value(start.name, position, Cow::Borrowed(leaf.text), leaf.text_offset);
+            let text = Cow::Borrowed(leaf.text);
+            return Ok(Some(LeafText { name: start.name, position, text, text_offset: leaf.text_offset }));
         }
         let text_offset = self.position();
         let text = if start.self_closing {
@@ -344,26 +367,34 @@ impl<'a> XmlReader<'a> {
                 Err(error) => return Err(self.in_child(self.syntax_error(error), start.name, position)),
             }
         };
-        self.leaf_value(start.name, position, text, text_offset)
+        Ok(Some(LeafText { name: start.name, position, text, text_offset }))
     }
 
-    /// Parses the text of leaf child `name`, read at `text_offset`, and
-    /// records the child as the last one read.
-    fn leaf_value<T: SimpleValue>(
-        &mut self,
-        name: &'a str,
-        position: usize,
-        text: Cow<'a, str>,
-        text_offset: usize,
-    ) -> Result<T, ReadError> {
-        let value = T::parse_text(&text).map_err(|error| {
-            let kind = ReadErrorKind::InvalidValue { value: text.clone().into_owned(), error };
-            self.in_child(self.error_at(text_offset, kind), name, position)
-        })?;
-        if let Some(parent) = self.open.last_mut() {
-            parent.last_child = Some((name, position));
+    /// Parses the text of a leaf child, and records the child as the last
+    /// one read.
+    fn leaf_value<T: SimpleValue>(&mut self, leaf: LeafText<'a>) -> Result<T, ReadError> {
+        match T::parse_text(&leaf.text) {
+            Ok(value) => {
+                self.read_leaf(&leaf);
+                Ok(value)
+            }
+            Err(error) => Err(self.invalid_leaf(leaf, error)),
         }
-        Ok(value)
+    }
+
+    /// Records the leaf child `leaf` as the last one read.
+    fn read_leaf(&mut self, leaf: &LeafText<'a>) {
+        if let Some(parent) = self.open.last_mut() {
+            parent.last_child = Some((leaf.name, leaf.position));
+        }
+    }
+
+    /// The error for a leaf child whose text is no value of its type.
+    #[cold]
+    #[inline(never)]
+    fn invalid_leaf(&self, leaf: LeafText<'a>, error: ValueError) -> ReadError {
+        let kind = ReadErrorKind::InvalidValue { value: leaf.text.into_owned(), error };
+        self.in_child(self.error_at(leaf.text_offset, kind), leaf.name, leaf.position)
     }
 
     /// The position the next child named `name` has among its consecutive
@@ -573,10 +604,24 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the child element whose start tag is next, its content with
     /// `read_content`, through its end tag.
+    ///
+    /// Only the call of `read_content` depends on `T`: opening and closing
+    /// the element are functions of their own, so that the hundreds of
+    /// element types a module reads share them instead of each compiling a
+    /// copy.
     fn read_child_with<T>(
         &mut self,
         read_content: impl FnOnce(&mut Self, &Start<'a>) -> Result<T, ReadError>,
     ) -> Result<T, ReadError> {
+        let (start, position) = self.open_child()?;
+        let value = read_content(self, &start)?;
+        self.close_child(start.name, position)?;
+        Ok(value)
+    }
+
+    /// Opens a frame for the child element whose start tag is next.
+    #[inline(never)]
+    fn open_child(&mut self) -> Result<(Start<'a>, usize), ReadError> {
         let Some(Token::Start(start)) = self.next.take() else {
             return Err(self.error_at(self.position(), ReadErrorKind::UnexpectedEof));
         };
@@ -592,7 +637,13 @@ impl<'a> XmlReader<'a> {
         if start.self_closing {
             self.next = Some(Token::End { offset: start.offset });
         }
-        let value = read_content(self, &start)?;
+        Ok((start, position))
+    }
+
+    /// Reads the end tag of the child element `name` whose content was
+    /// read, and closes its frame.
+    #[inline(never)]
+    fn close_child(&mut self, name: &'a str, position: usize) -> Result<(), ReadError> {
         match self.peek_token()? {
             Token::End { .. } => self.next = None,
             Token::Start(found) => {
@@ -603,9 +654,9 @@ impl<'a> XmlReader<'a> {
         }
         self.open.pop();
         if let Some(parent) = self.open.last_mut() {
-            parent.last_child = Some((start.name, position));
+            parent.last_child = Some((name, position));
         }
-        Ok(value)
+        Ok(())
     }
 
     /// The element path of the element being read: `packet/user/del/result[2]`.
