@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::any::{AnyAttribute, AnyContent, AnyElement, AnyNode};
@@ -18,6 +17,7 @@ mod attributes;
 mod features;
 mod leaf_scan;
 mod open_content;
+mod start;
 mod tag_scan;
 mod tokens;
 
@@ -25,74 +25,9 @@ pub use attributes::Attribute;
 use attributes::*;
 use leaf_scan::Leaf;
 pub use open_content::WildcardNamespace;
+pub use start::Start;
 use tag_scan::{OPEN_TAGS_ROOM, OpenTag};
 use tokens::*;
-
-/// A start tag just read: the element's name and attributes.
-#[derive(Debug, Clone, Copy)]
-pub struct Start<'a> {
-    name: &'a str,
-    /// The tag between `<` and `>` (or `/>`): the name, then the attributes.
-    content: &'a str,
-    offset: usize,
-    self_closing: bool,
-}
-
-impl<'a> Start<'a> {
-    /// The element name as written (with its prefix, if any).
-    pub fn name(&self) -> &'a str {
-        self.name
-    }
-
-    /// The attributes as written, with the white space before them.
-    fn attributes_raw(&self) -> &'a str {
-        &self.content[self.name.len()..]
-    }
-
-    fn attributes(&self) -> Attributes<'a> {
-        Attributes::new(self.content, self.name.len())
-    }
-
-    /// Whether the attributes may declare a namespace prefix: they hold the
-    /// colon every prefix declaration has. Looking for one byte first spares
-    /// the usual tag, which declares none, setting up a substring search.
-    #[inline]
-    fn may_declare_prefix(&self) -> bool {
-        let raw = self.attributes_raw();
-        !raw.is_empty() && raw.as_bytes().contains(&b':')
-    }
-
-    /// Whether the tag declares the `xsi` prefix.
-    #[inline]
-    fn declares_xsi(&self) -> bool {
-        self.may_declare_prefix() && self.attributes_raw().contains("xmlns:xsi")
-    }
-
-    /// The namespace prefixes the tag declares (`xmlns:p="uri"`).
-    #[inline]
-    fn namespace_declarations(&self) -> Vec<(String, String)> {
-        if !self.may_declare_prefix() {
-            return Vec::new();
-        }
-        self.declared_namespaces()
-    }
-
-    /// [`namespace_declarations`](Self::namespace_declarations) of a tag
-    /// that may have some.
-    fn declared_namespaces(&self) -> Vec<(String, String)> {
-        if !self.attributes_raw().contains("xmlns:") {
-            return Vec::new();
-        }
-        self.attributes()
-            .flatten()
-            .filter_map(|attribute| {
-                let prefix = attribute.key.into_inner().strip_prefix("xmlns:")?;
-                let uri = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
-                Some((prefix.to_owned(), uri.into_owned()))
-            })
-            .collect()
-    }
-}
 
 /// The text of a leaf child element, read through its end tag.
 struct LeafText<'a> {
