@@ -112,8 +112,7 @@ impl Documents {
         let get_200 = read_document("response-user-get-200.xml");
         let get = GET_SIZES.iter().map(|&results| (results, get_response(&get_200, results))).collect();
         let webspace_200 = read_own_document("response-webspace-get-200.xml");
-        let webspace =
-            WEBSPACE_SIZES.iter().map(|&results| (results, get_response(&webspace_200, results))).collect();
+        let webspace = WEBSPACE_SIZES.iter().map(|&results| (results, get_response(&webspace_200, results))).collect();
         Self {
             request: read_document("request-user-add.xml"),
             add_response: read_document("response-user-add.xml"),
