@@ -16,12 +16,14 @@
 //!   (`quick-xml-writer`, the floor), `quick_xml::se::to_string` of those
 //!   structs (`serde-quick-xml`);
 //! - `parse/add-response`, `parse/get-1`, `parse/get-200`,
-//!   `parse/get-10000`: `ResponsePacket::from_xml` (`ours`), quick-xml's raw
+//!   `parse/get-10000`, and the whole-API document `parse/webspace-get-1`,
+//!   `parse/webspace-get-200`: `ResponsePacket::from_xml` (`ours`), quick-xml's raw
 //!   `Reader` iterating every event (`quick-xml-reader`, the floor),
 //!   `roxmltree::Document::parse` (`roxmltree`), `quick_xml::de::from_str`
 //!   into hand-written structs (`serde-quick-xml`);
-//! - `validate/request`, `validate/get-200`: `validate()` (`validate`) next
-//!   to `to_xml()` (`serialize`) of the same value.
+//! - `validate/request`, `validate/get-200`, `validate/webspace-get-200`:
+//!   `validate()` (`validate`) next to `to_xml()` (`serialize`) of the same
+//!   value.
 //!
 //! Every implementation is checked once, outside the timing, to produce or
 //! consume the whole document (see [`check_documents`]).
@@ -32,6 +34,8 @@ mod baseline;
 mod memory;
 #[path = "packets/report.rs"]
 mod report;
+#[path = "packets/webspace.rs"]
+mod webspace;
 
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};
@@ -41,8 +45,12 @@ use plesk_types::v1_6_8_0::{RequestPacket, ResponsePacket};
 
 use report::{Estimates, Row, Target, Unit, ratio};
 
-/// Where the benchmark documents are.
+/// Where the shared benchmark documents are.
 const DOCUMENTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/");
+/// Where the bench's own documents are (the whole-API document).
+const OWN_DOCUMENTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/plesk-types/benches/packets/documents/");
+/// The schemas the documents are checked against with xmllint.
+const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/1.6.8.0/");
 
 /// Function name of our code in every group.
 const OURS: &str = "ours";
@@ -62,6 +70,12 @@ const SERIALIZE: &str = "serialize";
 /// Result counts of the user get responses: 200 is the shared document, the
 /// others are made from it.
 const GET_SIZES: [usize; 3] = [1, 200, 10_000];
+/// Result counts of the webspace get responses (the whole-API document): 200
+/// is the bench's own document, 1 is made from it.
+const WEBSPACE_SIZES: [usize; 2] = [1, 200];
+/// The validate groups (`validate/<name>`), each on the value of the
+/// document of the same name.
+const VALIDATE_GROUPS: [&str; 3] = ["request", "get-200", "webspace-get-200"];
 
 /// Our serializer against the raw writer (this and the next are the targets
 /// of the issue the suite was written for).
@@ -87,17 +101,23 @@ struct Documents {
     add_response: String,
     /// User get responses with [`GET_SIZES`] results.
     get: Vec<(usize, String)>,
+    /// Webspace get responses with [`WEBSPACE_SIZES`] results, each with
+    /// general settings, hosting settings and limits.
+    webspace: Vec<(usize, String)>,
 }
 
 impl Documents {
     /// Reads the shared documents and makes the other user get responses.
     fn load() -> Self {
         let get_200 = read_document("response-user-get-200.xml");
-        let get = GET_SIZES.iter().map(|&results| (results, user_get_response(&get_200, results))).collect();
+        let get = GET_SIZES.iter().map(|&results| (results, get_response(&get_200, results))).collect();
+        let webspace_200 = read_own_document("response-webspace-get-200.xml");
+        let webspace = WEBSPACE_SIZES.iter().map(|&results| (results, get_response(&webspace_200, results))).collect();
         Self {
             request: read_document("request-user-add.xml"),
             add_response: read_document("response-user-add.xml"),
             get,
+            webspace,
         }
     }
 
@@ -114,21 +134,41 @@ impl Documents {
     fn parse_groups(&self) -> Vec<(String, &str)> {
         let mut groups = vec![("add-response".to_owned(), self.add_response.as_str())];
         groups.extend(self.get.iter().map(|(results, document)| (format!("get-{results}"), document.as_str())));
+        groups.extend(
+            self.webspace.iter().map(|(results, document)| (format!("webspace-get-{results}"), document.as_str())),
+        );
         groups
+    }
+
+    /// The document of a parse group by its name.
+    fn response(&self, name: &str) -> &str {
+        self.parse_groups()
+            .into_iter()
+            .find(|(group, _)| group == name)
+            .map(|(_, document)| document)
+            .expect("a known document")
     }
 }
 
 /// Reads a document of the shared benchmark directory.
 fn read_document(name: &str) -> String {
-    let path = format!("{DOCUMENTS}{name}");
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read the benchmark document {path}: {error}"))
+    read_file(&format!("{DOCUMENTS}{name}"))
 }
 
-/// The user get response `template` with `results` `<result>` elements: the
+/// Reads a document of the bench's own directory.
+fn read_own_document(name: &str) -> String {
+    read_file(&format!("{OWN_DOCUMENTS}{name}"))
+}
+
+fn read_file(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read the benchmark document {path}: {error}"))
+}
+
+/// The get response `template` with `results` `<result>` elements: the
 /// template's results in order, repeated as often as needed (so the result
 /// elements, and the cost per byte, are those of the template). With as many
 /// results as the template has, this is the template itself.
-fn user_get_response(template: &str, results: usize) -> String {
+fn get_response(template: &str, results: usize) -> String {
     let first = template.find("<result>").expect("the template has a <result>");
     let end = template.rfind("</result>").expect("the template has a </result>") + "</result>".len();
     let elements: Vec<&str> = template[first..end].split_inclusive("</result>").collect();
@@ -150,8 +190,11 @@ fn user_get_response(template: &str, results: usize) -> String {
 /// on every document: our serializer, the raw writer and serde write exactly
 /// the request; our parser and serde read every element of each response
 /// (writing the value back gives the document); roxmltree parses it; our
-/// values validate.
+/// values validate; xmllint accepts the bench's own documents.
 fn check_documents(documents: &Documents) {
+    for (name, document) in &documents.webspace {
+        check_with_xmllint(&format!("webspace-get-{name}"), document);
+    }
     let request = RequestPacket::from_xml(&documents.request).expect("we read the request");
     assert_eq!(request.to_xml(), documents.request, "we write the request back as it was");
     request.validate().expect("the request is valid");
@@ -169,6 +212,24 @@ fn check_documents(documents: &Documents) {
         roxmltree::Document::parse(document).unwrap_or_else(|error| panic!("roxmltree reads {name}: {error}"));
         assert!(baseline::read_events(document) > 0);
     }
+}
+
+/// Checks that xmllint finds the response `document` valid against
+/// [`SCHEMAS`]: the documents written for the bench follow the schema, not
+/// only our reader.
+fn check_with_xmllint(name: &str, document: &str) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut xmllint = Command::new("xmllint")
+        .args(["--noout", "--schema", &format!("{SCHEMAS}agent_output.xsd"), "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xmllint runs (Debian package libxml2-utils)");
+    xmllint.stdin.take().expect("a pipe").write_all(document.as_bytes()).expect("xmllint reads the document");
+    let output = xmllint.wait_with_output().expect("xmllint ends");
+    assert!(output.status.success(), "xmllint rejects {name}:\n{}", String::from_utf8_lossy(&output.stderr));
 }
 
 /// `serialize/request`.
@@ -205,7 +266,7 @@ fn bench_parse(criterion: &mut Criterion, name: &str, document: &str) {
     group.finish();
 }
 
-/// `validate/request` and `validate/get-200`.
+/// `validate/request` and the validate groups of the responses.
 fn bench_validate(criterion: &mut Criterion, documents: &Documents) {
     let request = RequestPacket::from_xml(&documents.request).expect("we read the request");
     let mut group = criterion.benchmark_group("validate/request");
@@ -213,11 +274,13 @@ fn bench_validate(criterion: &mut Criterion, documents: &Documents) {
     group.bench_function(SERIALIZE, |b| b.iter(|| black_box(&request).to_xml()));
     group.finish();
 
-    let response = ResponsePacket::from_xml(documents.get(200)).expect("we read the response");
-    let mut group = criterion.benchmark_group("validate/get-200");
-    group.bench_function(VALIDATE, |b| b.iter(|| black_box(&response).validate()));
-    group.bench_function(SERIALIZE, |b| b.iter(|| black_box(&response).to_xml()));
-    group.finish();
+    for name in VALIDATE_GROUPS.into_iter().filter(|&name| name != "request") {
+        let response = ResponsePacket::from_xml(documents.response(name)).expect("we read the response");
+        let mut group = criterion.benchmark_group(format!("validate/{name}"));
+        group.bench_function(VALIDATE, |b| b.iter(|| black_box(&response).validate()));
+        group.bench_function(SERIALIZE, |b| b.iter(|| black_box(&response).to_xml()));
+        group.finish();
+    }
 }
 
 /// The ratios of this run against the targets.
@@ -269,13 +332,16 @@ fn ratio_rows(estimates: &Estimates, documents: &Documents) -> Vec<Row> {
             Target::None,
         ));
     }
-    let per_byte = |results: usize, function: &str| {
-        Some(estimates.median(&format!("parse/get-{results}/{function}"))? / documents.get(results).len() as f64)
+    let per_byte_of = |name: &str, function: &str| {
+        Some(estimates.median(&format!("parse/{name}/{function}"))? / documents.response(name).len() as f64)
     };
-    for results in GET_SIZES {
+    let per_byte = |results: usize, function: &str| per_byte_of(&format!("get-{results}"), function);
+    let per_byte_names = GET_SIZES.iter().map(|results| format!("get-{results}"));
+    let webspace_names = WEBSPACE_SIZES.iter().map(|results| format!("webspace-get-{results}"));
+    for name in per_byte_names.chain(webspace_names) {
         rows.push(Row::new(
-            format!("parse get-{results}: ours per byte"),
-            per_byte(results, OURS),
+            format!("parse {name}: ours per byte"),
+            per_byte_of(&name, OURS),
             Unit::NanosPerByte,
             Target::None,
         ));
@@ -292,7 +358,7 @@ fn ratio_rows(estimates: &Estimates, documents: &Documents) -> Vec<Row> {
         Unit::Ratio,
         Target::None,
     ));
-    for group in ["request", "get-200"] {
+    for group in VALIDATE_GROUPS {
         rows.push(Row::new(
             format!("validate / serialize, {group}"),
             ratio(estimates, &format!("validate/{group}/{VALIDATE}"), &format!("validate/{group}/{SERIALIZE}")),
@@ -313,7 +379,7 @@ fn benchmark_ids(documents: &Documents) -> Vec<(String, Option<usize>)> {
             ids.push((format!("parse/{name}/{function}"), Some(document.len())));
         }
     }
-    for group in ["request", "get-200"] {
+    for group in VALIDATE_GROUPS {
         for function in [VALIDATE, SERIALIZE] {
             ids.push((format!("validate/{group}/{function}"), None));
         }

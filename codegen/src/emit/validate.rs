@@ -7,7 +7,8 @@ use quote::quote;
 use super::{bounds_tokens, count, facets, ident};
 use crate::model::WhiteSpace;
 use crate::plan::{
-    Checks, Choice, FieldKind, Item, ItemKind, NumberChecks, Occurs, Role, RustType, Struct, StructContent,
+    Checks, Choice, ElementField, FieldKind, Item, ItemKind, NumberChecks, Occurs, Role, RustType, Struct,
+    StructContent,
 };
 
 /// The `Validate` implementation of an item (and `ChoiceItem` for choices
@@ -114,6 +115,8 @@ fn structure(plan: &Struct, validating: &dyn Fn(&RustType) -> bool) -> TokenStre
         let place = Place::field(&attribute.name);
         if let Some(checks) = &attribute.checks {
             statements.push(checked(checks, &place, occurs, &label, &key, attribute.redacted, false));
+        } else if attribute.ty == RustType::String {
+            statements.push(text_walk(&place.reference, occurs, &label));
         } else if validating(&attribute.ty) {
             statements.push(walk(&place.reference, occurs, &label));
         }
@@ -215,6 +218,7 @@ fn kind(
                 Some(checks) => {
                     Some(checked(checks, &place, element.occurs, xml_name, key, redacted, element.nillable))
                 }
+                None if is_plain_text(element) => Some(text_walk(&reference, element.occurs, xml_name)),
                 None => validating(&element.ty).then(|| walk(&reference, element.occurs, xml_name)),
             };
             quote! { #bounds #tolerated #values }
@@ -256,6 +260,28 @@ fn bounds(occurs: Occurs, items: &TokenStream, name: &str) -> Option<TokenStream
             Some(quote! { xml::occurrences(#items, #name, #min, #max, path, violations); })
         }
         _ => None,
+    }
+}
+
+/// Whether a child element holds one text value with no facets of its own
+/// (a required or optional `String`, neither nillable nor boxed), which
+/// only needs its characters checked.
+fn is_plain_text(element: &ElementField) -> bool {
+    element.ty == RustType::String
+        && element.checks.is_none()
+        && !element.nillable
+        && !element.boxed
+        && matches!(element.occurs, Occurs::Required | Occurs::Optional)
+}
+
+/// Validates a plain text child element or attribute (see
+/// [`is_plain_text`]): as [`walk`] would, with the runtime's text helpers,
+/// which build the element's path only for a value that is not printable
+/// ASCII.
+fn text_walk(reference: &TokenStream, occurs: Occurs, name: &str) -> TokenStream {
+    match occurs {
+        Occurs::Optional => quote! { xml::optional_text_child(#reference, #name, path, violations); },
+        _ => quote! { xml::text_child(#reference, #name, path, violations); },
     }
 }
 

@@ -98,8 +98,8 @@ impl Validate for Config {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.name, "@name", path, violations);
-        xml::child(&self.host, "host", path, violations);
+        xml::optional_text_child(&self.name, "@name", path, violations);
+        xml::text_child(&self.host, "host", path, violations);
         xml::optional_child(&self.user, "user", path, violations);
     }
 }

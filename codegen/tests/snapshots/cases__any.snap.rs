@@ -60,7 +60,7 @@ impl Validate for Envelope {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.header, "header", path, violations);
+        xml::text_child(&self.header, "header", path, violations);
         xml::child(&self.body, "body", path, violations);
         xml::repeated_group(&self.any, path, violations);
     }

@@ -183,7 +183,7 @@ impl Validate for Item {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
     }
 }
 

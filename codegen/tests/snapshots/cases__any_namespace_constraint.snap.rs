@@ -53,7 +53,7 @@ impl Validate for Doc {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         xml::repeated_group(&self.any, path, violations);
     }
 }

@@ -97,8 +97,8 @@ impl Validate for Record {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.id, "@id", path, violations);
-        xml::child(&self.by, "@by", path, violations);
+        xml::text_child(&self.id, "@id", path, violations);
+        xml::text_child(&self.by, "@by", path, violations);
         if let Some(value) = &self.version {
             Self::ATTRIBUTE_VERSION.check(value, &path.child("@version"), violations);
         }
@@ -228,7 +228,7 @@ impl Validate for Entry {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.by, "@by", path, violations);
+        xml::text_child(&self.by, "@by", path, violations);
         self.value.validate_into(path, violations);
     }
 }

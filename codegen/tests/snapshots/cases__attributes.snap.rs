@@ -126,8 +126,8 @@ impl Validate for Server {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.host, "@host", path, violations);
-        xml::optional_child(&self.label, "@label", path, violations);
+        xml::text_child(&self.host, "@host", path, violations);
+        xml::optional_text_child(&self.label, "@label", path, violations);
         if let Some(value) = &self.weight {
             Self::ATTRIBUTE_WEIGHT.check(value, &path.child("@weight"), violations);
         }

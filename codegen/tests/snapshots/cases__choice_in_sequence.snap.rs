@@ -69,12 +69,12 @@ impl Validate for Contact {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
         self.email_or_phone.validate_into(path, violations);
         if let Some(group) = &self.fax_or_telex_or_pager {
             group.validate_into(path, violations);
         }
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
     }
 }
 

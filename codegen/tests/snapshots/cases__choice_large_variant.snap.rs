@@ -382,15 +382,15 @@ impl Validate for Address {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.recipient, "recipient", path, violations);
-        xml::optional_child(&self.company, "company", path, violations);
-        xml::child(&self.street, "street", path, violations);
-        xml::child(&self.number, "number", path, violations);
-        xml::optional_child(&self.floor, "floor", path, violations);
-        xml::child(&self.postcode, "postcode", path, violations);
-        xml::child(&self.city, "city", path, violations);
-        xml::optional_child(&self.region, "region", path, violations);
-        xml::child(&self.country, "country", path, violations);
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::text_child(&self.recipient, "recipient", path, violations);
+        xml::optional_text_child(&self.company, "company", path, violations);
+        xml::text_child(&self.street, "street", path, violations);
+        xml::text_child(&self.number, "number", path, violations);
+        xml::optional_text_child(&self.floor, "floor", path, violations);
+        xml::text_child(&self.postcode, "postcode", path, violations);
+        xml::text_child(&self.city, "city", path, violations);
+        xml::optional_text_child(&self.region, "region", path, violations);
+        xml::text_child(&self.country, "country", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
     }
 }

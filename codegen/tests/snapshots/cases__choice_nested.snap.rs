@@ -356,7 +356,7 @@ impl xml::ChoiceItem for ShapeColorOrPattern {
     ) {
         match self {
             Self::Color(value) => {
-                xml::optional_child(value, "color", path, violations);
+                xml::optional_text_child(value, "color", path, violations);
             }
             Self::Pattern(value) => {
                 value

@@ -65,7 +65,7 @@ impl Validate for Playlist {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         xml::group_occurrences(
             &self.song_or_pause,
             &["song", "pause"],

@@ -53,7 +53,7 @@ impl Validate for Login {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.realm, "realm", path, violations);
+        xml::text_child(&self.realm, "realm", path, violations);
         self.choice.validate_into(path, violations);
     }
 }
@@ -251,9 +251,9 @@ impl Validate for LoginChoiceUserAndPasswordAndOtp {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.user, "user", path, violations);
-        xml::child(&self.password, "password", path, violations);
-        xml::optional_child(&self.otp, "otp", path, violations);
+        xml::text_child(&self.user, "user", path, violations);
+        xml::text_child(&self.password, "password", path, violations);
+        xml::optional_text_child(&self.otp, "otp", path, violations);
     }
 }
 

@@ -67,7 +67,7 @@ impl Validate for Payment {
                 xml::child(value, "card", path, violations);
             }
             Self::Iban(value) => {
-                xml::child(value, "iban", path, violations);
+                xml::text_child(value, "iban", path, violations);
             }
             Self::Cash(_) => {}
             Self::Voucher(value) => {
@@ -267,6 +267,6 @@ impl Validate for Voucher {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.code, "code", path, violations);
+        xml::text_child(&self.code, "code", path, violations);
     }
 }

@@ -64,7 +64,7 @@ impl Validate for Ticket {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         self.assignee_or_queue.validate_into(path, violations);
     }
 }

@@ -234,9 +234,9 @@ impl Validate for Label {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.lang, "@lang", path, violations);
-        xml::child(&self.text, "text", path, violations);
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::text_child(&self.lang, "@lang", path, violations);
+        xml::text_child(&self.text, "text", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
     }
 }
 
@@ -284,7 +284,7 @@ impl Validate for Reading {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.unit, "unit", path, violations);
+        xml::text_child(&self.unit, "unit", path, violations);
     }
 }
 
@@ -337,7 +337,7 @@ impl Validate for Folder {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
         xml::repeated_child(&self.folder, "folder", path, violations);
     }
 }
@@ -391,7 +391,7 @@ impl Validate for Circuit {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
         xml::repeated_child(&self.part, "part", path, violations);
     }
 }
@@ -567,7 +567,7 @@ impl Validate for Options {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.profile, "@profile", path, violations);
+        xml::optional_text_child(&self.profile, "@profile", path, violations);
         xml::occurrences(&self.tag, "tag", 0, Some(3), path, violations);
         xml::repeated_child(&self.tag, "tag", path, violations);
     }
@@ -666,7 +666,7 @@ impl Validate for Batch {
     ) {
         xml::occurrences(&self.item, "item", 1, None, path, violations);
         xml::repeated_child(&self.item, "item", path, violations);
-        xml::optional_child(&self.comment, "comment", path, violations);
+        xml::optional_text_child(&self.comment, "comment", path, violations);
     }
 }
 
@@ -720,7 +720,7 @@ impl Validate for Pick {
         violations: &mut Vec<xml::Violation>,
     ) {
         self.first_or_second.validate_into(path, violations);
-        xml::optional_child(&self.reason, "reason", path, violations);
+        xml::optional_text_child(&self.reason, "reason", path, violations);
     }
 }
 

@@ -46,7 +46,7 @@ impl Validate for Note {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.text, "text", path, violations);
+        xml::text_child(&self.text, "text", path, violations);
     }
 }
 
@@ -196,7 +196,7 @@ impl Validate for Task {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
     }
 }
 

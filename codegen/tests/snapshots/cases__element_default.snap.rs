@@ -56,7 +56,7 @@ impl Validate for Options {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.label, "label", path, violations);
+        xml::optional_text_child(&self.label, "label", path, violations);
     }
 }
 

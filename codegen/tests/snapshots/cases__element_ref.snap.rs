@@ -143,7 +143,7 @@ impl Validate for Author {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
     }
 }
 
@@ -378,7 +378,7 @@ impl Validate for Post {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         xml::child(&self.author, "author", path, violations);
         xml::repeated_child(&self.comment, "comment", path, violations);
     }

@@ -188,7 +188,7 @@ impl Validate for Animal {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
     }
 }
 
@@ -269,8 +269,8 @@ impl Validate for Dog {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
-        xml::child(&self.breed, "breed", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
+        xml::text_child(&self.breed, "breed", path, violations);
     }
 }
 
@@ -367,8 +367,8 @@ impl Validate for ShowDog {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
-        xml::child(&self.breed, "breed", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
+        xml::text_child(&self.breed, "breed", path, violations);
         xml::occurrences(&self.prize, "prize", 0, Some(3), path, violations);
     }
 }
@@ -504,7 +504,7 @@ impl Validate for Tagged {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.tag, "@tag", path, violations);
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.tag, "@tag", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
     }
 }

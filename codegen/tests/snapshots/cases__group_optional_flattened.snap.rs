@@ -76,7 +76,7 @@ impl Validate for BoxType {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.label, "label", path, violations);
+        xml::text_child(&self.label, "label", path, violations);
         xml::repeated_child(&self.sticker, "sticker", path, violations);
     }
 }

@@ -62,7 +62,7 @@ impl Validate for Person {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
         if let Some(group) = &self.street_and_city_and_zip {
             group.validate_into(path, violations);
         }
@@ -180,8 +180,8 @@ impl Validate for PersonStreetAndCityAndZip {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.street, "street", path, violations);
-        xml::child(&self.city, "city", path, violations);
+        xml::text_child(&self.street, "street", path, violations);
+        xml::text_child(&self.city, "city", path, violations);
         xml::optional_child(&self.zip, "zip", path, violations);
     }
 }

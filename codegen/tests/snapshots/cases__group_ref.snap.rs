@@ -166,8 +166,8 @@ impl Validate for Person {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.first, "first", path, violations);
-        xml::child(&self.last, "last", path, violations);
+        xml::text_child(&self.first, "first", path, violations);
+        xml::text_child(&self.last, "last", path, violations);
         xml::repeated_choice(&self.email_or_phone, path, violations);
     }
 }
@@ -300,7 +300,7 @@ impl Validate for Company {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         self.email_or_phone.validate_into(path, violations);
         if let Some(group) = &self.first_and_last {
             group.validate_into(path, violations);
@@ -352,7 +352,7 @@ impl Validate for CompanyFirstAndLast {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.first, "first", path, violations);
-        xml::child(&self.last, "last", path, violations);
+        xml::text_child(&self.first, "first", path, violations);
+        xml::text_child(&self.last, "last", path, violations);
     }
 }

@@ -65,7 +65,7 @@ impl Validate for Settings {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.scope, "scope", path, violations);
+        xml::text_child(&self.scope, "scope", path, violations);
         xml::group_occurrences(&self.key_and_value, &["key"], 1, None, path, violations);
         xml::repeated_group(&self.key_and_value, path, violations);
         xml::group_occurrences(
@@ -186,8 +186,8 @@ impl Validate for SettingsKeyAndValue {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.key, "key", path, violations);
-        xml::optional_child(&self.value, "value", path, violations);
+        xml::text_child(&self.key, "key", path, violations);
+        xml::optional_text_child(&self.value, "value", path, violations);
     }
 }
 
@@ -235,7 +235,7 @@ impl Validate for SettingsAliasAndTarget {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.alias, "alias", path, violations);
+        xml::text_child(&self.alias, "alias", path, violations);
         xml::child(&self.target, "target", path, violations);
     }
 }

@@ -78,7 +78,7 @@ impl Validate for Groups {
             violations,
         );
         xml::repeated_child(&self.optional_choice, "optional-choice", path, violations);
-        xml::child(&self.deep, "deep", path, violations);
+        xml::text_child(&self.deep, "deep", path, violations);
         xml::occurrences(&self.twice, "twice", 0, Some(2), path, violations);
         xml::repeated_child(&self.twice, "twice", path, violations);
     }

@@ -167,7 +167,7 @@ impl Validate for Open {
         match self {
             Self::DoorId(_) => {}
             Self::DoorName(value) => {
-                xml::child(value, "door-name", path, violations);
+                xml::text_child(value, "door-name", path, violations);
             }
         }
     }

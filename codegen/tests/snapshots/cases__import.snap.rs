@@ -77,7 +77,7 @@ impl Validate for Invoice {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::child(&self.currency, "@currency", path, violations);
-        xml::child(&self.number, "number", path, violations);
+        xml::text_child(&self.number, "number", path, violations);
         xml::child(&self.total, "total", path, violations);
         xml::occurrences(&self.line, "line", 1, None, path, violations);
         xml::repeated_child(&self.line, "line", path, violations);
@@ -312,7 +312,7 @@ impl Validate for Money2 {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::optional_child(&self.currency, "@currency", path, violations);
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
     }
 }
 

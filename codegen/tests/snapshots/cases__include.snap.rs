@@ -164,7 +164,7 @@ impl Validate for Address {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.street, "street", path, violations);
+        xml::text_child(&self.street, "street", path, violations);
         xml::child(&self.country, "country", path, violations);
     }
 }

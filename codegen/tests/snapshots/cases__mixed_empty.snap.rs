@@ -58,7 +58,7 @@ impl Validate for Para {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.lang, "@lang", path, violations);
+        xml::optional_text_child(&self.lang, "@lang", path, violations);
         self.value.validate_into(path, violations);
     }
 }

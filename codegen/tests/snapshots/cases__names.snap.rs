@@ -139,15 +139,15 @@ impl Validate for Names {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.r#type, "@type", path, violations);
-        xml::optional_child(&self.r#impl, "@impl", path, violations);
+        xml::optional_text_child(&self.r#type, "@type", path, violations);
+        xml::optional_text_child(&self.r#impl, "@impl", path, violations);
         xml::child(&self.type_2, "type", path, violations);
         xml::optional_child(&self.r#match, "match", path, violations);
         xml::optional_child(&self.self_, "self", path, violations);
         xml::optional_child(&self.r#fn, "fn", path, violations);
-        xml::optional_child(&self.crate_, "crate", path, violations);
-        xml::optional_child(&self.gen_info, "gen-info", path, violations);
-        xml::optional_child(&self.gen_info_2, "gen_info", path, violations);
+        xml::optional_text_child(&self.crate_, "crate", path, violations);
+        xml::optional_text_child(&self.gen_info, "gen-info", path, violations);
+        xml::optional_text_child(&self.gen_info_2, "gen_info", path, violations);
     }
 }
 
@@ -257,7 +257,7 @@ impl Validate for Item {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.lower, "@lower", path, violations);
+        xml::text_child(&self.lower, "@lower", path, violations);
     }
 }
 
@@ -307,7 +307,7 @@ impl Validate for Item2 {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.upper, "@upper", path, violations);
+        xml::text_child(&self.upper, "@upper", path, violations);
     }
 }
 
@@ -363,10 +363,10 @@ impl Validate for ResultType {
     ) {
         match self {
             Self::OkType(value) => {
-                xml::child(value, "ok", path, violations);
+                xml::text_child(value, "ok", path, violations);
             }
             Self::ErrType(value) => {
-                xml::child(value, "err", path, violations);
+                xml::text_child(value, "err", path, violations);
             }
             Self::OkType2(_) => {}
         }

@@ -131,15 +131,15 @@ impl Validate for Locals {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.attribute, "@attribute", path, violations);
-        xml::optional_child(&self.group, "@group", path, violations);
-        xml::child(&self.r, "r", path, violations);
-        xml::optional_child(&self.w, "w", path, violations);
-        xml::optional_child(&self.start, "start", path, violations);
-        xml::optional_child(&self.value, "value", path, violations);
+        xml::optional_text_child(&self.attribute, "@attribute", path, violations);
+        xml::optional_text_child(&self.group, "@group", path, violations);
+        xml::text_child(&self.r, "r", path, violations);
+        xml::optional_text_child(&self.w, "w", path, violations);
+        xml::optional_text_child(&self.start, "start", path, violations);
+        xml::optional_text_child(&self.value, "value", path, violations);
         xml::optional_child(&self.path, "path", path, violations);
         xml::repeated_child(&self.violations, "violations", path, violations);
-        xml::optional_child(&self.name, "name", path, violations);
+        xml::optional_text_child(&self.name, "name", path, violations);
         xml::repeated_child(&self.item, "item", path, violations);
     }
 }
@@ -260,8 +260,8 @@ impl Validate for Unordered {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
-        xml::optional_child(&self.value, "value", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
+        xml::optional_text_child(&self.value, "value", path, violations);
     }
 }
 

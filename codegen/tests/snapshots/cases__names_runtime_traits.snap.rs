@@ -155,7 +155,7 @@ impl Validate for XmlElementType {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.x, "x", path, violations);
+        xml::text_child(&self.x, "x", path, violations);
     }
 }
 
@@ -205,7 +205,7 @@ impl Validate for XmlGroupType {
     ) {
         match self {
             Self::A(value) => {
-                xml::child(value, "a", path, violations);
+                xml::text_child(value, "a", path, violations);
             }
             Self::BAndC(value) => {
                 value.validate_into(path, violations);
@@ -257,7 +257,7 @@ impl Validate for XmlGroupTypeBAndC {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.b, "b", path, violations);
-        xml::optional_child(&self.c, "c", path, violations);
+        xml::text_child(&self.b, "b", path, violations);
+        xml::optional_text_child(&self.c, "c", path, violations);
     }
 }

@@ -45,8 +45,8 @@ impl Validate for Names {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.self_, "self", path, violations);
-        xml::optional_child(&self.self_2, "Self", path, violations);
+        xml::optional_text_child(&self.self_, "self", path, violations);
+        xml::optional_text_child(&self.self_2, "Self", path, violations);
     }
 }
 

@@ -134,7 +134,7 @@ impl Validate for Record {
         if let Some(group) = &self.weight_or_label {
             group.validate_into(path, violations);
         }
-        xml::optional_child(&self.plain, "plain", path, violations);
+        xml::optional_text_child(&self.plain, "plain", path, violations);
     }
 }
 
@@ -317,6 +317,6 @@ impl Validate for Owner {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.name, "name", path, violations);
+        xml::text_child(&self.name, "name", path, violations);
     }
 }

@@ -123,7 +123,7 @@ impl Validate for ResultType {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
     }
 }
 
@@ -212,8 +212,8 @@ impl Validate for ResultFilterType {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
-        xml::optional_child(&self.filter_id, "filter-id", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.filter_id, "filter-id", path, violations);
     }
 }
 
@@ -458,8 +458,8 @@ impl Validate for ResultsCreated {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
-        xml::optional_child(&self.guid, "guid", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.guid, "guid", path, violations);
     }
 }
 
@@ -566,9 +566,9 @@ impl Validate for ResultsRead {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
-        xml::optional_child(&self.filter_id, "filter-id", path, violations);
-        xml::optional_child(&self.name, "name", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.filter_id, "filter-id", path, violations);
+        xml::optional_text_child(&self.name, "name", path, violations);
     }
 }
 
@@ -648,7 +648,7 @@ impl Validate for ResultsListed {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
         xml::repeated_child(&self.entry, "entry", path, violations);
     }
 }
@@ -726,7 +726,7 @@ impl Validate for ResultsInline {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
     }
 }
 
@@ -798,7 +798,7 @@ impl Validate for ResultsNotice {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errcode, "errcode", path, violations);
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errcode, "errcode", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
     }
 }

@@ -120,7 +120,7 @@ impl Validate for ResultType {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
     }
 }
 
@@ -265,7 +265,7 @@ impl Validate for Query {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.text, "text", path, violations);
+        xml::text_child(&self.text, "text", path, violations);
     }
 }
 
@@ -309,7 +309,7 @@ impl Validate for StockCount {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.item, "item", path, violations);
+        xml::text_child(&self.item, "item", path, violations);
     }
 }
 
@@ -379,8 +379,8 @@ impl Validate for Request {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.client, "@client", path, violations);
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::optional_text_child(&self.client, "@client", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
         xml::group_occurrences(
             &self.order_or_stock_or_ping,
             &["order", "stock", "ping"],
@@ -1142,7 +1142,7 @@ impl Validate for PlacedResult {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.errtext, "errtext", path, violations);
+        xml::optional_text_child(&self.errtext, "errtext", path, violations);
     }
 }
 

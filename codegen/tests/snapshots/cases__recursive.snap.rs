@@ -77,7 +77,7 @@ impl Validate for Node {
         violations: &mut Vec<xml::Violation>,
     ) {
         xml::optional_child(&self.depth, "@depth", path, violations);
-        xml::child(&self.label, "label", path, violations);
+        xml::text_child(&self.label, "label", path, violations);
         xml::optional_child(&self.first, "first", path, violations);
         xml::repeated_child(&self.child, "child", path, violations);
     }

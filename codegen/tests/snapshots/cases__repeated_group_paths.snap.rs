@@ -162,7 +162,7 @@ impl Validate for SettingsAliasAndTarget {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.alias, "alias", path, violations);
+        xml::text_child(&self.alias, "alias", path, violations);
         xml::child(&self.target, "target", path, violations);
     }
 }

@@ -191,10 +191,10 @@ impl Validate for Address {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.kind, "@kind", path, violations);
-        xml::optional_child(&self.legacy, "@legacy", path, violations);
-        xml::child(&self.street, "street", path, violations);
-        xml::optional_child(&self.city, "city", path, violations);
+        xml::optional_text_child(&self.kind, "@kind", path, violations);
+        xml::optional_text_child(&self.legacy, "@legacy", path, violations);
+        xml::text_child(&self.street, "street", path, violations);
+        xml::optional_text_child(&self.city, "city", path, violations);
         xml::repeated_child(&self.note, "note", path, violations);
     }
 }
@@ -271,9 +271,9 @@ impl Validate for CityAddress {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.kind, "@kind", path, violations);
-        xml::child(&self.street, "street", path, violations);
-        xml::child(&self.city, "city", path, violations);
+        xml::text_child(&self.kind, "@kind", path, violations);
+        xml::text_child(&self.street, "street", path, violations);
+        xml::text_child(&self.city, "city", path, violations);
         xml::occurrences(&self.note, "note", 0, Some(2), path, violations);
         xml::repeated_child(&self.note, "note", path, violations);
     }

@@ -665,6 +665,6 @@ impl Validate for Message {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.text, "text", path, violations);
+        xml::text_child(&self.text, "text", path, violations);
     }
 }

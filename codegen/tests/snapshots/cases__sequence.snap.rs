@@ -103,7 +103,7 @@ impl Validate for Order {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.note, "note", path, violations);
+        xml::optional_text_child(&self.note, "note", path, violations);
         xml::occurrences(&self.line, "line", 2, Some(4), path, violations);
         xml::repeated_child(&self.line, "line", path, violations);
         xml::repeated_child(&self.tag, "tag", path, violations);

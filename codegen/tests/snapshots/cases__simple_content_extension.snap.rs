@@ -192,7 +192,7 @@ impl Validate for Price {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.currency, "@currency", path, violations);
+        xml::text_child(&self.currency, "@currency", path, violations);
     }
 }
 
@@ -259,7 +259,7 @@ impl Validate for TaxedPrice {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.currency, "@currency", path, violations);
+        xml::text_child(&self.currency, "@currency", path, violations);
     }
 }
 
@@ -377,7 +377,7 @@ impl Validate for TaggedCode {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.source, "@source", path, violations);
+        xml::optional_text_child(&self.source, "@source", path, violations);
         self.value.validate_into(path, violations);
     }
 }

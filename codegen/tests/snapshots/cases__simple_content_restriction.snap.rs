@@ -182,8 +182,8 @@ impl Validate for Measure {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.unit, "@unit", path, violations);
-        xml::optional_child(&self.source, "@source", path, violations);
+        xml::optional_text_child(&self.unit, "@unit", path, violations);
+        xml::optional_text_child(&self.source, "@source", path, violations);
     }
 }
 
@@ -247,7 +247,7 @@ impl Validate for Percent {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.unit, "@unit", path, violations);
+        xml::text_child(&self.unit, "@unit", path, violations);
         Self::VALUE.check(&self.value, path, violations);
     }
 }
@@ -306,7 +306,7 @@ impl Validate for Note {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.lang, "@lang", path, violations);
+        xml::optional_text_child(&self.lang, "@lang", path, violations);
         self.value.validate_into(path, violations);
     }
 }
@@ -374,7 +374,7 @@ impl Validate for ShortNote {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.lang, "@lang", path, violations);
+        xml::optional_text_child(&self.lang, "@lang", path, violations);
         Self::VALUE.check(&self.value, path, violations);
     }
 }

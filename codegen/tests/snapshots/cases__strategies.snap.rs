@@ -323,7 +323,7 @@ impl Validate for Order {
         xml::optional_child(&self.tags, "tags", path, violations);
         xml::optional_child(&self.pair, "pair", path, violations);
         xml::optional_child(&self.size, "size", path, violations);
-        xml::optional_child(&self.label, "label", path, violations);
+        xml::optional_text_child(&self.label, "label", path, violations);
         if let Some(group) = &self.email_or_phone {
             group.validate_into(path, violations);
         }
@@ -611,7 +611,7 @@ impl xml::ChoiceItem for OrderEmailOrPhone {
                     );
             }
             Self::Phone(value) => {
-                xml::optional_child(value, "phone", path, violations);
+                xml::optional_text_child(value, "phone", path, violations);
             }
         }
     }
@@ -1851,7 +1851,7 @@ impl Validate for Options {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.message, "message", path, violations);
+        xml::optional_text_child(&self.message, "message", path, violations);
         if (self.gift_wrap.is_some() || self.message.is_some())
             && self.gift_wrap.is_none()
         {
@@ -1950,7 +1950,7 @@ impl Validate for Part {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.title, "title", path, violations);
+        xml::text_child(&self.title, "title", path, violations);
         xml::repeated_child(&self.part, "part", path, violations);
     }
 }
@@ -2040,7 +2040,7 @@ impl Validate for Open {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::child(&self.kind, "kind", path, violations);
+        xml::text_child(&self.kind, "kind", path, violations);
         xml::repeated_group(&self.any, path, violations);
     }
 }

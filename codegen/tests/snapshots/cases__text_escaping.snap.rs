@@ -165,7 +165,7 @@ impl Validate for Text {
         path: &xml::ElementPath<'_>,
         violations: &mut Vec<xml::Violation>,
     ) {
-        xml::optional_child(&self.note, "@note", path, violations);
+        xml::optional_text_child(&self.note, "@note", path, violations);
         self.value.validate_into(path, violations);
     }
 }

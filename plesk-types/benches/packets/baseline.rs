@@ -185,6 +185,8 @@ pub struct ResponsePacket {
 pub enum ResponseOperator {
     /// `<user>`.
     User(UserOutput),
+    /// `<webspace>` (its structs are in `webspace.rs`).
+    Webspace(super::webspace::WebspaceOutput),
 }
 
 /// `<user>` of a response: its operations' results.

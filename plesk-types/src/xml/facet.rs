@@ -1,12 +1,15 @@
 //! Facets of restricted simple types, as data the generated code declares
 //! once and checks values against.
 
+mod runs;
+
 use std::borrow::Cow;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
+use self::runs::Runs;
 use super::validate::{ElementPath, Violation, ViolationKind};
 use super::value::{Decimal, SimpleValue, is_xml_space, lexical_form};
 
@@ -28,31 +31,108 @@ impl WhiteSpace {
     pub fn apply(self, value: &str) -> Cow<'_, str> {
         match self {
             Self::Preserve => Cow::Borrowed(value),
-            Self::Replace if !value.contains(['\t', '\n', '\r']) => Cow::Borrowed(value),
+            Self::Replace if !value.bytes().any(is_replaced) => Cow::Borrowed(value),
             Self::Replace => Cow::Owned(value.replace(['\t', '\n', '\r'], " ")),
+            Self::Collapse if is_collapsed(value) => Cow::Borrowed(value),
             Self::Collapse => {
-                let is_collapsed = !value.starts_with(is_xml_space)
-                    && !value.ends_with(is_xml_space)
-                    && !value.contains(['\t', '\n', '\r'])
-                    && !value.contains("  ");
-                if is_collapsed {
-                    Cow::Borrowed(value)
-                } else {
-                    Cow::Owned(value.split(is_xml_space).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" "))
-                }
+                Cow::Owned(value.split(is_xml_space).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" "))
             }
         }
     }
 }
 
+impl WhiteSpace {
+    /// [`apply`](Self::apply) to a value known to be printable ASCII, which
+    /// holds no tab or line end: only a collapsed value's spaces need a
+    /// look, a word at a time.
+    fn apply_to_printable_ascii(self, value: &str) -> Cow<'_, str> {
+        let bytes = value.as_bytes();
+        let collapsed = || bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !has_double_space(bytes);
+        match self {
+            Self::Preserve | Self::Replace => Cow::Borrowed(value),
+            Self::Collapse if collapsed() => Cow::Borrowed(value),
+            Self::Collapse => self.apply(value),
+        }
+    }
+}
+
+/// Whether two spaces follow each other in `bytes`. Eight bytes at a time,
+/// in windows starting seven bytes apart (so that every pair of neighbours
+/// is inside one), the last window ending with the value; a value shorter
+/// than a word is padded with zeros, which are not spaces.
+fn has_double_space(bytes: &[u8]) -> bool {
+    const LOW_BITS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    // The high bit of each byte that is a space, exactly (no carry between
+    // bytes: each sum stays below 0x100); then a space with a space above it.
+    let pairs = |word: &[u8; 8]| {
+        let differences = u64::from_le_bytes(*word) ^ SPACES;
+        let spaces = !(((differences & LOW_BITS) + LOW_BITS) | differences | LOW_BITS);
+        spaces & (spaces >> 8) != 0
+    };
+    let Some(last) = bytes.last_chunk::<8>() else {
+        let mut padded = [0u8; 8];
+        padded.iter_mut().zip(bytes).for_each(|(slot, &byte)| *slot = byte);
+        return pairs(&padded);
+    };
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        if pairs(word) {
+            return true;
+        }
+        at += 7;
+    }
+    pairs(last)
+}
+
+/// Whether `byte` is white space that `replace` turns into a space. White
+/// space is ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte
+/// character, so looking at bytes is exact.
+fn is_replaced(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\r')
+}
+
+/// Whether collapsing leaves `value` as it is: no tab or line end, no space
+/// at either end or next to another. One pass over the bytes (see
+/// [`is_replaced`] for why bytes suffice), since most values are.
+fn is_collapsed(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &byte in bytes {
+        match byte {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            byte if is_replaced(byte) => return false,
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
 /// A `pattern` facet: the schema's regular expression and its translation
 /// (anchored, every class written as explicit ranges of characters, which
-/// `regex-lite` reads), compiled on first use.
+/// `regex-lite` reads), compiled on first use: into a run matcher when the
+/// pattern is a sequence of character runs (see `facet/runs.rs`; same
+/// verdicts, a fraction of the work), else into a `regex-lite` expression.
 #[derive(Debug)]
 pub struct Pattern {
     xsd: &'static str,
     regex: &'static str,
-    compiled: OnceLock<Option<Regex>>,
+    compiled: OnceLock<Matcher>,
+}
+
+/// A compiled [`Pattern`].
+#[derive(Debug)]
+enum Matcher {
+    /// A sequence of character runs.
+    Runs(Runs),
+    /// Any other pattern.
+    Regex(Regex),
+    /// A translation `regex-lite` does not read.
+    Broken,
 }
 
 impl Pattern {
@@ -71,7 +151,21 @@ impl Pattern {
     /// compile (the generator checks that it parses, so this means a
     /// generator that does not match this runtime).
     pub fn matches(&self, value: &str) -> Option<bool> {
-        self.compiled.get_or_init(|| Regex::new(self.regex).ok()).as_ref().map(|regex| regex.is_match(value))
+        match self.compiled.get_or_init(|| self.compile()) {
+            Matcher::Runs(runs) => Some(runs.is_match(value)),
+            Matcher::Regex(regex) => Some(regex.is_match(value)),
+            Matcher::Broken => None,
+        }
+    }
+
+    /// The run matcher, else the regular expression, of the translation.
+    fn compile(&self) -> Matcher {
+        // A translation that regex-lite refuses is broken whatever its form.
+        match (Regex::new(self.regex), Runs::parse(self.regex)) {
+            (Err(_), _) => Matcher::Broken,
+            (Ok(_), Some(runs)) => Matcher::Runs(runs),
+            (Ok(regex), None) => Matcher::Regex(regex),
+        }
     }
 }
 
@@ -109,9 +203,20 @@ impl StringFacets {
     }
 
     fn check_value(&self, value: &str, secret: bool, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
-        check_characters(value, path, violations);
-        let value = self.white_space.apply(value);
-        check_length(value.chars().count(), self.length, self.min_length, self.max_length, path, violations);
+        let printable_ascii = is_printable_ascii(value.as_bytes());
+        if !printable_ascii {
+            check_other_characters(value, path, violations);
+        }
+        let value = if printable_ascii {
+            self.white_space.apply_to_printable_ascii(value)
+        } else {
+            self.white_space.apply(value)
+        };
+        if self.length.is_some() || self.min_length.is_some() || self.max_length.is_some() {
+            // Normalizing printable ASCII leaves ASCII: a byte per character.
+            let actual = if printable_ascii { value.len() } else { value.chars().count() };
+            check_length(actual, self.length, self.min_length, self.max_length, path, violations);
+        }
         check_patterns(self.patterns, &value, secret, path, violations);
     }
 }
@@ -216,7 +321,9 @@ impl<T> NumberFacets<T> {
 }
 
 impl<T: PartialOrd + Display> NumberFacets<T> {
-    /// Checks `value`, recording each facet it breaks.
+    /// Checks `value`, recording each facet it breaks. Inlined: a bound or
+    /// two, compared with a number, cost less than the call.
+    #[inline]
     pub fn check(&self, value: &T, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
         check_bounds(
             value,
@@ -287,6 +394,7 @@ impl DecimalFacets {
 }
 
 /// Checks min/max inclusive/exclusive bounds, in that order.
+#[inline]
 fn check_bounds<T: PartialOrd + Display>(
     value: &T,
     [min_inclusive, max_inclusive, min_exclusive, max_exclusive]: [&Option<T>; 4],
@@ -313,26 +421,51 @@ fn check_bounds<T: PartialOrd + Display>(
 }
 
 /// Whether every byte is printable ASCII (0x20 to 0x7F): the usual value,
-/// which cannot hold a forbidden character. Eight bytes at a time, since
+/// which cannot hold a forbidden character. Whole words at a time, since
 /// most values are short: a byte below 0x20 borrows from, and a byte from
-/// 0x80 has, its high bit.
-fn is_printable_ascii(bytes: &[u8]) -> bool {
+/// 0x80 has, its high bit (a borrow can only flag a byte above one that is
+/// flagged itself, so the verdict on the word is exact). The bytes after the
+/// last whole word are checked as the word ending the value, which overlaps
+/// bytes already checked; values of 4 to 7 bytes as two such half words.
+#[inline]
+pub(super) fn is_printable_ascii(bytes: &[u8]) -> bool {
     const LOW: u64 = u64::from_ne_bytes([0x20; 8]);
     const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let words_clear = words.by_ref().all(|word| {
-        let word = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+    const LOW_HALF: u32 = u32::from_ne_bytes([0x20; 4]);
+    const HIGH_BITS_HALF: u32 = u32::from_ne_bytes([0x80; 4]);
+    let word_clear = |word: &[u8; 8]| {
+        let word = u64::from_le_bytes(*word);
         (word.wrapping_sub(LOW) | word) & HIGH_BITS == 0
-    });
-    words_clear && words.remainder().iter().all(|&b| (0x20..0x80).contains(&b))
+    };
+    let half_clear = |half: &[u8; 4]| {
+        let half = u32::from_le_bytes(*half);
+        (half.wrapping_sub(LOW_HALF) | half) & HIGH_BITS_HALF == 0
+    };
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let (words, _) = bytes.as_chunks::<8>();
+        words.iter().all(word_clear) && word_clear(last)
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        half_clear(first) && half_clear(last)
+    } else {
+        bytes.iter().all(|&b| (0x20..0x80).contains(&b))
+    }
 }
 
 /// Records the first character of `value` that XML 1.0 cannot carry (control
 /// characters other than tab and line ends, U+FFFE and U+FFFF).
+#[inline]
 pub fn check_characters(value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
-    if is_printable_ascii(value.as_bytes()) {
-        return;
+    if !is_printable_ascii(value.as_bytes()) {
+        check_other_characters(value, path, violations);
     }
+}
+
+/// [`check_characters`] of a value that is not all printable ASCII. Kept
+/// out of line, so that the usual case is the inlined word scan alone and
+/// the caller builds the path only when it is needed.
+#[cold]
+#[inline(never)]
+fn check_other_characters(value: &str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
     let invalid = value
         .chars()
         .find(|&c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'));
@@ -345,9 +478,66 @@ pub fn check_characters(value: &str, path: &ElementPath<'_>, violations: &mut Ve
 mod tests {
     use proptest::prelude::*;
 
-    use super::is_printable_ascii;
+    use super::{ElementPath, Pattern, StringFacets, WhiteSpace, has_double_space, is_collapsed, is_printable_ascii};
+    use crate::xml::value::is_xml_space;
+
+    /// Text rich in white space, control characters and multi-byte characters.
+    fn spaced_text() -> impl Strategy<Value = String> {
+        "[ \t\n\ra\u{0}\u{1f}\u{e9}\u{2003}\u{fffe}\u{10000}]{0,12}"
+    }
+
+    /// The violations `facets` finds in `value`, rendered.
+    fn violations(facets: &StringFacets, value: &str) -> Vec<String> {
+        let mut violations = Vec::new();
+        facets.check(value, &ElementPath::root("value"), &mut violations);
+        violations.iter().map(ToString::to_string).collect()
+    }
 
     proptest! {
+        #[test]
+        fn the_one_pass_collapse_test_agrees_with_its_definition(value in spaced_text()) {
+            let by_definition = !value.starts_with(is_xml_space)
+                && !value.ends_with(is_xml_space)
+                && !value.contains(['\t', '\n', '\r'])
+                && !value.contains("  ");
+            prop_assert_eq!(is_collapsed(&value), by_definition);
+        }
+
+        #[test]
+        fn the_word_at_a_time_double_space_search_agrees_with_contains(value in "[ a!\u{7f}]{0,40}") {
+            prop_assert_eq!(has_double_space(value.as_bytes()), value.contains("  "));
+        }
+
+        #[test]
+        fn normalizing_printable_ascii_agrees_with_the_general_normalization(value in "[ a!~]{0,24}") {
+            for white_space in [WhiteSpace::Preserve, WhiteSpace::Replace, WhiteSpace::Collapse] {
+                prop_assert_eq!(white_space.apply_to_printable_ascii(&value), white_space.apply(&value));
+            }
+        }
+
+        #[test]
+        fn replacing_borrows_exactly_the_values_without_tabs_or_line_ends(value in spaced_text()) {
+            let borrowed = matches!(WhiteSpace::Replace.apply(&value), std::borrow::Cow::Borrowed(_));
+            prop_assert_eq!(borrowed, !value.contains(['\t', '\n', '\r']));
+        }
+
+        #[test]
+        fn lengths_count_characters_after_normalization_on_every_path(value in spaced_text(), max in 0usize..6) {
+            for white_space in [WhiteSpace::Preserve, WhiteSpace::Replace, WhiteSpace::Collapse] {
+                let facets = StringFacets { white_space, max_length: Some(max), ..StringFacets::NONE };
+                let actual = white_space.apply(&value).chars().count();
+                let too_long = violations(&facets, &value).iter().any(|violation| violation.contains("maxLength"));
+                prop_assert_eq!(too_long, actual > max, "{:?} {:?}", white_space, value);
+            }
+        }
+
+        #[test]
+        fn a_run_pattern_and_its_regular_expression_agree_inside_the_facet(value in "[a-z@ \t\u{e9}]{0,10}") {
+            static EMAIL: Pattern = Pattern::new(r"[^@\s]+@[^@\s]+", r"\A[^\t\n\r @]+@[^\t\n\r @]+\z");
+            let regex = regex_lite::Regex::new(r"\A[^\t\n\r @]+@[^\t\n\r @]+\z").expect("compiles");
+            prop_assert_eq!(EMAIL.matches(&value), Some(regex.is_match(&value)));
+        }
+
         #[test]
         fn the_word_at_a_time_scan_agrees_with_the_byte_definition(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
             let by_bytes = bytes.iter().all(|&b| (0x20..0x80).contains(&b));

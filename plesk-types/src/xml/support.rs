@@ -8,7 +8,7 @@ pub use super::facet::{DecimalFacets, ListFacets, NumberFacets, Pattern, StringF
 pub use super::reader::{Attribute, Start, WildcardNamespace, XmlReader};
 pub use super::validate::{
     ChoiceItem, Redacted, child, choice_path, for_each_child, group_occurrences, occurrences, optional_child,
-    repeated_child, repeated_choice, repeated_group,
+    optional_text_child, repeated_child, repeated_choice, repeated_group, text_child,
 };
 pub use super::value::{SimpleValue, lexical_form, trim_xml_space};
 pub use super::writer::{TextSink, XmlWriter};

@@ -366,6 +366,38 @@ pub fn optional_child<T: Validate>(
     }
 }
 
+/// Validates a required child element or attribute holding plain text (a
+/// `String` with no facets of its own): as [`child`] does, but the path of
+/// the child is only built for a value that is not all printable ASCII
+/// (the rare value that can hold a character XML cannot carry).
+#[inline]
+pub fn text_child(value: &str, name: &'static str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+    if !super::facet::is_printable_ascii(value.as_bytes()) {
+        text_child_beyond_ascii(value, name, path, violations);
+    }
+}
+
+/// Validates an optional child element or attribute holding plain text
+/// (see [`text_child`]).
+#[inline]
+pub fn optional_text_child(
+    value: &Option<String>,
+    name: &'static str,
+    path: &ElementPath<'_>,
+    violations: &mut Vec<Violation>,
+) {
+    if let Some(value) = value {
+        text_child(value, name, path, violations);
+    }
+}
+
+/// [`text_child`] of a value that is not all printable ASCII.
+#[cold]
+#[inline(never)]
+fn text_child_beyond_ascii(value: &str, name: &'static str, path: &ElementPath<'_>, violations: &mut Vec<Violation>) {
+    super::facet::check_characters(value, &path.child(name), violations);
+}
+
 /// Checks the number of a repeated child element (or of a repeated group,
 /// named by its first element) against `minOccurs` and `maxOccurs` (`None`
 /// for unbounded).
@@ -518,5 +550,40 @@ pub struct Redacted;
 impl fmt::Debug for Redacted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{ElementPath, Violation, child, optional_text_child, text_child};
+
+    proptest! {
+        #[test]
+        fn text_children_are_checked_as_any_child_is(
+            value in "[ -~\t\n\r\u{0}\u{8}\u{b}\u{1f}\u{7f}\u{e9}\u{fffe}\u{ffff}\u{10000}]{0,12}",
+        ) {
+            let parent = ElementPath::root("packet");
+            let path = parent.child("gen-info");
+            let mut general: Vec<Violation> = Vec::new();
+            child(&value, "login", &path, &mut general);
+            let mut text = Vec::new();
+            text_child(&value, "login", &path, &mut text);
+            prop_assert_eq!(&text, &general);
+            let mut optional = Vec::new();
+            optional_text_child(&Some(value.clone()), "login", &path, &mut optional);
+            prop_assert_eq!(&optional, &general);
+        }
+    }
+
+    #[test]
+    fn a_text_child_reports_its_own_path() {
+        let parent = ElementPath::root("packet");
+        let mut violations = Vec::new();
+        text_child("a\u{1}b", "login", &parent.child("gen-info"), &mut violations);
+        optional_text_child(&None, "email", &parent, &mut violations);
+        let rendered: Vec<String> = violations.iter().map(ToString::to_string).collect();
+        assert_eq!(rendered, ["packet/gen-info/login: character '\\u{1}' cannot be written in XML"]);
     }
 }
