@@ -69,7 +69,7 @@ impl<'s> Planner<'s> {
                         }
                     }
                 }
-                self.redact_by_name(&mut fields.fields);
+                self.redact_by_name(complex, &mut fields.fields);
                 StructContent::All(fields.fields)
             }
             _ => {
@@ -78,7 +78,7 @@ impl<'s> Planner<'s> {
                 }
                 self.check_lookahead(&fields.facts, true);
                 self.set_wildcard_followers(&mut fields);
-                self.redact_by_name(&mut fields.fields);
+                self.redact_by_name(complex, &mut fields.fields);
                 if fields.fields.is_empty() {
                     // An empty sequence: the content type is empty.
                     StructContent::Empty
